@@ -1,0 +1,199 @@
+//! Helpers every reader shares: status codes at the start of text, titles split from
+//! run-in descriptions, column roles from header text, whitespace folding.
+
+use statusdoc_model::{Cell, Span};
+use statusdoc_reference::{phrase_key, Registry};
+
+/// A status code at the very start of `text`: three digits from 100 to 599 not followed
+/// by another digit or a decimal point. Returns the code and its length in bytes.
+pub(crate) fn leading_code(text: &str) -> Option<u16> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 3 || !bytes[..3].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if let Some(&next) = bytes.get(3) {
+        if next.is_ascii_alphanumeric() || next == b'.' && bytes.get(4).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        if next == b'-' || next == b'_' {
+            return None; // "400-499" ranges, "429_FOO" identifiers
+        }
+    }
+    let code: u16 = text[..3].parse().ok()?;
+    (100..=599).contains(&code).then_some(code)
+}
+
+/// Folds runs of whitespace to one space and trims the ends.
+pub(crate) fn fold_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Joins paragraphs (already folded) with a blank line, dropping empty ones.
+pub(crate) fn join_paragraphs<I: IntoIterator<Item = String>>(paragraphs: I) -> String {
+    let mut out = String::new();
+    for paragraph in paragraphs {
+        if paragraph.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&paragraph);
+    }
+    out
+}
+
+/// A trimmed sub-span: the span of `text[span]` without leading and trailing whitespace.
+pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    let slice = &text[span.start..span.end];
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.end - (slice.len() - slice.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+/// A cell for the source text at `span`, with its whitespace folded.
+pub(crate) fn plain_cell(text: &str, span: Span) -> Cell {
+    let span = trim_span(text, span);
+    Cell::new(fold_whitespace(&text[span.start..span.end]), span)
+}
+
+/// Where a title that runs into its description ends: `"Not Acceptable Indicates that"`
+/// gives the length of `"Not Acceptable"`.
+///
+/// First the longest known phrase (canonical, obsolete, non-standard, compared by
+/// [`phrase_key`], so "BadRequest" and "HTTP Version not supported" are found) that
+/// ends at a word boundary; otherwise the run of capitalised words before the word that
+/// starts the description sentence ("Custom Thing The server ..." gives "Custom Thing").
+pub(crate) fn title_len(registry: &Registry, text: &str) -> usize {
+    let words: Vec<(usize, &str)> = words_with_offsets(text).collect();
+    let mut best = None;
+    let mut key = String::new();
+    for (i, &(offset, word)) in words.iter().enumerate().take(8) {
+        key.push_str(&phrase_key(word));
+        if registry.is_known_phrase_key(&key) {
+            best = Some(offset + word.len());
+            // "OK Success!": stop at words that clearly begin the description.
+            if i + 1 < words.len() && !is_title_word(words[i + 1].1) {
+                break;
+            }
+        }
+    }
+    if let Some(end) = best {
+        return end;
+    }
+    // Title Case run: stop before the last capitalised word when a lowercase word
+    // follows it, since that word starts the sentence.
+    let mut end = 0;
+    for (i, &(offset, word)) in words.iter().enumerate() {
+        if !is_title_word(word) {
+            if i >= 2 {
+                end = words[i - 2].0 + words[i - 2].1.len();
+            }
+            break;
+        }
+        end = offset + word.len();
+        if word.ends_with(['.', '!', ':', ';']) {
+            break;
+        }
+    }
+    end
+}
+
+fn is_title_word(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(word, "a" | "an" | "of" | "for" | "not" | "to" | "and" | "by" | "on" | "too")
+}
+
+fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
+}
+
+/// What a table column holds, judged by its header text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnRole {
+    Code,
+    /// "HTTP Status Code" columns whose cells read "200 OK".
+    CodeAndTitle,
+    Title,
+    Description,
+    Other,
+}
+
+/// The role of a column from its header text ("Status Code", "HTTP Status Code",
+/// "Message Title", "Reason Phrase", "Description", "Meaning"...).
+pub fn column_role(header: &str) -> ColumnRole {
+    let h = header.trim().to_ascii_lowercase();
+    let h = h.trim_matches(|c: char| !c.is_alphanumeric() && c != ' ');
+    let has = |w: &str| h.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    if h.is_empty() {
+        return ColumnRole::Other;
+    }
+    if (has("description") || has("meaning") || has("details") || has("explanation") || has("remarks") || has("notes"))
+        && !has("code")
+    {
+        return ColumnRole::Description;
+    }
+    if has("title") || has("phrase") || has("reason") || has("message") || has("name") || has("status") && has("text") {
+        return if has("code") && !has("title") && !has("message") {
+            ColumnRole::Code
+        } else {
+            ColumnRole::Title
+        };
+    }
+    if has("code") || has("status") || h == "http" || has("response") {
+        return ColumnRole::Code;
+    }
+    ColumnRole::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leading_code_needs_three_digits_in_range() {
+        assert_eq!(leading_code("200 OK"), Some(200));
+        assert_eq!(leading_code("415"), Some(415));
+        assert_eq!(leading_code("2000"), None);
+        assert_eq!(leading_code("600 x"), None);
+        assert_eq!(leading_code("400-499"), None);
+        assert_eq!(leading_code("1.5"), None);
+        assert_eq!(leading_code("404."), Some(404));
+    }
+
+    #[test]
+    fn titles_are_split_by_known_phrases_then_by_case() {
+        let r = Registry::bundled();
+        fn split<'a>(r: &Registry, t: &'a str) -> &'a str {
+            &t[..title_len(r, t)]
+        }
+        assert_eq!(split(r, "OK Success! A successful GET"), "OK");
+        assert_eq!(split(r, "Not Acceptable Indicates that the server"), "Not Acceptable");
+        assert_eq!(split(r, "Unauthorized Your request isn't authorized."), "Unauthorized");
+        assert_eq!(split(r, "Service Unavailable Indicates that"), "Service Unavailable");
+        assert_eq!(split(r, "Internal Server Error The server encountered"), "Internal Server Error");
+        assert_eq!(split(r, "BadRequest The request"), "BadRequest");
+        assert_eq!(split(r, "Custom Thing The server said no"), "Custom Thing");
+        assert_eq!(split(r, "Created"), "Created");
+    }
+
+    #[test]
+    fn column_roles_from_headers() {
+        assert_eq!(column_role("Status Code"), ColumnRole::Code);
+        assert_eq!(column_role("HTTP Status Code"), ColumnRole::Code);
+        assert_eq!(column_role("Code"), ColumnRole::Code);
+        assert_eq!(column_role("Message Title"), ColumnRole::Title);
+        assert_eq!(column_role("Reason Phrase"), ColumnRole::Title);
+        assert_eq!(column_role("Description"), ColumnRole::Description);
+        assert_eq!(column_role("Meaning"), ColumnRole::Description);
+        assert_eq!(column_role("Example"), ColumnRole::Other);
+    }
+}

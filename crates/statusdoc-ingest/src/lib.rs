@@ -1,0 +1,130 @@
+//! Readers: a page's bytes in, a [`Document`] out.
+//!
+//! This is the only crate that knows about formats. Each reader fills the document's
+//! entries with [`statusdoc_model::Cell`]s whose spans point into the page text, so
+//! diagnostics and fixes address the exact source bytes. Readers are pure functions of
+//! the page and the immutable [`Registry`]: pages can be read in parallel.
+
+mod common;
+mod html;
+mod markdown;
+mod rst;
+mod sniff;
+mod suppress;
+mod text;
+
+use statusdoc_model::{Document, Format, SourceFile};
+use statusdoc_reference::Registry;
+
+pub use common::{column_role, ColumnRole};
+pub use sniff::{format_from_extension, sniff_format};
+
+/// How to read a page.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions<'r> {
+    /// Overrides detection by extension and content (`--input-format`).
+    pub format: Option<Format>,
+    /// Known phrases, used to tell a title from its description in run-in text.
+    pub registry: &'r Registry,
+}
+
+impl<'r> ReadOptions<'r> {
+    pub fn new(registry: &'r Registry) -> Self {
+        ReadOptions {
+            format: None,
+            registry,
+        }
+    }
+}
+
+/// Why a page could not be read at all. Problems inside a readable page are
+/// [`Document::notes`] instead, so the rest of the page still ingests.
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum IngestError {
+    #[error("{path}: the file is empty; a status code page needs at least one entry")]
+    Empty { path: String },
+    #[error("{path}:{line}:{column}: the file looks binary (a NUL byte at byte {offset}); pass a Markdown, reStructuredText, HTML or text page")]
+    Binary {
+        path: String,
+        line: usize,
+        column: usize,
+        offset: usize,
+    },
+    #[error("{path}:{line}:{column}: invalid UTF-8 at byte {offset}; re-save the page as UTF-8")]
+    InvalidUtf8 {
+        path: String,
+        line: usize,
+        column: usize,
+        offset: usize,
+    },
+}
+
+impl IngestError {
+    pub fn path(&self) -> &str {
+        match self {
+            IngestError::Empty { path }
+            | IngestError::Binary { path, .. }
+            | IngestError::InvalidUtf8 { path, .. } => path,
+        }
+    }
+}
+
+/// Decodes a page and checks it is text. A UTF-8 byte-order mark is kept in the text
+/// (so spans stay byte offsets of the file) but ignored by readers.
+pub fn decode(path: &str, bytes: &[u8]) -> Result<SourceFile, IngestError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty { path: path.into() });
+    }
+    let position = |offset: usize| {
+        let before = &bytes[..offset];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        (line, column)
+    };
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        let (line, column) = position(offset);
+        return Err(IngestError::Binary {
+            path: path.into(),
+            line,
+            column,
+            offset,
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(path, text)),
+        Err(error) => {
+            let offset = error.valid_up_to();
+            let (line, column) = position(offset);
+            Err(IngestError::InvalidUtf8 {
+                path: path.into(),
+                line,
+                column,
+                offset,
+            })
+        }
+    }
+}
+
+/// Reads one page: decodes it, picks the format (override, extension, then content) and
+/// runs that format's reader.
+pub fn read_page(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Document, IngestError> {
+    let source = decode(path, bytes)?;
+    let format = options
+        .format
+        .unwrap_or_else(|| sniff::detect(path, source.text()));
+    Ok(read_source(source, format, options.registry))
+}
+
+/// Runs the reader for `format` on an already decoded page.
+pub fn read_source(source: SourceFile, format: Format, registry: &Registry) -> Document {
+    let mut document = Document::new(source, format);
+    match format {
+        Format::Markdown => markdown::read(&mut document, registry),
+        Format::Text => text::read(&mut document, registry),
+        Format::ReStructuredText => rst::read(&mut document, registry),
+        Format::Html => html::read(&mut document, registry),
+    }
+    document.suppressions = suppress::scan(&document.source, format);
+    document
+}

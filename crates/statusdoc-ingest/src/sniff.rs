@@ -1,0 +1,133 @@
+//! Which reader a page needs: by extension where it is telling, else by content.
+
+use statusdoc_model::Format;
+
+/// The format an extension stands for; `None` for `.txt` and unknown extensions,
+/// whose content decides.
+pub fn format_from_extension(path: &str) -> Option<Format> {
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    match extension.as_str() {
+        "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+        "rst" | "rest" => Some(Format::ReStructuredText),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
+        _ => None,
+    }
+}
+
+pub(crate) fn detect(path: &str, text: &str) -> Format {
+    format_from_extension(path).unwrap_or_else(|| sniff_format(text))
+}
+
+/// Guesses a page's format from its content. Each format has signs no other has: an
+/// HTML tag at the start, RST directives, field lists and grid-table borders, Markdown
+/// front matter, ATX headings and pipe-table delimiter rows. Text dumps have none.
+pub fn sniff_format(text: &str) -> Format {
+    let text = text.trim_start_matches('\u{feff}');
+    let head = text.trim_start();
+    let lower_head: String = head.chars().take(512).collect::<String>().to_ascii_lowercase();
+    if lower_head.starts_with("<!doctype html")
+        || lower_head.starts_with("<html")
+        || lower_head.starts_with("<?xml")
+        || (lower_head.starts_with('<') && count_tags(text) >= 3)
+    {
+        return Format::Html;
+    }
+
+    let mut rst = 0usize;
+    let mut markdown = 0usize;
+    let mut html_tags = 0usize;
+    let lines: Vec<&str> = text.lines().take(2000).collect();
+    if lines.first().is_some_and(|l| l.trim_end() == "---") {
+        markdown += 3; // YAML front matter
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(".. ") && trimmed.contains("::") || trimmed.starts_with(".. _") {
+            rst += 3;
+        }
+        if trimmed.starts_with('+') && trimmed.ends_with('+') && trimmed.contains("--") {
+            rst += 2;
+        }
+        if i == 0 && trimmed.starts_with(':') && trimmed[1..].contains(": ") {
+            rst += 2; // a leading field list such as `:original_name:`
+        }
+        if i > 0 && is_rst_underline(trimmed) && !lines[i - 1].trim().is_empty() {
+            rst += 1;
+        }
+        if trimmed.starts_with("# ") || trimmed.starts_with("## ") || trimmed.starts_with("### ") {
+            markdown += 2;
+        }
+        if is_pipe_delimiter_row(trimmed) {
+            markdown += 3;
+        }
+        if trimmed.contains("](") || trimmed.contains("```") {
+            markdown += 1;
+        }
+        if trimmed.starts_with("<table") || trimmed.starts_with("<div") || trimmed.starts_with("<p>") {
+            html_tags += 1;
+        }
+    }
+    if html_tags >= 3 && html_tags > rst + markdown {
+        Format::Html
+    } else if rst > markdown && rst >= 2 {
+        Format::ReStructuredText
+    } else if markdown >= 2 {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+fn count_tags(text: &str) -> usize {
+    text.match_indices('<')
+        .take(50)
+        .filter(|(i, _)| {
+            text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+        })
+        .count()
+}
+
+fn is_rst_underline(line: &str) -> bool {
+    let line = line.trim_end();
+    line.len() >= 3
+        && line
+            .chars()
+            .next()
+            .is_some_and(|first| "=-~^\"'`#*+".contains(first) && line.chars().all(|c| c == first))
+}
+
+/// `---|---`, `| --- | :---: |`: a pipe table's delimiter row.
+fn is_pipe_delimiter_row(line: &str) -> bool {
+    let line = line.trim();
+    line.contains('|')
+        && line.contains('-')
+        && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_decide_except_txt() {
+        assert_eq!(format_from_extension("a/b.MD"), Some(Format::Markdown));
+        assert_eq!(format_from_extension("b.rst"), Some(Format::ReStructuredText));
+        assert_eq!(format_from_extension("b.htm"), Some(Format::Html));
+        assert_eq!(format_from_extension("b.txt"), None);
+        assert_eq!(format_from_extension("README"), None);
+    }
+
+    #[test]
+    fn content_decides_for_txt() {
+        assert_eq!(sniff_format("<!DOCTYPE html><html><body></body></html>"), Format::Html);
+        assert_eq!(
+            sniff_format(":original_name: x.html\n\n.. _x:\n\nTitle\n=====\n\n.. table:: T\n"),
+            Format::ReStructuredText
+        );
+        assert_eq!(sniff_format("# Codes\nCode | Text\n---|---\n200 | OK\n"), Format::Markdown);
+        assert_eq!(sniff_format("HTTP status codes\n- 200 OK\n-\nFine.\n"), Format::Text);
+    }
+}

@@ -1,0 +1,160 @@
+use std::collections::BTreeMap;
+
+use crate::{Diagnostic, SourceFile, Span};
+
+/// The source formats statusdoc reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Markdown,
+    #[serde(rename = "rst")]
+    ReStructuredText,
+    Html,
+    /// Plain text pulled out of a rendered page.
+    Text,
+}
+
+impl Format {
+    /// The name used on the command line and in JSON (`markdown`, `rst`, `html`, `text`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::ReStructuredText => "rst",
+            Format::Html => "html",
+            Format::Text => "text",
+        }
+    }
+
+    /// The name people use, for messages.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::ReStructuredText => "reStructuredText",
+            Format::Html => "HTML",
+            Format::Text => "plain text",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Format> {
+        Some(match id.to_ascii_lowercase().as_str() {
+            "markdown" | "md" => Format::Markdown,
+            "rst" | "restructuredtext" => Format::ReStructuredText,
+            "html" | "htm" => Format::Html,
+            "text" | "txt" => Format::Text,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.display_name())
+    }
+}
+
+/// One extracted piece of text: plain text as a reader sees it (markup removed, entities
+/// decoded, whitespace folded, paragraphs joined by a blank line) and the byte span in
+/// the page that it came from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Cell {
+    pub text: String,
+    pub span: Span,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>, span: Span) -> Self {
+        Cell {
+            text: text.into(),
+            span,
+        }
+    }
+}
+
+/// One documented status code.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Entry {
+    pub code: u16,
+    /// The span of the code's digits in the source.
+    pub code_span: Span,
+    /// The title (reason phrase) exactly as printed, if the page gives one.
+    pub title: Option<Cell>,
+    /// The whole description; paragraphs are separated by `"\n\n"`.
+    pub description: Option<Cell>,
+    /// Headings (or table captions) above the entry, outermost first.
+    pub section: Vec<String>,
+}
+
+impl Entry {
+    pub fn title_text(&self) -> &str {
+        self.title.as_ref().map_or("", |t| t.text.as_str())
+    }
+
+    pub fn description_text(&self) -> &str {
+        self.description.as_ref().map_or("", |d| d.text.as_str())
+    }
+
+    /// The span covering code, title and description: the whole row.
+    pub fn span(&self) -> Span {
+        let mut span = self.code_span;
+        if let Some(title) = &self.title {
+            span = span.cover(title.span);
+        }
+        if let Some(description) = &self.description {
+            span = span.cover(description.span);
+        }
+        span
+    }
+}
+
+/// Which findings an inline comment turns off.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum SuppressionScope {
+    /// The whole file.
+    File,
+    /// Findings whose primary span starts on this 1-based line.
+    Line(usize),
+}
+
+/// An inline `statusdoc-disable…` comment found by a reader.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Suppression {
+    /// Rule ids or names; empty means every rule.
+    pub rules: Vec<String>,
+    pub scope: SuppressionScope,
+    /// Where the comment is, to report it when it suppresses nothing.
+    pub span: Span,
+}
+
+/// A page after ingest: the only thing rules see.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: SourceFile,
+    pub format: Format,
+    /// The page's title (first heading, front matter `title`, `<title>`).
+    pub title: Option<String>,
+    /// Front matter, field lists, `<meta>`: key/value pairs in source order of keys.
+    pub metadata: BTreeMap<String, String>,
+    pub entries: Vec<Entry>,
+    /// Problems the reader met (a malformed table, a fallback), reported with the lint
+    /// findings.
+    pub notes: Vec<Diagnostic>,
+    pub suppressions: Vec<Suppression>,
+}
+
+impl Document {
+    pub fn new(source: SourceFile, format: Format) -> Self {
+        Document {
+            source,
+            format,
+            title: None,
+            metadata: BTreeMap::new(),
+            entries: Vec::new(),
+            notes: Vec::new(),
+            suppressions: Vec::new(),
+        }
+    }
+
+    pub fn path(&self) -> &str {
+        self.source.path()
+    }
+}

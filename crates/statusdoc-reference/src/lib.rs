@@ -1,0 +1,14 @@
+//! The reference every rule checks against: the IANA HTTP Status Code Registry, its
+//! pre-RFC 9110 edition, and a hand-curated table of RFC 9110 semantics
+//! (`sources/reference/rfc9110-semantics.toml`).
+//!
+//! The [`Registry`] is built once and answers every lookup by indexing an array with the
+//! status code; it is immutable and shared by all threads.
+
+mod phrase;
+mod registry;
+
+pub use phrase::{phrase_key, PhraseMatch};
+pub use registry::{
+    Class, NonStandard, ObsoletePhrase, ReferenceError, Registry, Retry, State, Status,
+};
