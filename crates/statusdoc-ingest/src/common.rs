@@ -12,7 +12,9 @@ pub(crate) fn leading_code(text: &str) -> Option<u16> {
         return None;
     }
     if let Some(&next) = bytes.get(3) {
-        if next.is_ascii_alphanumeric() || next == b'.' && bytes.get(4).is_some_and(u8::is_ascii_digit) {
+        if next.is_ascii_alphanumeric()
+            || next == b'.' && bytes.get(4).is_some_and(u8::is_ascii_digit)
+        {
             return None;
         }
         if next == b'-' || next == b'_' {
@@ -72,6 +74,11 @@ pub(crate) fn plain_cell(text: &str, span: Span) -> Cell {
 /// ends at a word boundary; otherwise the run of capitalised words before the word that
 /// starts the description sentence ("Custom Thing The server ..." gives "Custom Thing").
 pub(crate) fn title_len(registry: &Registry, text: &str) -> usize {
+    title_end(registry, text).0
+}
+
+/// [`title_len`], and whether the title is a phrase the registry knows.
+pub(crate) fn title_end(registry: &Registry, text: &str) -> (usize, bool) {
     let words: Vec<(usize, &str)> = words_with_offsets(text).collect();
     let mut best = None;
     let mut key = String::new();
@@ -86,7 +93,7 @@ pub(crate) fn title_len(registry: &Registry, text: &str) -> usize {
         }
     }
     if let Some(end) = best {
-        return end;
+        return (end, true);
     }
     // Title Case run: stop before the last capitalised word when a lowercase word
     // follows it, since that word starts the sentence.
@@ -103,12 +110,17 @@ pub(crate) fn title_len(registry: &Registry, text: &str) -> usize {
             break;
         }
     }
-    end
+    (end, false)
 }
 
 fn is_title_word(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || matches!(word, "a" | "an" | "of" | "for" | "not" | "to" | "and" | "by" | "on" | "too")
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(
+            word,
+            "a" | "an" | "of" | "for" | "not" | "to" | "and" | "by" | "on" | "too"
+        )
 }
 
 fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -136,12 +148,23 @@ pub fn column_role(header: &str) -> ColumnRole {
     if h.is_empty() {
         return ColumnRole::Other;
     }
-    if (has("description") || has("meaning") || has("details") || has("explanation") || has("remarks") || has("notes"))
+    if (has("description")
+        || has("meaning")
+        || has("details")
+        || has("explanation")
+        || has("remarks")
+        || has("notes"))
         && !has("code")
     {
         return ColumnRole::Description;
     }
-    if has("title") || has("phrase") || has("reason") || has("message") || has("name") || has("status") && has("text") {
+    if has("title")
+        || has("phrase")
+        || has("reason")
+        || has("message")
+        || has("name")
+        || has("status") && has("text")
+    {
         return if has("code") && !has("title") && !has("message") {
             ColumnRole::Code
         } else {
@@ -176,10 +199,22 @@ mod tests {
             &t[..title_len(r, t)]
         }
         assert_eq!(split(r, "OK Success! A successful GET"), "OK");
-        assert_eq!(split(r, "Not Acceptable Indicates that the server"), "Not Acceptable");
-        assert_eq!(split(r, "Unauthorized Your request isn't authorized."), "Unauthorized");
-        assert_eq!(split(r, "Service Unavailable Indicates that"), "Service Unavailable");
-        assert_eq!(split(r, "Internal Server Error The server encountered"), "Internal Server Error");
+        assert_eq!(
+            split(r, "Not Acceptable Indicates that the server"),
+            "Not Acceptable"
+        );
+        assert_eq!(
+            split(r, "Unauthorized Your request isn't authorized."),
+            "Unauthorized"
+        );
+        assert_eq!(
+            split(r, "Service Unavailable Indicates that"),
+            "Service Unavailable"
+        );
+        assert_eq!(
+            split(r, "Internal Server Error The server encountered"),
+            "Internal Server Error"
+        );
         assert_eq!(split(r, "BadRequest The request"), "BadRequest");
         assert_eq!(split(r, "Custom Thing The server said no"), "Custom Thing");
         assert_eq!(split(r, "Created"), "Created");
@@ -196,4 +231,27 @@ mod tests {
         assert_eq!(column_role("Meaning"), ColumnRole::Description);
         assert_eq!(column_role("Example"), ColumnRole::Other);
     }
+}
+
+/// Page chrome that text dumps and converted pages carry around the content: feedback
+/// widgets, update stamps, navigation. It never belongs to an entry.
+pub(crate) fn is_page_chrome(line: &str) -> bool {
+    let lower = line.trim().to_ascii_lowercase();
+    let starts = |p: &str| lower.starts_with(p);
+    starts("was this article helpful")
+        || starts("was this page helpful")
+        || starts("did this page help")
+        || starts("did you find this helpful")
+        || matches!(
+            lower.as_str(),
+            "yesno" | "yes no" | "yes" | "no" | "previous" | "next" | "previousnext"
+        )
+        || (starts("updated ")
+            || starts("last updated")
+            || starts("last modified")
+            || starts("published "))
+            && lower.chars().filter(char::is_ascii_digit).count() >= 4
+            && lower.split_whitespace().count() <= 6
+        || starts("copyright ©")
+        || starts("© ")
 }

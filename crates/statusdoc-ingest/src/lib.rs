@@ -9,6 +9,7 @@ mod common;
 mod html;
 mod markdown;
 mod rst;
+mod runin;
 mod sniff;
 mod suppress;
 mod text;
@@ -78,8 +79,14 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<SourceFile, IngestError> {
     let position = |offset: usize| {
         let before = &bytes[..offset];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         (line, column)
     };
     if let Some(offset) = memchr::memchr(0, bytes) {

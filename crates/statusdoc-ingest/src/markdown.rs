@@ -1,6 +1,596 @@
-//! reader
+//! Markdown reader (pulldown-cmark).
+//!
+//! Status codes appear in four shapes, all read here:
+//! - pipe tables, with the code plain or in backticks, and the title in the code cell
+//!   (`` `415 Unsupported Media Type` ``) or in a column of its own;
+//! - lists whose items start with a code (`* 200 OK` then the description paragraphs);
+//! - one heading per code (`### 415 Unsupported Media Type`) with paragraphs below it;
+//! - definition lists (`415 Unsupported Media Type` / `: description`).
+//!
+//! Inline markup, entities and escapes become plain text. Every piece of text remembers
+//! the source range it came from, so titles and codes keep exact byte spans.
 
-use statusdoc_model::Document;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use statusdoc_model::{Cell, Document, Entry, Span};
 use statusdoc_reference::Registry;
 
-pub(crate) fn read(_document: &mut Document, _registry: &Registry) {}
+use crate::common::{column_role, is_page_chrome, join_paragraphs, leading_code, ColumnRole};
+use crate::runin::{split_code_and_title, CodeAndTitle};
+
+pub(crate) fn read(document: &mut Document, registry: &Registry) {
+    let text = document.source.text().to_owned();
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_STRIKETHROUGH;
+    let mut reader = Reader {
+        text: &text,
+        registry,
+        entries: Vec::new(),
+        headings: Vec::new(),
+        title: None,
+        metadata: Vec::new(),
+    };
+    let (parsed, inserted) = separate_tables(&text);
+    let to_source =
+        |range: Range<usize>| unshift(&inserted, range.start)..unshift(&inserted, range.end);
+    reader.run(
+        Parser::new_ext(&parsed, options)
+            .into_offset_iter()
+            .map(|(event, range)| (event, to_source(range))),
+    );
+    document.entries = reader.entries;
+    for (key, value) in reader.metadata {
+        document.metadata.insert(key, value);
+    }
+    document.title = document.metadata.get("title").cloned().or(reader.title);
+}
+
+/// Inline text being collected, with the source range of each piece.
+#[derive(Default, Debug, Clone)]
+struct Inline {
+    /// Paragraphs finished so far.
+    paragraphs: Vec<Run>,
+    current: Run,
+}
+
+/// One paragraph of plain text and where each piece of it came from.
+#[derive(Default, Debug, Clone)]
+struct Run {
+    text: String,
+    /// (offset in `text`, source range) per piece, in order.
+    pieces: Vec<(usize, Range<usize>)>,
+}
+
+impl Run {
+    fn push(&mut self, piece: &str, source: &str, range: Range<usize>) {
+        let piece_text = if self.text.is_empty() || self.text.ends_with(' ') {
+            piece.trim_start()
+        } else {
+            piece
+        };
+        // A code span's range includes its backticks: point at the text inside.
+        let range = match source.get(range.clone()) {
+            Some(raw) if raw != piece_text => match raw.find(piece_text) {
+                Some(at) if !piece_text.is_empty() => {
+                    range.start + at..range.start + at + piece_text.len()
+                }
+                _ => range,
+            },
+            _ => range,
+        };
+        self.pieces.push((self.text.len(), range));
+        self.text.push_str(piece_text);
+    }
+
+    fn space(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// Maps a byte range of `text` to the source. Within a piece copied verbatim the
+    /// mapping is exact; inside an entity or escape it widens to the whole piece.
+    fn source_span(&self, source: &str, range: Range<usize>) -> Span {
+        let map = |offset: usize, is_end: bool| -> usize {
+            let index = self.pieces.partition_point(|(start, _)| {
+                if is_end {
+                    *start < offset
+                } else {
+                    *start <= offset
+                }
+            });
+            let Some((start, src)) = index.checked_sub(1).and_then(|i| self.pieces.get(i)) else {
+                return self.pieces.first().map_or(0, |(_, r)| r.start);
+            };
+            let within = offset - start;
+            let verbatim = source.get(src.clone()).map(str::len) == Some(src.len())
+                && src.len() >= within
+                && self.text.get(*start..*start + within)
+                    == source.get(src.start..src.start + within);
+            if verbatim {
+                src.start + within
+            } else if is_end {
+                src.end
+            } else {
+                src.start
+            }
+        };
+        let start = map(range.start, false);
+        let end = map(range.end, true).max(start);
+        Span::new(start, end)
+    }
+
+    /// The trimmed text with its source span.
+    fn cell(&self, source: &str) -> Option<Cell> {
+        self.sub_cell(source, 0..self.text.len())
+    }
+
+    fn sub_cell(&self, source: &str, range: Range<usize>) -> Option<Cell> {
+        let slice = self.text.get(range.clone())?;
+        let trimmed = slice.trim();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let start = range.start + (slice.len() - slice.trim_start().len());
+        let end = start + trimmed.len();
+        Some(Cell::new(trimmed, self.source_span(source, start..end)))
+    }
+}
+
+impl Inline {
+    fn end_paragraph(&mut self) {
+        if !self.current.is_empty() {
+            let run = std::mem::take(&mut self.current);
+            self.paragraphs.push(run);
+        } else {
+            self.current = Run::default();
+        }
+    }
+
+    fn finish(mut self) -> Vec<Run> {
+        self.end_paragraph();
+        self.paragraphs
+    }
+}
+
+/// The description built from paragraphs: text joined by blank lines, span covering all.
+fn description_cell(source: &str, runs: &[Run]) -> Option<Cell> {
+    let cells: Vec<Cell> = runs.iter().filter_map(|r| r.cell(source)).collect();
+    let first = cells.first()?;
+    let span = cells.iter().fold(first.span, |span, c| span.cover(c.span));
+    Some(Cell::new(
+        join_paragraphs(cells.iter().map(|c| c.text.clone())),
+        span,
+    ))
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    registry: &'a Registry,
+    entries: Vec<Entry>,
+    /// Open headings: (level, text).
+    headings: Vec<(u8, String)>,
+    title: Option<String>,
+    metadata: Vec<(String, String)>,
+}
+
+/// A block of the document as the reader sees it.
+enum Block {
+    Heading {
+        level: u8,
+        run: Run,
+    },
+    Paragraphs(Vec<Run>),
+    Table {
+        rows: Vec<Vec<Run>>,
+        header_rows: usize,
+    },
+    ListItem(Vec<Run>),
+    Definition {
+        term: Run,
+        details: Vec<Run>,
+    },
+}
+
+impl<'a> Reader<'a> {
+    fn run(&mut self, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) {
+        let blocks = self.blocks(events);
+        let mut index = 0;
+        while index < blocks.len() {
+            match &blocks[index] {
+                Block::Heading { level, run } => {
+                    let level = *level;
+                    let heading_text = run.text.trim().to_owned();
+                    if self.title.is_none() && level == 1 {
+                        self.title = Some(heading_text.clone());
+                    }
+                    // A heading that starts with a code documents that code, with the
+                    // paragraphs up to the next heading as its description.
+                    if let Some(entry) = self.code_heading(run, &blocks[index + 1..], level) {
+                        self.entries.push(entry);
+                    }
+                    while self.headings.last().is_some_and(|(l, _)| *l >= level) {
+                        self.headings.pop();
+                    }
+                    self.headings.push((level, heading_text));
+                }
+                Block::Table { rows, header_rows } => self.table(rows, *header_rows),
+                Block::ListItem(runs) => self.item(runs),
+                Block::Definition { term, details } => self.definition(term, details),
+                Block::Paragraphs(_) => {}
+            }
+            index += 1;
+        }
+    }
+
+    fn section(&self) -> Vec<String> {
+        self.headings.iter().map(|(_, t)| t.clone()).collect()
+    }
+
+    /// Flattens the event stream into blocks with their inline runs.
+    fn blocks(&mut self, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) -> Vec<Block> {
+        let source = self.text;
+        let mut blocks = Vec::new();
+        let mut inline = Inline::default();
+        // What the collected inline text belongs to.
+        let mut heading: Option<u8> = None;
+        let mut table: Option<(Vec<Vec<Run>>, usize, bool)> = None; // rows, header rows, in head
+        let mut list_depth = 0usize;
+        let mut item_stack: Vec<Inline> = Vec::new();
+        let mut term: Option<Run> = None;
+        let mut definition: Option<(Run, Vec<Run>)> = None;
+        let mut in_metadata = false;
+        for (event, range) in events {
+            match event {
+                Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
+                    in_metadata = true
+                }
+                Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
+                Event::Text(t) if in_metadata => self.front_matter(&t),
+                Event::Start(Tag::Heading { level, .. }) => {
+                    inline.end_paragraph();
+                    flush_paragraphs(&mut blocks, &mut inline);
+                    heading = Some(heading_level(level));
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    let run = std::mem::take(&mut inline.current);
+                    blocks.push(Block::Heading {
+                        level: heading.take().unwrap_or(1),
+                        run,
+                    });
+                }
+                Event::Start(Tag::Table(_)) => {
+                    inline.end_paragraph();
+                    flush_paragraphs(&mut blocks, &mut inline);
+                    table = Some((Vec::new(), 0, false));
+                }
+                Event::Start(Tag::TableHead) => {
+                    if let Some(t) = table.as_mut() {
+                        t.0.push(Vec::new());
+                        t.2 = true;
+                    }
+                }
+                Event::End(TagEnd::TableHead) => {
+                    if let Some(t) = table.as_mut() {
+                        t.1 = t.0.len();
+                        t.2 = false;
+                    }
+                }
+                Event::Start(Tag::TableRow) => {
+                    if let Some(t) = table.as_mut() {
+                        t.0.push(Vec::new());
+                    }
+                }
+                Event::Start(Tag::TableCell) => inline.current = Run::default(),
+                Event::End(TagEnd::TableCell) => {
+                    let run = std::mem::take(&mut inline.current);
+                    if let Some(row) = table.as_mut().and_then(|t| t.0.last_mut()) {
+                        row.push(run);
+                    }
+                }
+                Event::End(TagEnd::Table) => {
+                    if let Some((rows, header_rows, _)) = table.take() {
+                        blocks.push(Block::Table { rows, header_rows });
+                    }
+                }
+                Event::Start(Tag::List(_)) => {
+                    inline.end_paragraph();
+                    if list_depth == 0 {
+                        flush_paragraphs(&mut blocks, &mut inline);
+                    }
+                    list_depth += 1;
+                }
+                Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
+                Event::Start(Tag::Item) => {
+                    inline.end_paragraph();
+                    item_stack.push(std::mem::take(&mut inline));
+                }
+                Event::End(TagEnd::Item) => {
+                    let runs = std::mem::take(&mut inline).finish();
+                    inline = item_stack.pop().unwrap_or_default();
+                    if item_stack.is_empty() {
+                        blocks.push(Block::ListItem(runs));
+                    } else {
+                        // A nested item is part of its parent's description.
+                        let mut bullet = Run::default();
+                        for (i, run) in runs.iter().enumerate() {
+                            if i > 0 {
+                                bullet.space();
+                            }
+                            bullet.text.push_str(if i == 0 { "- " } else { "" });
+                            let offset = bullet.text.len();
+                            bullet
+                                .pieces
+                                .extend(run.pieces.iter().map(|(o, r)| (o + offset, r.clone())));
+                            bullet.text.push_str(&run.text);
+                        }
+                        inline.paragraphs.push(bullet);
+                    }
+                }
+                Event::Start(Tag::DefinitionListTitle) => inline.current = Run::default(),
+                Event::End(TagEnd::DefinitionListTitle) => {
+                    if let Some((t, d)) = definition.take() {
+                        blocks.push(Block::Definition {
+                            term: t,
+                            details: d,
+                        });
+                    }
+                    term = Some(std::mem::take(&mut inline.current));
+                }
+                Event::Start(Tag::DefinitionListDefinition) => inline.current = Run::default(),
+                Event::End(TagEnd::DefinitionListDefinition) => {
+                    let runs = std::mem::take(&mut inline).finish();
+                    match (&mut definition, term.take()) {
+                        (_, Some(t)) => definition = Some((t, runs)),
+                        (Some((_, details)), None) => details.extend(runs),
+                        (None, None) => {}
+                    }
+                }
+                Event::End(TagEnd::DefinitionList) => {
+                    if let Some((t, d)) = definition.take() {
+                        blocks.push(Block::Definition {
+                            term: t,
+                            details: d,
+                        });
+                    }
+                }
+                Event::End(TagEnd::Paragraph) => inline.end_paragraph(),
+                Event::Text(t) | Event::Code(t) => inline.current.push(&t, source, range),
+                Event::InlineHtml(_) | Event::Html(_) => {}
+                Event::SoftBreak | Event::HardBreak => inline.current.space(),
+                Event::End(TagEnd::BlockQuote(_) | TagEnd::CodeBlock) => inline.end_paragraph(),
+                _ => {}
+            }
+        }
+        inline.end_paragraph();
+        flush_paragraphs(&mut blocks, &mut inline);
+        blocks
+    }
+
+    fn front_matter(&mut self, yaml: &str) {
+        for line in yaml.lines() {
+            // Flat `key: value` pairs; nested values are kept as their raw text.
+            if line.starts_with([' ', '\t', '-', '#']) {
+                continue;
+            }
+            if let Some((key, value)) = line.split_once(':') {
+                let value = value.trim();
+                let value = value
+                    .strip_prefix('"')
+                    .and_then(|v| v.strip_suffix('"'))
+                    .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                    .unwrap_or(value);
+                if !value.is_empty() && value != "null" {
+                    self.metadata
+                        .push((key.trim().to_owned(), value.to_owned()));
+                }
+            }
+        }
+    }
+
+    /// An entry from a code and the text after it in the same run ("200 OK",
+    /// "`400 Bad Request: validation failures`", "200 (OK)"). Text after the title
+    /// becomes the first paragraph of the description.
+    fn entry_from_run(&self, run: &Run, rest: &[Run]) -> Option<Entry> {
+        let trimmed_start = run.text.len() - run.text.trim_start().len();
+        let text = &run.text[trimmed_start..];
+        let code = leading_code(text)?;
+        let CodeAndTitle { title, detail } = split_code_and_title(self.registry, text);
+        let code_span = run.source_span(self.text, trimmed_start..trimmed_start + 3);
+        let title = title
+            .and_then(|r| run.sub_cell(self.text, r.start + trimmed_start..r.end + trimmed_start));
+        let mut runs: Vec<Run> = Vec::new();
+        if let Some(detail) = detail {
+            let mut lead = Run::default();
+            let range = detail.start + trimmed_start..detail.end + trimmed_start;
+            let span = run.source_span(self.text, range.clone());
+            lead.pieces.push((0, span.start..span.end));
+            lead.text.push_str(run.text[range].trim());
+            runs.push(lead);
+        }
+        runs.extend(rest.iter().cloned());
+        Some(Entry {
+            code,
+            code_span,
+            title,
+            description: description_cell(self.text, &runs),
+            section: self.section(),
+        })
+    }
+
+    fn code_heading(&self, run: &Run, following: &[Block], level: u8) -> Option<Entry> {
+        leading_code(run.text.trim_start())?;
+        let mut runs = Vec::new();
+        for block in following {
+            match block {
+                Block::Heading { level: l, .. } if *l <= level => break,
+                Block::Heading { .. } => break,
+                Block::Paragraphs(p) | Block::ListItem(p) => runs.extend(p.iter().cloned()),
+                _ => {}
+            }
+        }
+        self.entry_from_run(run, &runs)
+    }
+
+    fn item(&mut self, runs: &[Run]) {
+        let Some((first, rest)) = runs.split_first() else {
+            return;
+        };
+        if let Some(entry) = self.entry_from_run(first, rest) {
+            self.entries.push(entry);
+        }
+    }
+
+    fn definition(&mut self, term: &Run, details: &[Run]) {
+        if let Some(entry) = self.entry_from_run(term, details) {
+            self.entries.push(entry);
+        }
+    }
+
+    fn table(&mut self, rows: &[Vec<Run>], header_rows: usize) {
+        let Some(width) = rows.iter().map(Vec::len).max() else {
+            return;
+        };
+        let header: Vec<ColumnRole> = match rows.first() {
+            Some(head) if header_rows > 0 => head.iter().map(|c| column_role(&c.text)).collect(),
+            _ => vec![ColumnRole::Other; width],
+        };
+        let body = &rows[header_rows.min(rows.len())..];
+        // The code column: the one whose cells start with status codes, preferring a
+        // column the header calls a code column. A table whose code column is not
+        // mostly HTTP status codes (opcodes, error-code strings) is not read.
+        let code_share = |col: usize| {
+            // Rows with a single filled cell are lines the table swallowed (page chrome
+            // such as "Was this article helpful?" right below the last row).
+            let cells: Vec<&Run> = body
+                .iter()
+                .filter(|r| r.iter().filter(|c| !c.is_empty()).count() >= 2)
+                .filter_map(|r| r.get(col))
+                .filter(|c| !c.is_empty() && !is_page_chrome(&c.text))
+                .collect();
+            let codes = cells
+                .iter()
+                .filter(|c| leading_code(c.text.trim()).is_some())
+                .count();
+            (codes, cells.len())
+        };
+        let candidates: Vec<usize> = (0..width)
+            .filter(|&col| {
+                let (codes, cells) = code_share(col);
+                codes > 0 && codes * 2 >= cells
+            })
+            .collect();
+        let Some(&code_col) = candidates
+            .iter()
+            .find(|&&c| header.get(c) == Some(&ColumnRole::Code))
+            .or(candidates.first())
+        else {
+            return;
+        };
+        let title_col =
+            (0..width).find(|&c| c != code_col && header.get(c) == Some(&ColumnRole::Title));
+        let description_col = (0..width)
+            .find(|&c| c != code_col && header.get(c) == Some(&ColumnRole::Description))
+            .or_else(|| {
+                (0..width).find(|&c| {
+                    c != code_col
+                        && Some(c) != title_col
+                        && header.get(c) != Some(&ColumnRole::Code)
+                })
+            });
+        for row in body {
+            let Some(code_cell) = row.get(code_col) else {
+                continue;
+            };
+            let description: Vec<Run> = description_col
+                .and_then(|c| row.get(c))
+                .into_iter()
+                .cloned()
+                .collect();
+            let Some(mut entry) = self.entry_from_run(code_cell, &description) else {
+                continue;
+            };
+            if let Some(title) = title_col
+                .and_then(|c| row.get(c))
+                .and_then(|r| r.cell(self.text))
+            {
+                entry.title = Some(title);
+            }
+            self.entries.push(entry);
+        }
+    }
+}
+
+/// Pages converted from HTML often put a pipe table right under a paragraph line, which
+/// CommonMark reads as more paragraph. Parse a copy with a blank line inserted before
+/// each such table; returns the copy and the (copy) offsets of the inserted newlines.
+fn separate_tables(text: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
+    let mut inserts = Vec::new();
+    let mut offset = 0;
+    let mut previous: Option<&str> = None;
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let next_is_delimiter = lines.peek().is_some_and(|n| is_delimiter_row(n));
+        if next_is_delimiter
+            && line.contains('|')
+            && previous.is_some_and(|p| !p.trim().is_empty() && !p.contains('|'))
+        {
+            inserts.push(offset);
+        }
+        previous = Some(line);
+        offset += line.len();
+    }
+    if inserts.is_empty() {
+        return (std::borrow::Cow::Borrowed(text), inserts);
+    }
+    let mut copy = String::with_capacity(text.len() + inserts.len());
+    let mut last = 0;
+    let mut shifted = Vec::with_capacity(inserts.len());
+    for (n, &at) in inserts.iter().enumerate() {
+        copy.push_str(&text[last..at]);
+        shifted.push(at + n);
+        copy.push('\n');
+        last = at;
+    }
+    copy.push_str(&text[last..]);
+    (std::borrow::Cow::Owned(copy), shifted)
+}
+
+/// Maps an offset in the copy made by [`separate_tables`] back to the source.
+fn unshift(inserted: &[usize], offset: usize) -> usize {
+    offset - inserted.partition_point(|&at| at < offset)
+}
+
+fn is_delimiter_row(line: &str) -> bool {
+    let line = line.trim();
+    line.contains('-')
+        && line.contains('|')
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+fn flush_paragraphs(blocks: &mut Vec<Block>, inline: &mut Inline) {
+    let runs = std::mem::take(inline).finish();
+    if !runs.is_empty() {
+        blocks.push(Block::Paragraphs(runs));
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}

@@ -24,7 +24,11 @@ pub(crate) fn detect(path: &str, text: &str) -> Format {
 pub fn sniff_format(text: &str) -> Format {
     let text = text.trim_start_matches('\u{feff}');
     let head = text.trim_start();
-    let lower_head: String = head.chars().take(512).collect::<String>().to_ascii_lowercase();
+    let lower_head: String = head
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if lower_head.starts_with("<!doctype html")
         || lower_head.starts_with("<html")
         || lower_head.starts_with("<?xml")
@@ -63,7 +67,10 @@ pub fn sniff_format(text: &str) -> Format {
         if trimmed.contains("](") || trimmed.contains("```") {
             markdown += 1;
         }
-        if trimmed.starts_with("<table") || trimmed.starts_with("<div") || trimmed.starts_with("<p>") {
+        if trimmed.starts_with("<table")
+            || trimmed.starts_with("<div")
+            || trimmed.starts_with("<p>")
+        {
             html_tags += 1;
         }
     }
@@ -104,7 +111,9 @@ fn is_pipe_delimiter_row(line: &str) -> bool {
     let line = line.trim();
     line.contains('|')
         && line.contains('-')
-        && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 #[cfg(test)]
@@ -114,7 +123,10 @@ mod tests {
     #[test]
     fn extensions_decide_except_txt() {
         assert_eq!(format_from_extension("a/b.MD"), Some(Format::Markdown));
-        assert_eq!(format_from_extension("b.rst"), Some(Format::ReStructuredText));
+        assert_eq!(
+            format_from_extension("b.rst"),
+            Some(Format::ReStructuredText)
+        );
         assert_eq!(format_from_extension("b.htm"), Some(Format::Html));
         assert_eq!(format_from_extension("b.txt"), None);
         assert_eq!(format_from_extension("README"), None);
@@ -122,12 +134,21 @@ mod tests {
 
     #[test]
     fn content_decides_for_txt() {
-        assert_eq!(sniff_format("<!DOCTYPE html><html><body></body></html>"), Format::Html);
+        assert_eq!(
+            sniff_format("<!DOCTYPE html><html><body></body></html>"),
+            Format::Html
+        );
         assert_eq!(
             sniff_format(":original_name: x.html\n\n.. _x:\n\nTitle\n=====\n\n.. table:: T\n"),
             Format::ReStructuredText
         );
-        assert_eq!(sniff_format("# Codes\nCode | Text\n---|---\n200 | OK\n"), Format::Markdown);
-        assert_eq!(sniff_format("HTTP status codes\n- 200 OK\n-\nFine.\n"), Format::Text);
+        assert_eq!(
+            sniff_format("# Codes\nCode | Text\n---|---\n200 | OK\n"),
+            Format::Markdown
+        );
+        assert_eq!(
+            sniff_format("HTTP status codes\n- 200 OK\n-\nFine.\n"),
+            Format::Text
+        );
     }
 }

@@ -104,7 +104,10 @@ mod tests {
 
     #[test]
     fn rst_comment_form() {
-        let source = SourceFile::new("p.rst", ".. statusdoc-disable-next-line: SD101\n   | 415 |\n");
+        let source = SourceFile::new(
+            "p.rst",
+            ".. statusdoc-disable-next-line: SD101\n   | 415 |\n",
+        );
         let found = scan(&source, Format::ReStructuredText);
         assert_eq!(found[0].scope, SuppressionScope::Line(2));
         assert_eq!(found[0].rules, ["SD101"]);

@@ -122,7 +122,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_label(mut self, source: &SourceFile, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_label(
+        mut self,
+        source: &SourceFile,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         let LineCol { line, column } = source.line_col(span.start);
         self.labels.push(Label {
             path: source.path().to_owned(),
@@ -136,6 +141,12 @@ impl Diagnostic {
 
     /// Order of reports: path, position, rule.
     pub fn sort_key(&self) -> (&str, usize, usize, &'static str, Option<u16>) {
-        (&self.path, self.line, self.column, self.rule, self.status_code)
+        (
+            &self.path,
+            self.line,
+            self.column,
+            self.rule,
+            self.status_code,
+        )
     }
 }

@@ -80,11 +80,7 @@ impl LineIndex {
     /// Byte range of a 1-based line, without its line terminator.
     pub fn line_span(&self, text: &str, line: usize) -> Span {
         let start = self.line_starts[line - 1];
-        let mut end = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(text.len());
+        let mut end = self.line_starts.get(line).copied().unwrap_or(text.len());
         let bytes = text.as_bytes();
         while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
             end -= 1;

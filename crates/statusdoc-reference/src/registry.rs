@@ -211,12 +211,8 @@ impl Registry {
     pub fn bundled() -> &'static Registry {
         static BUNDLED: OnceLock<Registry> = OnceLock::new();
         BUNDLED.get_or_init(|| {
-            Registry::from_sources(
-                BUNDLED_IANA,
-                BUNDLED_IANA_PRE_RFC9110,
-                BUNDLED_SEMANTICS,
-            )
-            .expect("bundled reference data is checked by the reference crate's tests")
+            Registry::from_sources(BUNDLED_IANA, BUNDLED_IANA_PRE_RFC9110, BUNDLED_SEMANTICS)
+                .expect("bundled reference data is checked by the reference crate's tests")
         })
     }
 
@@ -372,10 +368,14 @@ impl Registry {
     /// Whether a phrase key is the key of any known phrase.
     pub fn is_known_phrase_key(&self, key: &str) -> bool {
         self.phrase_keys.contains_key(key)
-            || self.statuses.iter().any(|s| {
-                s.obsolete.iter().any(|o| phrase_key(&o.phrase) == key)
-            })
-            || self.nonstandard.iter().any(|n| phrase_key(&n.phrase) == key)
+            || self
+                .statuses
+                .iter()
+                .any(|s| s.obsolete.iter().any(|o| phrase_key(&o.phrase) == key))
+            || self
+                .nonstandard
+                .iter()
+                .any(|n| phrase_key(&n.phrase) == key)
     }
 
     /// Classifies the title a page gives for `code`.
@@ -442,7 +442,10 @@ fn parse_iana_text(text: &str) -> Result<(String, Vec<(u16, String)>), Reference
         if trimmed.starts_with("Licensing Terms") {
             break;
         }
-        let value: String = trimmed.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+        let value: String = trimmed
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '-')
+            .collect();
         if value.is_empty() {
             // A wrapped description line: they belong to temporary registrations whose
             // notes we do not keep.
@@ -472,7 +475,8 @@ fn parse_iana_text(text: &str) -> Result<(String, Vec<(u16, String)>), Reference
         return Err(ReferenceError::Parse {
             file: "iana-http-status-codes.txt".into(),
             line: 1,
-            message: "no registry table found (expected a `Value  Description  Reference` header)".into(),
+            message: "no registry table found (expected a `Value  Description  Reference` header)"
+                .into(),
         });
     }
     Ok((updated, rows))
@@ -507,10 +511,16 @@ mod tests {
         let registry = Registry::bundled();
         assert_eq!(registry.iana_updated, "2025-09-15");
         assert_eq!(registry.get(413).unwrap().reason, "Content Too Large");
-        assert_eq!(registry.get(413).unwrap().reference, "RFC 9110, Section 15.5.14");
+        assert_eq!(
+            registry.get(413).unwrap().reference,
+            "RFC 9110, Section 15.5.14"
+        );
         assert_eq!(registry.get(305).unwrap().state, State::Deprecated);
         assert_eq!(registry.get(306).unwrap().state, State::Unused);
-        assert_eq!(registry.get(104).unwrap().reason, "Upload Resumption Supported");
+        assert_eq!(
+            registry.get(104).unwrap().reason,
+            "Upload Resumption Supported"
+        );
         assert_eq!(registry.get(510).unwrap().state, State::Obsoleted);
         assert!(registry.get(499).is_none());
         assert_eq!(registry.nonstandard(499).unwrap().origin, "nginx");
@@ -518,7 +528,10 @@ mod tests {
         assert_eq!(registry.state(299), State::Unassigned);
         assert!(registry.get(u16::MAX).is_none());
         assert!(registry.get(503).unwrap().honours_retry_after());
-        assert_eq!(registry.get(400).unwrap().retry, Retry::NotWithoutModification);
+        assert_eq!(
+            registry.get(400).unwrap().retry,
+            Retry::NotWithoutModification
+        );
         assert_eq!(registry.get(408).unwrap().retry, Retry::MayRetry);
         // 65 registered codes in the 2025-09-15 edition.
         assert_eq!(registry.statuses().len(), 64);
@@ -536,10 +549,19 @@ mod tests {
     #[test]
     fn phrases_are_classified() {
         let r = Registry::bundled();
-        assert_eq!(r.match_phrase(415, "Unsupported Media Type"), PhraseMatch::Exact);
-        assert_eq!(r.match_phrase(415, "Not Acceptable"), PhraseMatch::OtherCode(406));
+        assert_eq!(
+            r.match_phrase(415, "Unsupported Media Type"),
+            PhraseMatch::Exact
+        );
+        assert_eq!(
+            r.match_phrase(415, "Not Acceptable"),
+            PhraseMatch::OtherCode(406)
+        );
         assert_eq!(r.match_phrase(400, "BadRequest"), PhraseMatch::Spelling);
-        assert_eq!(r.match_phrase(505, "HTTP Version not supported"), PhraseMatch::Spelling);
+        assert_eq!(
+            r.match_phrase(505, "HTTP Version not supported"),
+            PhraseMatch::Spelling
+        );
         assert!(matches!(
             r.match_phrase(408, "Request Time-out"),
             PhraseMatch::Obsolete { exact: true, .. }
@@ -553,8 +575,17 @@ mod tests {
 
     #[test]
     fn a_semantics_entry_that_disagrees_with_iana_is_an_error() {
-        let bad = BUNDLED_SEMANTICS.replace("reason = \"Content Too Large\"", "reason = \"Payload Too Large\"");
-        let error = Registry::from_sources(BUNDLED_IANA, BUNDLED_IANA_PRE_RFC9110, &bad).unwrap_err();
-        assert!(error.to_string().contains("413 is \"Payload Too Large\" here but \"Content Too Large\""), "{error}");
+        let bad = BUNDLED_SEMANTICS.replace(
+            "reason = \"Content Too Large\"",
+            "reason = \"Payload Too Large\"",
+        );
+        let error =
+            Registry::from_sources(BUNDLED_IANA, BUNDLED_IANA_PRE_RFC9110, &bad).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("413 is \"Payload Too Large\" here but \"Content Too Large\""),
+            "{error}"
+        );
     }
 }

@@ -1,0 +1,151 @@
+//! Splitting "code title description" text, wherever a page runs them together:
+//! `200 OK`, `200 (OK)`, `400 Bad Request: validation failures`,
+//! `404 Not Found <placeholder>`, `404 Not Found – the page...`,
+//! `415 Not Acceptable Indicates that the server...`.
+
+use std::ops::Range;
+
+use statusdoc_reference::Registry;
+
+use crate::common::title_end;
+
+/// Ranges into the text given to [`split_code_and_title`] (which starts with the code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CodeAndTitle {
+    pub title: Option<Range<usize>>,
+    /// Text after the title (a qualifier or the start of the description).
+    pub detail: Option<Range<usize>>,
+}
+
+/// A title longer than this many words before a separator is not a title: the
+/// separator belongs to the description.
+const MAX_TITLE_WORDS: usize = 8;
+
+/// Text that ends a title: what follows is a qualifier or the description.
+const SEPARATORS: [&str; 8] = [": ", " - ", " – ", " — ", " <", ". ", "; ", " ("];
+
+pub(crate) fn split_code_and_title(registry: &Registry, text: &str) -> CodeAndTitle {
+    let after_code = 3.min(text.len());
+    let rest = &text[after_code..];
+    let lead = rest.len()
+        - rest
+            .trim_start_matches([' ', '\t', ':', '-', '–', '—', '='])
+            .len();
+    let start = after_code + lead;
+    let rest = &text[start..];
+    let rest_trimmed_len = rest.trim_end().len();
+    if rest_trimmed_len == 0 {
+        return CodeAndTitle {
+            title: None,
+            detail: None,
+        };
+    }
+    let detail_from = |at: usize| {
+        let tail = &text[at..];
+        let skip = tail.len()
+            - tail
+                .trim_start_matches([' ', '\t', ':', '-', '–', '—', ';'])
+                .len();
+        let begin = at + skip;
+        let end = start + rest_trimmed_len;
+        (begin < end).then_some(begin..end)
+    };
+    // "200 (OK)": a parenthesised title.
+    if let Some(inner) = rest.strip_prefix('(') {
+        if let Some(close) = inner.find(')') {
+            let title = start + 1..start + 1 + close;
+            return CodeAndTitle {
+                title: (!title.is_empty()).then_some(title),
+                detail: detail_from(start + 1 + close + 1),
+            };
+        }
+    }
+    let separator = SEPARATORS
+        .iter()
+        .filter_map(|s| rest[..rest_trimmed_len].find(s).map(|at| (at, s.len())))
+        .min();
+    let (end, known) = title_end(registry, &rest[..rest_trimmed_len]);
+    // A known phrase that ends before the separator is the title: "Not Acceptable
+    // Indicates that ... unsupported. In your client" separates at the phrase.
+    let known_first = known && separator.is_none_or(|(at, _)| end < at);
+    if let Some((at, len)) = separator.filter(|_| !known_first) {
+        if rest[..at].split_whitespace().count() <= MAX_TITLE_WORDS {
+            let title = start..start + rest[..at].trim_end().len();
+            // Keep "<placeholder>" and "(qualifier)" whole in the detail.
+            let detail_start = if matches!(rest.as_bytes().get(at + len - 1), Some(b'<' | b'(')) {
+                start + at + len - 1
+            } else {
+                start + at + len
+            };
+            return CodeAndTitle {
+                title: Some(title),
+                detail: detail_from(detail_start),
+            };
+        }
+    }
+    let words = rest[..rest_trimmed_len].split_whitespace().count();
+    if words <= 6 && !known || end == 0 || end >= rest_trimmed_len {
+        return CodeAndTitle {
+            title: Some(start..start + rest_trimmed_len),
+            detail: None,
+        };
+    }
+    CodeAndTitle {
+        title: Some(start..start + end),
+        detail: detail_from(start + end),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> (Option<&str>, Option<&str>) {
+        let parts = split_code_and_title(Registry::bundled(), text);
+        (
+            parts.title.map(|r| &text[r]),
+            parts.detail.map(|r| &text[r]),
+        )
+    }
+
+    #[test]
+    fn shapes_of_run_in_titles() {
+        assert_eq!(split("200 OK"), (Some("OK"), None));
+        assert_eq!(split("200 (OK)"), (Some("OK"), None));
+        assert_eq!(
+            split("502 (GATEWAY UNAVAILABLE)"),
+            (Some("GATEWAY UNAVAILABLE"), None)
+        );
+        assert_eq!(
+            split("400 Bad Request: validation failures, schema violations"),
+            (
+                Some("Bad Request"),
+                Some("validation failures, schema violations")
+            )
+        );
+        assert_eq!(
+            split("404 Not Found <Additional information about the object not found>"),
+            (
+                Some("Not Found"),
+                Some("<Additional information about the object not found>")
+            )
+        );
+        assert_eq!(
+            split("404 Not Found – the page is gone"),
+            (Some("Not Found"), Some("the page is gone"))
+        );
+        assert_eq!(
+            split("415 Not Acceptable Indicates that the server refuses. In your client."),
+            (
+                Some("Not Acceptable"),
+                Some("Indicates that the server refuses. In your client.")
+            )
+        );
+        assert_eq!(
+            split("200 OK Success! A successful GET"),
+            (Some("OK"), Some("Success! A successful GET"))
+        );
+        assert_eq!(split("500 Server Error"), (Some("Server Error"), None));
+        assert_eq!(split("404"), (None, None));
+    }
+}
