@@ -1,0 +1,103 @@
+//! Source lines with their byte offsets, so that every slice a table reader takes can be
+//! turned back into a span of the page.
+
+/// One line of the page (or a column slice of one): its text without the line
+/// terminator and the byte offset of that text in the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    pub start: usize,
+    pub text: &'a str,
+}
+
+impl<'a> Line<'a> {
+    pub fn new(start: usize, text: &'a str) -> Self {
+        Line { start, text }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// Leading spaces, in columns (one per character: tabs are rare in vendor pages and
+    /// docutils' 8-column tab expansion is not reproduced).
+    pub fn indent(&self) -> usize {
+        self.text.len() - self.text.trim_start().len()
+    }
+
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    pub fn trim_end(self) -> Line<'a> {
+        Line::new(self.start, self.text.trim_end())
+    }
+
+    /// The line without its first `n` bytes (clamped to a character boundary at or after
+    /// `n`, and to the end).
+    pub fn skip(self, n: usize) -> Line<'a> {
+        let mut n = n.min(self.text.len());
+        while !self.text.is_char_boundary(n) {
+            n += 1;
+        }
+        Line::new(self.start + n, &self.text[n..])
+    }
+
+    /// Columns `from..to` (in characters) of the line; lines shorter than `from` give
+    /// an empty slice at their end.
+    pub fn columns(self, from: usize, to: usize) -> Line<'a> {
+        if self.text.is_ascii() {
+            let a = from.min(self.text.len());
+            let b = to.min(self.text.len()).max(a);
+            return Line::new(self.start + a, &self.text[a..b]);
+        }
+        let a = char_to_byte(self.text, from);
+        let b = char_to_byte(self.text, to).max(a);
+        Line::new(self.start + a, &self.text[a..b])
+    }
+
+    /// Length in columns (characters).
+    pub fn width(&self) -> usize {
+        if self.text.is_ascii() {
+            self.text.len()
+        } else {
+            self.text.chars().count()
+        }
+    }
+}
+
+/// Byte offset of character `col` in `text`, clamped to its length.
+pub(crate) fn char_to_byte(text: &str, col: usize) -> usize {
+    if text.is_ascii() {
+        return col.min(text.len());
+    }
+    text.char_indices().nth(col).map_or(text.len(), |(i, _)| i)
+}
+
+/// Splits the page into lines, dropping `\n` / `\r\n` terminators and a leading BOM.
+pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(text.len() / 60 + 1);
+    let mut start = 0;
+    if text.starts_with('\u{feff}') {
+        start = '\u{feff}'.len_utf8();
+    }
+    let bytes = text.as_bytes();
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        if nl < start {
+            continue;
+        }
+        let mut end = nl;
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        lines.push(Line::new(start, &text[start..end]));
+        start = nl + 1;
+    }
+    if start < text.len() {
+        let mut end = text.len();
+        if bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        lines.push(Line::new(start, &text[start..end.max(start)]));
+    }
+    lines
+}
