@@ -1,0 +1,415 @@
+//! Source positions for the text scraper extracts.
+//!
+//! html5ever keeps no byte offsets, so positions are recovered from the source itself:
+//! a light scan of the page produces its *decoded text stream* (all text outside tags,
+//! comments and doctypes, with entities decoded and line endings normalized exactly as
+//! the HTML tokenizer does), together with a map from each decoded byte back to the
+//! source bytes it came from. Every text node of the parsed tree is a substring of that
+//! stream, and text nodes occur in the stream in document order, so each node is found
+//! by a forward search from the end of the previous one. This is exact for entities,
+//! `&nbsp;`, CRLF and text split by ignored tags, and needs no second HTML parser.
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
+use scraper::{Html, Node};
+
+/// One piece of the decoded stream: `dec_len` decoded bytes at `dec` came from
+/// `src_len` source bytes at `src`. In a literal run both lengths are equal and the
+/// mapping is byte for byte; an entity or a CRLF maps as a whole.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    dec: usize,
+    src: usize,
+    dec_len: usize,
+    src_len: usize,
+    literal: bool,
+}
+
+/// The decoded text stream of a page and its map back to source bytes.
+#[derive(Debug, Default)]
+pub(crate) struct TextMap {
+    decoded: String,
+    segments: Vec<Segment>,
+}
+
+/// Elements whose content the tokenizer reads as raw text up to their end tag;
+/// `true` where entities are still decoded (RCDATA).
+fn raw_text_kind(name: &str) -> Option<bool> {
+    match name {
+        "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => Some(false),
+        "title" | "textarea" => Some(true),
+        _ => None,
+    }
+}
+
+impl TextMap {
+    pub(crate) fn build(source: &str) -> TextMap {
+        let mut map = TextMap {
+            decoded: String::with_capacity(source.len() / 2),
+            segments: Vec::new(),
+        };
+        let bytes = source.as_bytes();
+        let mut i = 0;
+        let mut run = 0; // start of the pending literal run
+                         // Inside a raw-text element: its name and whether entities are decoded.
+        let mut raw: Option<(String, bool)> = None;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'<' => {
+                    if let Some((name, _)) = &raw {
+                        if let Some(end) = raw_end_tag(bytes, i, name) {
+                            map.literal(source, run, i);
+                            raw = None;
+                            i = end;
+                            run = i;
+                        } else {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                    match markup_end(bytes, i) {
+                        Some((end, start_tag)) => {
+                            map.literal(source, run, i);
+                            if let Some(name) = start_tag {
+                                if name == "plaintext" {
+                                    // Everything after it is text.
+                                    i = end;
+                                    run = i;
+                                    raw = Some(("\u{0}".into(), false));
+                                    continue;
+                                }
+                                if let Some(decode) = raw_text_kind(&name) {
+                                    raw = Some((name, decode));
+                                }
+                            }
+                            i = end;
+                            run = i;
+                        }
+                        None => i += 1,
+                    }
+                }
+                b'&' if raw.as_ref().is_none_or(|(_, decode)| *decode) => {
+                    match decode_entity(source, i) {
+                        Some((len, chars)) => {
+                            map.literal(source, run, i);
+                            map.push(chars.as_str(), i, len);
+                            i += len;
+                            run = i;
+                        }
+                        None => i += 1,
+                    }
+                }
+                b'\r' => {
+                    map.literal(source, run, i);
+                    let len = if bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                    map.push("\n", i, len);
+                    i += len;
+                    run = i;
+                }
+                _ => i += 1,
+            }
+        }
+        map.literal(source, run, bytes.len());
+        map
+    }
+
+    fn literal(&mut self, source: &str, start: usize, end: usize) {
+        if end <= start {
+            return;
+        }
+        let Some(text) = source.get(start..end) else {
+            return;
+        };
+        self.segments.push(Segment {
+            dec: self.decoded.len(),
+            src: start,
+            dec_len: end - start,
+            src_len: end - start,
+            literal: true,
+        });
+        self.decoded.push_str(text);
+    }
+
+    fn push(&mut self, text: &str, src: usize, src_len: usize) {
+        self.segments.push(Segment {
+            dec: self.decoded.len(),
+            src,
+            dec_len: text.len(),
+            src_len,
+            literal: false,
+        });
+        self.decoded.push_str(text);
+    }
+
+    fn segment_at(&self, dec: usize) -> Option<&Segment> {
+        let index = self.segments.partition_point(|s| s.dec + s.dec_len <= dec);
+        self.segments.get(index).filter(|s| s.dec <= dec)
+    }
+
+    /// The source offset where decoded byte `dec` starts.
+    pub(crate) fn source_start(&self, dec: usize) -> Option<usize> {
+        let segment = self.segment_at(dec)?;
+        Some(if segment.literal {
+            segment.src + (dec - segment.dec)
+        } else {
+            segment.src
+        })
+    }
+
+    /// The source offset where decoded bytes ending at `dec_end` (exclusive) end.
+    pub(crate) fn source_end(&self, dec_end: usize) -> Option<usize> {
+        let last = dec_end.checked_sub(1)?;
+        let segment = self.segment_at(last)?;
+        Some(if segment.literal {
+            segment.src + (dec_end - segment.dec)
+        } else {
+            segment.src + segment.src_len
+        })
+    }
+}
+
+/// Finds every non-blank text node of `html` in the decoded stream, in document order.
+/// Returns the decoded offset of each node found. A node that cannot be found after
+/// the previous one (text the tree builder moved, such as foster-parented table text)
+/// is looked up from the start instead, within a budget so that a hostile page stays
+/// linear.
+pub(crate) fn align(map: &TextMap, html: &Html) -> HashMap<NodeId, usize> {
+    let mut found = HashMap::new();
+    let mut cursor = 0;
+    let mut budget = map.decoded.len().saturating_mul(4).max(1 << 20);
+    for node in html.tree.root().descendants() {
+        let Node::Text(text) = node.value() else {
+            continue;
+        };
+        let text: &str = text;
+        if text.trim().is_empty() {
+            continue;
+        }
+        let rest = map.decoded.get(cursor..).unwrap_or("");
+        if let Some(at) = rest.find(text) {
+            budget = budget.saturating_sub(at);
+            found.insert(node.id(), cursor + at);
+            cursor += at + text.len();
+            continue;
+        }
+        if budget < map.decoded.len() {
+            continue;
+        }
+        budget -= map.decoded.len();
+        if let Some(at) = map.decoded.find(text) {
+            found.insert(node.id(), at);
+        }
+    }
+    found
+}
+
+/// Whether a raw-text element's end tag `</name` starts at `i`; returns the end of it.
+fn raw_end_tag(bytes: &[u8], i: usize, name: &str) -> Option<usize> {
+    let name = name.as_bytes();
+    let after = i + 2 + name.len();
+    if bytes.get(i + 1) != Some(&b'/') || !bytes.get(i + 2..after)?.eq_ignore_ascii_case(name) {
+        return None;
+    }
+    match bytes.get(after) {
+        None => Some(bytes.len()),
+        Some(b'>') => Some(after + 1),
+        Some(c) if c.is_ascii_whitespace() || *c == b'/' => Some(tag_end(bytes, after)),
+        _ => None,
+    }
+}
+
+/// If markup (a tag, comment, doctype, processing instruction) starts at `bytes[i] ==
+/// b'<'`, its end and, for a start tag, its lowercase name. `None`: the `<` is text.
+fn markup_end(bytes: &[u8], i: usize) -> Option<(usize, Option<String>)> {
+    let next = *bytes.get(i + 1)?;
+    match next {
+        b'!' => {
+            if bytes[i..].starts_with(b"<!--") {
+                let body = i + 4;
+                if bytes[body..].starts_with(b">") {
+                    return Some((body + 1, None));
+                }
+                if bytes[body..].starts_with(b"->") {
+                    return Some((body + 2, None));
+                }
+                let end = memchr::memmem::find(&bytes[body..], b"-->")
+                    .map(|at| body + at + 3)
+                    .unwrap_or(bytes.len());
+                let bang = memchr::memmem::find(&bytes[body..end.min(bytes.len())], b"--!>")
+                    .map(|at| body + at + 4);
+                Some((bang.map_or(end, |b| b.min(end)), None))
+            } else {
+                Some((bogus_end(bytes, i + 2), None))
+            }
+        }
+        b'?' => Some((bogus_end(bytes, i + 2), None)),
+        b'/' => match bytes.get(i + 2) {
+            Some(c) if c.is_ascii_alphabetic() => Some((tag_end(bytes, i + 2), None)),
+            Some(b'>') => Some((i + 3, None)),
+            Some(_) => Some((bogus_end(bytes, i + 2), None)),
+            None => None,
+        },
+        c if c.is_ascii_alphabetic() => {
+            let name_end = bytes[i + 1..]
+                .iter()
+                .position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
+                .map_or(bytes.len(), |at| i + 1 + at);
+            let name = String::from_utf8_lossy(&bytes[i + 1..name_end]).to_ascii_lowercase();
+            Some((tag_end(bytes, name_end), Some(name)))
+        }
+        _ => None,
+    }
+}
+
+fn bogus_end(bytes: &[u8], from: usize) -> usize {
+    memchr::memchr(b'>', &bytes[from.min(bytes.len())..]).map_or(bytes.len(), |at| from + at + 1)
+}
+
+/// The end of a tag whose attributes start at `from`: the first `>` outside a quoted
+/// attribute value. A tag cut off by the end of the page swallows the rest, as in the
+/// HTML tokenizer.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    let mut after_equals = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return i + 1,
+            b'=' => after_equals = true,
+            quote @ (b'"' | b'\'') if after_equals => {
+                match memchr::memchr(quote, &bytes[i + 1..]) {
+                    Some(at) => i += at + 1,
+                    None => return bytes.len(),
+                }
+                after_equals = false;
+            }
+            c if c.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// Decodes a character reference at `source[i] == '&'` as the HTML tokenizer does in
+/// text: the longest named entity (with or without `;` for the legacy ones), or a
+/// numeric reference. Returns its length in the source and the characters it stands for.
+pub(crate) fn decode_entity(source: &str, i: usize) -> Option<(usize, String)> {
+    let bytes = source.as_bytes();
+    let start = i + 1;
+    match bytes.get(start) {
+        Some(b'#') => decode_numeric(bytes, start + 1).map(|(end, c)| (end - i, c.to_string())),
+        Some(c) if c.is_ascii_alphanumeric() => {
+            let mut best: Option<(usize, (u32, u32))> = None;
+            let mut end = start;
+            while end < bytes.len() && end - start < 40 {
+                let c = bytes[end];
+                if !(c.is_ascii_alphanumeric() || c == b';') {
+                    break;
+                }
+                end += 1;
+                let key = source.get(start..end)?;
+                match NAMED_ENTITIES.get(key) {
+                    Some(&value) => {
+                        if value.0 != 0 {
+                            best = Some((end, value));
+                        }
+                    }
+                    None => break,
+                }
+                if c == b';' {
+                    break;
+                }
+            }
+            let (end, (first, second)) = best?;
+            let mut text = String::new();
+            text.push(char::from_u32(first)?);
+            if second != 0 {
+                text.push(char::from_u32(second)?);
+            }
+            Some((end - i, text))
+        }
+        _ => None,
+    }
+}
+
+fn decode_numeric(bytes: &[u8], from: usize) -> Option<(usize, char)> {
+    let (hex, digits_start) = match bytes.get(from) {
+        Some(b'x' | b'X') => (true, from + 1),
+        _ => (false, from),
+    };
+    let mut end = digits_start;
+    let mut value: u32 = 0;
+    while let Some(&c) = bytes.get(end) {
+        let digit = if hex {
+            (c as char).to_digit(16)
+        } else {
+            (c as char).to_digit(10)
+        };
+        let Some(digit) = digit else { break };
+        value = value
+            .saturating_mul(if hex { 16 } else { 10 })
+            .saturating_add(digit);
+        end += 1;
+    }
+    if end == digits_start {
+        return None;
+    }
+    if bytes.get(end) == Some(&b';') {
+        end += 1;
+    }
+    let c = match value {
+        0 => '\u{FFFD}',
+        0x80..=0x9F => C1_REPLACEMENTS
+            .get((value - 0x80) as usize)
+            .copied()
+            .flatten()
+            .unwrap_or_else(|| char::from_u32(value).unwrap_or('\u{FFFD}')),
+        _ => char::from_u32(value).unwrap_or('\u{FFFD}'),
+    };
+    Some((end, c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_decode_like_the_tokenizer() {
+        assert_eq!(decode_entity("&amp;x", 0), Some((5, "&".into())));
+        assert_eq!(decode_entity("&ampx", 0), Some((4, "&".into())));
+        assert_eq!(decode_entity("&nbsp;", 0), Some((6, "\u{a0}".into())));
+        assert_eq!(decode_entity("&#8217;", 0), Some((7, "’".into())));
+        assert_eq!(decode_entity("&#x41", 0), Some((5, "A".into())));
+        assert_eq!(decode_entity("&#150;", 0), Some((6, "–".into())));
+        assert_eq!(decode_entity("&bogus;", 0), None);
+        assert_eq!(decode_entity("& ", 0), None);
+    }
+
+    #[test]
+    fn stream_maps_back_to_source() {
+        let source = "<p class=\"a>b\">A&amp;B</p><!-- x --><script>if (a<b) {}</script>\r\nC";
+        let map = TextMap::build(source);
+        assert_eq!(map.decoded, "A&Bif (a<b) {}\nC");
+        let b = map.decoded.find('B').unwrap();
+        assert_eq!(
+            &source[map.source_start(b).unwrap()..map.source_end(b + 1).unwrap()],
+            "B"
+        );
+        let amp = map.decoded.find('&').unwrap();
+        assert_eq!(
+            &source[map.source_start(amp).unwrap()..map.source_end(amp + 1).unwrap()],
+            "&amp;"
+        );
+        let nl = map.decoded.find('\n').unwrap();
+        assert_eq!(
+            &source[map.source_start(nl).unwrap()..map.source_end(nl + 1).unwrap()],
+            "\r\n"
+        );
+    }
+}
