@@ -1,1 +1,306 @@
+//! The bundled corpus: `sources/manifest.toml`, page discovery, and reading pages in
+//! parallel.
+//!
+//! Every page is an independent unit of work: read once from disk, decoded, and handed
+//! to its reader on a rayon worker. The registry is shared immutably.
 
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+use statusdoc_ingest::{read_source, IngestError};
+use statusdoc_model::{Document, Format};
+use statusdoc_reference::Registry;
+use toml::Spanned;
+
+pub const MANIFEST: &str = "manifest.toml";
+/// Folder of reference data under the sources root; not pages.
+pub const REFERENCE_DIR: &str = "reference";
+/// Extensions of files that are pages.
+pub const PAGE_EXTENSIONS: [&str; 7] = ["md", "markdown", "rst", "rest", "html", "htm", "txt"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ManifestPage {
+    pub id: String,
+    /// Relative to the sources root, with `/` separators.
+    pub path: String,
+    pub vendor: String,
+    pub product: String,
+    pub format: Format,
+    pub origin: Option<String>,
+    /// Pages with the same value are renderings of one document.
+    pub document: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Manifest {
+    pub pages: Vec<ManifestPage>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Manifest {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: the page is not listed in {manifest}; add a [[page]] entry with its id, vendor, product and format")]
+    Unlisted { path: String, manifest: String },
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+    #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
+    Many(Vec<CorpusError>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawManifest {
+    #[serde(default)]
+    page: Vec<RawPage>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPage {
+    id: Spanned<String>,
+    path: Spanned<String>,
+    vendor: String,
+    product: String,
+    format: Spanned<String>,
+    origin: Option<String>,
+    document: Option<String>,
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+impl Manifest {
+    /// Parses manifest text; `path` names it in errors.
+    pub fn parse(path: &str, text: &str) -> Result<Manifest, CorpusError> {
+        let error_at = |offset: usize, message: String| {
+            let (line, column) = line_col(text, offset);
+            CorpusError::Manifest {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+            }
+        };
+        let raw: RawManifest = toml::from_str(text).map_err(|e| {
+            error_at(
+                e.span().map_or(0, |s| s.start),
+                e.message().trim().to_owned(),
+            )
+        })?;
+        let mut pages: Vec<ManifestPage> = Vec::with_capacity(raw.page.len());
+        for page in raw.page {
+            let format = Format::from_id(page.format.get_ref()).ok_or_else(|| {
+                error_at(
+                    page.format.span().start,
+                    format!(
+                        "unknown format `{}`: use markdown, rst, html or text",
+                        page.format.get_ref()
+                    ),
+                )
+            })?;
+            if pages.iter().any(|p| &p.id == page.id.get_ref()) {
+                return Err(error_at(
+                    page.id.span().start,
+                    format!("duplicate page id `{}`", page.id.get_ref()),
+                ));
+            }
+            let rel = page.path.get_ref();
+            if rel.starts_with('/') || rel.split('/').any(|c| c == "..") {
+                return Err(error_at(
+                    page.path.span().start,
+                    format!("`{rel}` must be a path inside the sources folder"),
+                ));
+            }
+            pages.push(ManifestPage {
+                id: page.id.into_inner(),
+                path: page.path.into_inner(),
+                vendor: page.vendor,
+                product: page.product,
+                format,
+                origin: page.origin,
+                document: page.document,
+            });
+        }
+        Ok(Manifest { pages })
+    }
+
+    pub fn page_for(&self, relative_path: &str) -> Option<&ManifestPage> {
+        self.pages.iter().find(|p| p.path == relative_path)
+    }
+}
+
+/// The corpus: the manifest and its pages, read, in manifest order.
+#[derive(Debug)]
+pub struct Corpus {
+    pub root: PathBuf,
+    pub manifest: Manifest,
+    pub documents: Vec<Document>,
+}
+
+impl Corpus {
+    /// Loads `root/manifest.toml`, checks it against the files on disk, and reads every
+    /// page in parallel. Every problem is reported, not only the first.
+    pub fn load(root: &Path, registry: &Registry) -> Result<Corpus, CorpusError> {
+        let manifest_path = root.join(MANIFEST);
+        let display = |p: &Path| p.to_string_lossy().replace('\\', "/");
+        let text = std::fs::read_to_string(&manifest_path).map_err(|source| CorpusError::Io {
+            path: display(&manifest_path),
+            source,
+        })?;
+        let manifest = Manifest::parse(&display(&manifest_path), &text)?;
+
+        let mut errors = Vec::new();
+        for page in &manifest.pages {
+            if !root.join(&page.path).is_file() {
+                let offset = text.find(&format!("\"{}\"", page.path)).unwrap_or(0);
+                let (line, column) = line_col(&text, offset);
+                errors.push(CorpusError::Manifest {
+                    path: display(&manifest_path),
+                    line,
+                    column,
+                    message: format!(
+                        "page `{}` names `{}`, which does not exist",
+                        page.id, page.path
+                    ),
+                });
+            }
+        }
+        for file in discover_pages(root) {
+            let relative = relative_path(root, &file);
+            if relative.starts_with(&format!("{REFERENCE_DIR}/")) {
+                continue;
+            }
+            if manifest.page_for(&relative).is_none() {
+                errors.push(CorpusError::Unlisted {
+                    path: display(&file),
+                    manifest: display(&manifest_path),
+                });
+            }
+        }
+        if !errors.is_empty() {
+            return Err(if errors.len() == 1 {
+                errors.remove(0)
+            } else {
+                CorpusError::Many(errors)
+            });
+        }
+
+        let results: Vec<Result<Document, CorpusError>> = manifest
+            .pages
+            .par_iter()
+            .map(|page| {
+                let path = root.join(&page.path);
+                let bytes = std::fs::read(&path).map_err(|source| CorpusError::Io {
+                    path: display(&path),
+                    source,
+                })?;
+                // Reports name pages relative to the sources root's parent ("sources/…")
+                // so that they are the same on every machine.
+                let shown = shown_path(root, &page.path);
+                let source = statusdoc_ingest::decode(&shown, &bytes)?;
+                Ok(read_source(source, page.format, registry))
+            })
+            .collect();
+        let mut documents = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for result in results {
+            match result {
+                Ok(document) => documents.push(document),
+                Err(error) => errors.push(error),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(if errors.len() == 1 {
+                errors.remove(0)
+            } else {
+                CorpusError::Many(errors)
+            });
+        }
+        Ok(Corpus {
+            root: root.to_owned(),
+            manifest,
+            documents,
+        })
+    }
+
+    /// Each page's manifest entry with its document, in manifest order.
+    pub fn iter(&self) -> impl Iterator<Item = (&ManifestPage, &Document)> {
+        self.manifest.pages.iter().zip(&self.documents)
+    }
+}
+
+/// `sources/vendor/page.md` for a page of the root `…/sources`.
+fn shown_path(root: &Path, relative: &str) -> String {
+    match root.file_name() {
+        Some(name) => format!("{}/{relative}", name.to_string_lossy()),
+        None => relative.to_owned(),
+    }
+}
+
+fn relative_path(root: &Path, file: &Path) -> String {
+    file.strip_prefix(root)
+        .unwrap_or(file)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// Every page file under `dir`, sorted: files with a page extension, skipping hidden
+/// folders and `target`.
+pub fn discover_pages(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !(name.starts_with('.') || name == "target" || name == "node_modules")
+        })
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_errors_are_located() {
+        let error = Manifest::parse("m.toml", "[[page]]\nid = \"a\"\npath = \"a.md\"\nvendor = \"V\"\nproduct = \"P\"\nformat = \"asciidoc\"\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "m.toml:6:10: unknown format `asciidoc`: use markdown, rst, html or text"
+        );
+        let error = Manifest::parse("m.toml", "[[page]]\nid = \"a\"\nwhat = 1\n").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("m.toml:3:1: unknown field `what`"),
+            "{error}"
+        );
+    }
+}

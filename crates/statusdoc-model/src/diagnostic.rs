@@ -72,6 +72,9 @@ pub struct Diagnostic {
     pub span: Span,
     pub line: usize,
     pub column: usize,
+    /// Where the primary span ends (1-based, exclusive column).
+    pub end_line: usize,
+    pub end_column: usize,
     /// The status code the finding is about; for a missing code, the missing one.
     pub status_code: Option<u16>,
     pub message: String,
@@ -91,6 +94,7 @@ impl Diagnostic {
         message: impl Into<String>,
     ) -> Self {
         let LineCol { line, column } = source.line_col(span.start);
+        let end = source.line_col(span.end);
         Diagnostic {
             rule,
             name,
@@ -99,6 +103,8 @@ impl Diagnostic {
             span,
             line,
             column,
+            end_line: end.line,
+            end_column: end.column,
             status_code: None,
             message: message.into(),
             help: None,

@@ -1,1 +1,245 @@
-fn main() {}
+//! `statusdoc`: lint API vendors' documentation of HTTP status codes.
+
+mod cli;
+mod fix;
+mod inputs;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use cli::{Cli, ColorChoice, Command, ExtractFormat, LintArgs, LintFormat};
+use statusdoc_lint::{all_rules, find_rule, has_failures, lint, Page};
+use statusdoc_reference::Registry;
+use statusdoc_report::Sources;
+
+/// Exit status for a usage, configuration or I/O problem.
+const EXIT_TROUBLE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    let registry = Registry::bundled();
+    match cli.command {
+        Command::Extract(args) => {
+            let inputs = inputs::load(&args.paths, args.input_format.map(Into::into), registry);
+            inputs.print_errors();
+            let documents: Vec<_> = inputs.documents().collect();
+            let mut out = std::io::stdout().lock();
+            match args.format {
+                ExtractFormat::Json => {
+                    serde_json::to_writer_pretty(
+                        &mut out,
+                        &statusdoc_report::documents_json(&documents),
+                    )?;
+                    writeln!(out)?;
+                }
+                ExtractFormat::Human => {
+                    for document in &documents {
+                        writeln!(
+                            out,
+                            "{} ({}, {} entries)",
+                            document.path(),
+                            document.format,
+                            document.entries.len()
+                        )?;
+                        for entry in &document.entries {
+                            let at = document.source.line_col(entry.code_span.start);
+                            writeln!(
+                                out,
+                                "  {}:{}  {}  {}",
+                                at.line,
+                                at.column,
+                                entry.code,
+                                entry
+                                    .title
+                                    .as_ref()
+                                    .map_or("(no title)", |t| t.text.as_str())
+                            )?;
+                            if let Some(description) = &entry.description {
+                                for line in description.text.lines() {
+                                    writeln!(out, "        {line}")?;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(if inputs.errors.is_empty() {
+                0
+            } else {
+                EXIT_TROUBLE
+            })
+        }
+        Command::Lint(args) => lint_command(args, registry),
+        Command::Rules { json } => {
+            let mut out = std::io::stdout().lock();
+            if json {
+                let rules: Vec<_> = all_rules()
+                    .iter()
+                    .filter_map(|r| statusdoc_report::rule_json(r.id))
+                    .collect();
+                serde_json::to_writer_pretty(&mut out, &rules)?;
+                writeln!(out)?;
+            } else {
+                writeln!(
+                    out,
+                    "{:<6} {:<30} {:<12} {:<8} {:<4} summary",
+                    "id", "name", "category", "severity", "fix"
+                )?;
+                for rule in all_rules() {
+                    let severity = if rule.default_enabled {
+                        rule.default_severity.as_str()
+                    } else {
+                        "opt-in"
+                    };
+                    writeln!(
+                        out,
+                        "{:<6} {:<30} {:<12} {:<8} {:<4} {}",
+                        rule.id,
+                        rule.name,
+                        rule.category.as_str(),
+                        severity,
+                        if rule.fixable { "yes" } else { "" },
+                        rule.summary()
+                    )?;
+                }
+            }
+            Ok(0)
+        }
+        Command::Explain { rule } => {
+            let Some(meta) = find_rule(&rule) else {
+                anyhow::bail!("unknown rule `{rule}`; `statusdoc rules` lists them");
+            };
+            println!("{}", meta.doc());
+            println!();
+            println!(
+                "Default: {}{}. Category: {}.",
+                if meta.default_enabled {
+                    meta.default_severity.as_str()
+                } else {
+                    "off (opt-in)"
+                },
+                if meta.fixable { ", fixable" } else { "" },
+                meta.category.as_str()
+            );
+            Ok(0)
+        }
+    }
+}
+
+fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
+    let mut config = inputs::find_config(args.config.as_deref())?;
+    for setting in &args.rule {
+        let (key, value) = setting.split_once('=').ok_or_else(|| {
+            anyhow::anyhow!("--rule takes RULE=SEVERITY, such as SD101=off; got `{setting}`")
+        })?;
+        config.set(key, value).map_err(anyhow::Error::msg)?;
+    }
+    let inputs = inputs::load(&args.paths, args.input_format.map(Into::into), registry);
+    inputs.print_errors();
+    let pages: Vec<Page> = inputs.pages();
+    let mut diagnostics = lint(&pages, registry, &config);
+
+    if args.fix || args.unsafe_fixes {
+        let fixed = fix::apply(&inputs, &diagnostics, args.unsafe_fixes)?;
+        if fixed.edits > 0 {
+            eprintln!(
+                "fixed {} finding(s) in {} file(s)",
+                fixed.edits, fixed.files
+            );
+            // Report what is left, as read back from the fixed files.
+            let again = inputs::load(&args.paths, args.input_format.map(Into::into), registry);
+            diagnostics = lint(&again.pages(), registry, &config);
+            return report(&args, &again, &diagnostics);
+        }
+    }
+    report(&args, &inputs, &diagnostics)
+}
+
+fn report(
+    args: &LintArgs,
+    inputs: &inputs::Inputs,
+    diagnostics: &[statusdoc_model::Diagnostic],
+) -> anyhow::Result<u8> {
+    let deny_warnings = args.deny.iter().any(|d| d == "warnings");
+    let sources = Sources::new(inputs.documents().map(|d| &d.source));
+    let mut out = std::io::stdout().lock();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    match args.format {
+        LintFormat::Human => {
+            write!(
+                out,
+                "{}",
+                statusdoc_report::human(diagnostics, &sources, color)
+            )?;
+            let pages = inputs.documents().count();
+            writeln!(
+                out,
+                "{} in {pages} page{}",
+                statusdoc_report::summary_line(diagnostics),
+                if pages == 1 { "" } else { "s" }
+            )?;
+        }
+        LintFormat::Concise => write!(out, "{}", statusdoc_report::concise(diagnostics))?,
+        LintFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &statusdoc_report::diagnostics_json(diagnostics),
+            )?;
+            writeln!(out)?;
+        }
+        LintFormat::Sarif => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &statusdoc_report::sarif(diagnostics, env!("CARGO_PKG_VERSION")),
+            )?;
+            writeln!(out)?;
+        }
+        LintFormat::Github => write!(out, "{}", statusdoc_report::github(diagnostics))?,
+        LintFormat::Gitlab => {
+            serde_json::to_writer_pretty(&mut out, &statusdoc_report::gitlab(diagnostics))?;
+            writeln!(out)?;
+        }
+        LintFormat::Junit => {
+            let paths: Vec<&str> = inputs.documents().map(|d| d.path()).collect();
+            write!(
+                out,
+                "{}",
+                statusdoc_report::junit(diagnostics, &paths, deny_warnings)
+            )?;
+        }
+    }
+    if args.statistics {
+        // Statistics go to stderr in machine formats so stdout stays parseable.
+        let table = statusdoc_report::statistics(diagnostics);
+        if matches!(args.format, LintFormat::Human | LintFormat::Concise) {
+            write!(out, "{table}")?;
+        } else {
+            eprint!("{table}");
+        }
+    }
+    Ok(if !inputs.errors.is_empty() {
+        EXIT_TROUBLE
+    } else if has_failures(diagnostics, deny_warnings) {
+        1
+    } else {
+        0
+    })
+}

@@ -1,0 +1,265 @@
+//! `statusdoc.toml`: rule severities, per-path overrides, required codes.
+//!
+//! ```toml
+//! [rules]
+//! SD101 = "error"              # error | warning | info | off (id or name)
+//! rows-out-of-order = "off"
+//! expected-header-missing = "info"   # opt-in rules are turned on by giving a severity
+//!
+//! [coverage]
+//! required = [200, 400, 500]   # codes every page must document (SD303)
+//!
+//! [[overrides]]
+//! paths = ["legacy/**"]        # globs, relative to the config file's folder
+//! rules = { SD305 = "off" }
+//! ```
+//!
+//! Unknown keys, unknown rule ids and bad values are errors with line and column.
+
+use std::collections::BTreeMap;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use statusdoc_model::{Diagnostic, Severity};
+use toml::Spanned;
+
+use crate::{find_rule, RuleMeta};
+
+/// A rule's configured state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleSetting {
+    Off,
+    On(Severity),
+}
+
+/// The configuration in force. `Config::default()` is statusdoc's defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    rules: BTreeMap<&'static str, RuleSetting>,
+    overrides: Vec<Override>,
+    /// Codes every page must document.
+    pub required_codes: Vec<u16>,
+    /// Where the configuration came from, for messages.
+    pub path: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Override {
+    paths: GlobSet,
+    rules: BTreeMap<&'static str, RuleSetting>,
+}
+
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct ConfigError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    coverage: RawCoverage,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawCoverage {
+    #[serde(default)]
+    required: Vec<Spanned<u16>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    paths: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+impl Config {
+    /// Parses `statusdoc.toml` text; `path` names it in errors.
+    pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
+        let error_at = |offset: usize, message: String| {
+            let (line, column) = line_col(text, offset);
+            ConfigError {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+            }
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            error_at(offset, e.message().trim().to_owned())
+        })?;
+        let rules = parse_rules(&raw.rules, &error_at)?;
+        let mut overrides = Vec::new();
+        for o in &raw.overrides {
+            let mut builder = GlobSetBuilder::new();
+            for pattern in &o.paths {
+                let glob = Glob::new(pattern.get_ref())
+                    .map_err(|e| error_at(pattern.span().start, format!("bad glob: {e}")))?;
+                builder.add(glob);
+            }
+            let paths = builder
+                .build()
+                .map_err(|e| error_at(0, format!("bad globs: {e}")))?;
+            overrides.push(Override {
+                paths,
+                rules: parse_rules(&o.rules, &error_at)?,
+            });
+        }
+        let mut required_codes = Vec::new();
+        for code in &raw.coverage.required {
+            if !(100..=599).contains(code.get_ref()) {
+                return Err(error_at(
+                    code.span().start,
+                    format!("{} is not an HTTP status code (100-599)", code.get_ref()),
+                ));
+            }
+            required_codes.push(*code.get_ref());
+        }
+        Ok(Config {
+            rules,
+            overrides,
+            required_codes,
+            path: Some(path.to_owned()),
+        })
+    }
+
+    /// Sets a rule from the command line (`--rule SD101=off`).
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let rule = find_rule(key)
+            .ok_or_else(|| format!("unknown rule `{key}` (see `statusdoc rules`)"))?;
+        let setting = parse_setting(value).ok_or_else(|| {
+            format!("`{value}` is not a severity: use error, warning, info or off")
+        })?;
+        self.rules.insert(rule.id, setting);
+        Ok(())
+    }
+
+    fn setting(&self, rule: &RuleMeta, path: &str) -> RuleSetting {
+        let mut setting = self
+            .rules
+            .get(rule.id)
+            .copied()
+            .unwrap_or(if rule.default_enabled {
+                RuleSetting::On(rule.default_severity)
+            } else {
+                RuleSetting::Off
+            });
+        for o in &self.overrides {
+            if o.paths.is_match(path) {
+                if let Some(s) = o.rules.get(rule.id) {
+                    setting = *s;
+                }
+            }
+        }
+        setting
+    }
+
+    pub fn is_enabled(&self, rule: &RuleMeta, path: &str) -> bool {
+        self.setting(rule, path) != RuleSetting::Off
+    }
+
+    /// Applies the configured severity to a finding; `None` when its rule is off.
+    pub fn apply(&self, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
+        let Some(rule) = find_rule(diagnostic.rule) else {
+            return Some(diagnostic);
+        };
+        match self.setting(rule, &diagnostic.path) {
+            RuleSetting::Off => None,
+            RuleSetting::On(severity) => {
+                // A rule may raise its own severity for a certain case; configuration
+                // only changes the default.
+                if self.rules.contains_key(rule.id)
+                    || self.overrides.iter().any(|o| o.rules.contains_key(rule.id))
+                    || diagnostic.severity == rule.default_severity
+                {
+                    diagnostic.severity = severity;
+                }
+                Some(diagnostic)
+            }
+        }
+    }
+}
+
+fn parse_setting(value: &str) -> Option<RuleSetting> {
+    if value == "off" {
+        Some(RuleSetting::Off)
+    } else {
+        Severity::parse(value).map(RuleSetting::On)
+    }
+}
+
+fn parse_rules(
+    raw: &BTreeMap<Spanned<String>, Spanned<String>>,
+    error_at: &dyn Fn(usize, String) -> ConfigError,
+) -> Result<BTreeMap<&'static str, RuleSetting>, ConfigError> {
+    let mut rules = BTreeMap::new();
+    for (key, value) in raw {
+        let rule = find_rule(key.get_ref()).ok_or_else(|| {
+            error_at(
+                key.span().start,
+                format!("unknown rule `{}` (see `statusdoc rules`)", key.get_ref()),
+            )
+        })?;
+        let setting = parse_setting(value.get_ref()).ok_or_else(|| {
+            error_at(
+                value.span().start,
+                format!(
+                    "`{}` is not a severity: use error, warning, info or off",
+                    value.get_ref()
+                ),
+            )
+        })?;
+        rules.insert(rule.id, setting);
+    }
+    Ok(rules)
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_rule_is_located() {
+        let error = Config::parse(
+            "statusdoc.toml",
+            "[rules]\nSD101 = \"off\"\nSD999 = \"error\"\n",
+        )
+        .unwrap_err();
+        assert_eq!((error.line, error.column), (3, 1));
+        assert!(error.message.contains("unknown rule `SD999`"), "{error}");
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let error = Config::parse("statusdoc.toml", "[coverage]\nrequire = [200]\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.message.contains("unknown field"), "{error}");
+    }
+
+    #[test]
+    fn bad_severity_is_located() {
+        let error =
+            Config::parse("s.toml", "[rules]\nwrong-reason-phrase = \"loud\"\n").unwrap_err();
+        assert_eq!((error.line, error.column), (2, 23));
+    }
+}

@@ -1,0 +1,110 @@
+//! The rule table: metadata and entry points of every rule.
+
+use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_reference::Registry;
+
+use crate::{rules, Config, Context, Page};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// The page could not be read as intended.
+    Reader,
+    /// Reason phrases.
+    Phrase,
+    /// What descriptions say against RFC 9110.
+    Semantics,
+    /// How a page is organised: duplicates, gaps, order.
+    Structure,
+    /// Pages compared with each other.
+    CrossPage,
+    /// statusdoc's own comments.
+    Suppression,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Reader => "reader",
+            Category::Phrase => "phrase",
+            Category::Semantics => "semantics",
+            Category::Structure => "structure",
+            Category::CrossPage => "cross-page",
+            Category::Suppression => "suppression",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// Reported by readers while ingesting.
+    Reader,
+    /// Runs on one page.
+    Document,
+    /// Runs on all pages together.
+    Corpus,
+    /// Reported by the suppression machinery.
+    Suppression,
+}
+
+pub type DocumentCheck = fn(&Context, &mut Vec<Diagnostic>);
+pub type CorpusCheck = fn(&[Page], &Registry, &Config, &mut Vec<Diagnostic>);
+
+/// A rule's identity, defaults and documentation.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable id, such as `SD101`.
+    pub id: &'static str,
+    /// Readable name, such as `wrong-reason-phrase`.
+    pub name: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    /// Opt-in rules are off unless the configuration turns them on.
+    pub default_enabled: bool,
+    /// Whether the rule offers a fix.
+    pub fixable: bool,
+    pub kind: RuleKind,
+    /// The rule's source file: its `//!` comment is the documentation.
+    pub source: &'static str,
+    pub check_document: Option<DocumentCheck>,
+    pub check_corpus: Option<CorpusCheck>,
+}
+
+impl RuleMeta {
+    /// The rule's documentation: the `//!` comment at the top of its file.
+    pub fn doc(&self) -> String {
+        let mut doc = String::new();
+        for line in self.source.lines() {
+            let Some(text) = line.strip_prefix("//!") else {
+                if doc.is_empty() {
+                    continue;
+                }
+                break;
+            };
+            doc.push_str(text.strip_prefix(' ').unwrap_or(text));
+            doc.push('\n');
+        }
+        doc.trim_end().to_owned()
+    }
+
+    /// The first line of the documentation.
+    pub fn summary(&self) -> String {
+        self.doc()
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .unwrap_or("")
+            .to_owned()
+    }
+}
+
+/// Every rule, ordered by id.
+pub fn all_rules() -> &'static [&'static RuleMeta] {
+    rules::ALL
+}
+
+/// A rule by id (`SD101`, any case) or name (`wrong-reason-phrase`).
+pub fn find_rule(key: &str) -> Option<&'static RuleMeta> {
+    all_rules()
+        .iter()
+        .copied()
+        .find(|r| r.id.eq_ignore_ascii_case(key) || r.name == key)
+}

@@ -1,0 +1,64 @@
+//! # deprecated-code (SD304)
+//!
+//! ## What it does
+//! Flags an entry for a code that HTTP no longer uses: 305 Use Proxy (deprecated),
+//! 306 and 418 (reserved, unused), 510 Not Extended (obsoleted).
+//!
+//! ## Why is this bad?
+//! Clients do not act on these codes (305 was deprecated for security reasons: a
+//! server must not be able to redirect a client through a proxy). Documenting them
+//! suggests the service sends them.
+//!
+//! ## Example
+//! ```rst
+//! | 305 | Use Proxy | The requested resource must be accessed through a proxy. |
+//! ```
+//! Use instead: remove the row, or say that the service never sends it.
+//!
+//! ## Fix safety
+//! No fix.
+//!
+//! ## References
+//! - RFC 9110, Section 15.4.6 (305), 15.4.7 (306), 15.5.19 (418)
+//! - RFC 2774 and the IANA registry note for 510
+
+use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_reference::State;
+
+use crate::{Category, Context, RuleKind, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "SD304",
+    name: "deprecated-code",
+    category: Category::Structure,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    fixable: false,
+    kind: RuleKind::Document,
+    source: include_str!("deprecated_code.rs"),
+    check_document: Some(check),
+    check_corpus: None,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for entry in &cx.document.entries {
+        let Some(status) = cx.registry.get(entry.code) else {
+            continue;
+        };
+        let what = match status.state {
+            State::Deprecated => "deprecated",
+            State::Unused => "reserved and unused",
+            State::Obsoleted => "obsoleted",
+            _ => continue,
+        };
+        out.push(
+            cx.diagnostic(
+                &META,
+                entry.code_span,
+                format!("{} is {what} ({})", entry.code, status.reference),
+            )
+            .with_code(entry.code)
+            .with_help("remove the entry, or say that the service never sends this code"),
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! # duplicate-code (SD302)
+//!
+//! ## What it does
+//! Flags a code documented twice in the same section of a page. Two entries that say
+//! different things are an error (which one holds?); two identical entries are a
+//! warning (redundant). Codes repeated under different headings, such as one table per
+//! endpoint, are not flagged.
+//!
+//! ## Why is this bad?
+//! Readers stop at the first entry; tools keep the last. When the two differ, the page
+//! contradicts itself.
+//!
+//! ## Example
+//! ```markdown
+//! | 404 | Not Found | The resource does not exist. |
+//! | 404 | Not Found | The user is not a member of the group. |
+//! ```
+//! Use instead: one 404 entry that covers both cases.
+//!
+//! ## Fix safety
+//! No fix.
+//!
+//! ## References
+//! - RFC 9110, Section 15
+
+use std::collections::HashMap;
+
+use statusdoc_model::{Diagnostic, Severity};
+
+use crate::text::normalize_for_comparison;
+use crate::{Category, Context, RuleKind, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "SD302",
+    name: "duplicate-code",
+    category: Category::Structure,
+    default_severity: Severity::Error,
+    default_enabled: true,
+    fixable: false,
+    kind: RuleKind::Document,
+    source: include_str!("duplicate_code.rs"),
+    check_document: Some(check),
+    check_corpus: None,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<(u16, &[String]), usize> = HashMap::new();
+    let entries = &cx.document.entries;
+    for (index, entry) in entries.iter().enumerate() {
+        let Some(&first) = seen.get(&(entry.code, entry.section.as_slice())) else {
+            seen.insert((entry.code, entry.section.as_slice()), index);
+            continue;
+        };
+        let other = &entries[first];
+        let same = normalize_for_comparison(other.title_text())
+            == normalize_for_comparison(entry.title_text())
+            && normalize_for_comparison(other.description_text())
+                == normalize_for_comparison(entry.description_text());
+        let mut diagnostic = cx
+            .diagnostic(
+                &META,
+                entry.code_span,
+                if same {
+                    format!("{} is documented twice with the same text", entry.code)
+                } else {
+                    format!(
+                        "{} is documented twice, and the two entries differ",
+                        entry.code
+                    )
+                },
+            )
+            .with_code(entry.code)
+            .with_label(
+                &cx.document.source,
+                other.code_span,
+                "first documented here",
+            )
+            .with_help(if same {
+                "remove the repeated entry"
+            } else {
+                "merge the two entries into one"
+            });
+        if same {
+            diagnostic.severity = Severity::Warning;
+        }
+        out.push(diagnostic);
+    }
+}

@@ -1,0 +1,42 @@
+//! # malformed-table (SD002)
+//!
+//! ## What it does
+//! Reports a table whose layout is broken: a grid-table row with a ragged `|`, a border
+//! that does not line up with the columns above it, a cell cut by a span, a list-table
+//! row with the wrong number of cells. The finding points at the exact line and column.
+//!
+//! ## Why is this bad?
+//! Renderers drop or garble such tables (docutils reports an error and shows the source
+//! text), so readers of the published page do not see the rows.
+//!
+//! ## Example
+//! ```rst
+//! +-----+------+
+//! | 200 | OK    |
+//! +-----+------+
+//! ```
+//! Use instead: align every `|` and `+` with the border above.
+//!
+//! Reported by the reader while it ingests the page; the rest of the page is still
+//! read where possible.
+//!
+//! ## Fix safety
+//! No fix.
+
+use statusdoc_model::Severity;
+
+use crate::{Category, RuleKind, RuleMeta};
+
+/// A table the reader could not lay out.
+pub static META: RuleMeta = RuleMeta {
+    id: "SD002",
+    name: "malformed-table",
+    category: Category::Reader,
+    default_severity: Severity::Error,
+    default_enabled: true,
+    fixable: false,
+    kind: RuleKind::Reader,
+    source: include_str!("malformed_table.rs"),
+    check_document: None,
+    check_corpus: None,
+};

@@ -1,0 +1,86 @@
+//! # obsolete-reason-phrase (SD103)
+//!
+//! ## What it does
+//! Flags an entry titled with a reason phrase that an earlier specification used but
+//! RFC 9110 replaced: "Request Entity Too Large" and "Payload Too Large" (413),
+//! "Request-URI Too Long" (414), "Requested Range Not Satisfiable" (416),
+//! "Unprocessable Entity" (422), "Request Time-out" (408), "Gateway Time-out" (504)...
+//! Also when spelled differently, as in "UnprocessableEntity".
+//!
+//! ## Why is this bad?
+//! The page disagrees with the current standard and with up-to-date clients and
+//! servers; readers who search the RFC for the old name find nothing.
+//!
+//! ## Example
+//! ```markdown
+//! | `413 Request Entity Too Large` | maxPayload (1048576) was exceeded. |
+//! ```
+//! Use instead:
+//! ```markdown
+//! | `413 Content Too Large` | maxPayload (1048576) was exceeded. |
+//! ```
+//!
+//! ## Fix safety
+//! The fix replaces the title with the RFC 9110 phrase and touches nothing else.
+//!
+//! ## References
+//! - RFC 9110, Section 15 and Appendix B.3 (changes from RFC 7231)
+//! - RFC 2616, Section 6.1.1 (the old phrases)
+
+use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_reference::PhraseMatch;
+
+use super::phrase_fix::replace_title;
+use crate::{Category, Context, RuleKind, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "SD103",
+    name: "obsolete-reason-phrase",
+    category: Category::Phrase,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    fixable: true,
+    kind: RuleKind::Document,
+    source: include_str!("obsolete_reason_phrase.rs"),
+    check_document: Some(check),
+    check_corpus: None,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for entry in &cx.document.entries {
+        let (Some(title), Some(status)) = (&entry.title, cx.registry.get(entry.code)) else {
+            continue;
+        };
+        let PhraseMatch::Obsolete {
+            phrase,
+            source,
+            exact,
+        } = cx.registry.match_phrase(entry.code, &title.text)
+        else {
+            continue;
+        };
+        let spelled = if exact {
+            String::new()
+        } else {
+            format!(" (spelled \"{}\")", title.text)
+        };
+        let mut diagnostic = cx
+            .diagnostic(
+                &META,
+                title.span,
+                format!(
+                    "\"{phrase}\"{spelled} is the obsolete name of {} ({source})",
+                    entry.code
+                ),
+            )
+            .with_code(entry.code)
+            .with_help(format!(
+                "RFC 9110 calls {} \"{}\" ({})",
+                entry.code, status.reason, status.reference
+            ));
+        if let Some(fix) = replace_title(cx, entry, &status.reason) {
+            diagnostic = diagnostic.with_fix(fix);
+        }
+        out.push(diagnostic);
+    }
+}
