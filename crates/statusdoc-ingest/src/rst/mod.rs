@@ -144,6 +144,10 @@ fn structure_title(
             return Err((0, "the page is too large for it".to_owned()));
         }
     }
+    // rst_parser rejects a page that ends in blank lines, which blanked tables leave.
+    let kept = skeleton.trim_end().len();
+    skeleton.truncate(kept);
+    skeleton.push('\n');
     if deepest > MAX_STRUCTURE_INDENT {
         return Err((0, "the page is indented too deeply for it".to_owned()));
     }
