@@ -1,7 +1,6 @@
 //! Helpers every reader shares: status codes at the start of text, titles split from
 //! run-in descriptions, column roles from header text, whitespace folding.
 
-use statusdoc_model::{Cell, Span};
 use statusdoc_reference::{phrase_key, Registry};
 
 /// A status code at the very start of `text`: three digits from 100 to 599 not followed
@@ -50,20 +49,6 @@ pub(crate) fn join_paragraphs<I: IntoIterator<Item = String>>(paragraphs: I) -> 
         out.push_str(&paragraph);
     }
     out
-}
-
-/// A trimmed sub-span: the span of `text[span]` without leading and trailing whitespace.
-pub(crate) fn trim_span(text: &str, span: Span) -> Span {
-    let slice = &text[span.start..span.end];
-    let start = span.start + (slice.len() - slice.trim_start().len());
-    let end = span.end - (slice.len() - slice.trim_end().len());
-    Span::new(start, end.max(start))
-}
-
-/// A cell for the source text at `span`, with its whitespace folded.
-pub(crate) fn plain_cell(text: &str, span: Span) -> Cell {
-    let span = trim_span(text, span);
-    Cell::new(fold_whitespace(&text[span.start..span.end]), span)
 }
 
 /// Where a title that runs into its description ends: `"Not Acceptable Indicates that"`

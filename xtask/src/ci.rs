@@ -1,0 +1,97 @@
+//! `cargo xtask ci`: the one command CI and developers run. It sets up what the tests
+//! need first, so that a fresh machine needs nothing by hand.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{bail, Context};
+
+use crate::generate;
+use crate::root;
+
+fn run_step(name: &str, command: &mut Command) -> anyhow::Result<()> {
+    eprintln!("\n==> {name}");
+    let status = command
+        .current_dir(root())
+        .status()
+        .with_context(|| format!("starting {name}"))?;
+    if !status.success() {
+        bail!("{name} failed ({status})");
+    }
+    Ok(())
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// A Python with docutils, for the reStructuredText reference tests: a venv under
+/// `target/`, made on first use.
+fn ensure_docutils() -> anyhow::Result<PathBuf> {
+    let venv = root().join("target/venv");
+    let python = venv.join("bin/python");
+    let has_docutils = |python: &PathBuf| {
+        Command::new(python)
+            .args(["-c", "import docutils"])
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if python.exists() && has_docutils(&python) {
+        return Ok(python);
+    }
+    run_step(
+        "create target/venv",
+        Command::new("python3").args(["-m", "venv"]).arg(&venv),
+    )?;
+    run_step(
+        "pip install docutils",
+        Command::new(venv.join("bin/pip")).args(["install", "--quiet", "--disable-pip-version-check", "docutils"]),
+    )?;
+    Ok(python)
+}
+
+/// Debian's Chromium, for the browser test of the HTML reader.
+fn ensure_chromium() -> anyhow::Result<()> {
+    if PathBuf::from("/usr/bin/chromium").exists() {
+        return Ok(());
+    }
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !is_root {
+        bail!("Chromium is missing: install Debian's `chromium` package (sudo apt-get install chromium)");
+    }
+    run_step("apt-get update", Command::new("apt-get").args(["update", "-qq"]))?;
+    run_step(
+        "apt-get install chromium",
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq", "--no-install-recommends", "chromium"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+pub fn run() -> anyhow::Result<()> {
+    let python = ensure_docutils()?;
+    ensure_chromium()?;
+    run_step("cargo fmt --check", cargo().args(["fmt", "--all", "--", "--check"]))?;
+    run_step(
+        "cargo clippy",
+        cargo().args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]),
+    )?;
+    run_step(
+        "cargo test",
+        cargo()
+            .args(["test", "--workspace"])
+            .env("STATUSDOC_PYTHON", &python)
+            .env("CI", "true"),
+    )?;
+    eprintln!("\n==> cargo xtask codegen --check");
+    generate::codegen(true)?;
+    eprintln!("\n==> cargo xtask lint-docs (check)");
+    // In CI mode: generated/ is only checked and the snapshot never updated.
+    std::env::set_var("CI", "true");
+    generate::lint_docs(false)?;
+    eprintln!("\nci: all checks passed");
+    Ok(())
+}
