@@ -274,6 +274,9 @@ fn parse_cells(
         let content: Vec<Line> = (cell.top + 1..cell.bottom)
             .map(|r| grid.slice(r, cell.left + 1, cell.right))
             .collect();
+        if c1 - c0 > 1 || r1 - r0 > 1 {
+            stray_border(grid, cell, &content, &cols[c0 + 1..c1], &rows[r0 + 1..r1])?;
+        }
         let (text, span) = body::cell(&content).unwrap_or_else(|| {
             let at = grid.pos(cell.top + 1, cell.left + 1);
             (String::new(), Span::empty(at))
@@ -307,6 +310,48 @@ fn parse_cells(
         rows: table_rows,
         start: grid.lines[0].start,
     })
+}
+
+/// A spanned cell holding a `|` next to a column boundary it spans, or a line of `-`
+/// on a row boundary it spans: docutils reads these as text of the spanned cell, but
+/// on a vendor page they are a border out of line, so they are reported instead of
+/// being read as a merged cell.
+fn stray_border(
+    grid: &Grid,
+    cell: &RawCell,
+    content: &[Line],
+    inner_cols: &[usize],
+    inner_rows: &[usize],
+) -> Result<(), TableError> {
+    let located = |start: usize| {
+        TableError::new(
+            Span::new(start, start + 1),
+            "malformed grid table: a border does not line up with the rest of its row or column",
+            HELP,
+        )
+    };
+    for (k, line) in content.iter().enumerate() {
+        let r = cell.top + 1 + k;
+        for &c in inner_cols {
+            for cc in [c, c + 1, c.wrapping_sub(1)] {
+                if cc > cell.left && cc < cell.right && grid.at(r, cc) == b'|' {
+                    return Err(located(grid.pos(r, cc)));
+                }
+            }
+        }
+        if inner_rows.contains(&r) {
+            let t = line.text.trim();
+            if !t.is_empty()
+                && t.bytes().all(|b| matches!(b, b'-' | b'+' | b'=' | b' '))
+                && t.contains('-')
+            {
+                return Err(located(
+                    line.start + (line.text.len() - line.text.trim_start().len()),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn incomplete(grid: &Grid, row: usize, col: usize) -> TableError {
