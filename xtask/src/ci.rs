@@ -45,7 +45,12 @@ fn ensure_docutils() -> anyhow::Result<PathBuf> {
     )?;
     run_step(
         "pip install docutils",
-        Command::new(venv.join("bin/pip")).args(["install", "--quiet", "--disable-pip-version-check", "docutils"]),
+        Command::new(venv.join("bin/pip")).args([
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "docutils",
+        ]),
     )?;
     Ok(python)
 }
@@ -62,11 +67,20 @@ fn ensure_chromium() -> anyhow::Result<()> {
     if !is_root {
         bail!("Chromium is missing: install Debian's `chromium` package (sudo apt-get install chromium)");
     }
-    run_step("apt-get update", Command::new("apt-get").args(["update", "-qq"]))?;
+    run_step(
+        "apt-get update",
+        Command::new("apt-get").args(["update", "-qq"]),
+    )?;
     run_step(
         "apt-get install chromium",
         Command::new("apt-get")
-            .args(["install", "-y", "-qq", "--no-install-recommends", "chromium"])
+            .args([
+                "install",
+                "-y",
+                "-qq",
+                "--no-install-recommends",
+                "chromium",
+            ])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }
@@ -74,10 +88,21 @@ fn ensure_chromium() -> anyhow::Result<()> {
 pub fn run() -> anyhow::Result<()> {
     let python = ensure_docutils()?;
     ensure_chromium()?;
-    run_step("cargo fmt --check", cargo().args(["fmt", "--all", "--", "--check"]))?;
+    run_step(
+        "cargo fmt --check",
+        cargo().args(["fmt", "--all", "--", "--check"]),
+    )?;
     run_step(
         "cargo clippy",
-        cargo().args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]),
+        cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ]),
     )?;
     run_step(
         "cargo test",

@@ -35,7 +35,10 @@ pub fn lint_corpus() -> anyhow::Result<Linted> {
         })
         .collect();
     let diagnostics = lint(&pages, registry, &Config::default());
-    Ok(Linted { corpus, diagnostics })
+    Ok(Linted {
+        corpus,
+        diagnostics,
+    })
 }
 
 /// The Markdown report, exactly as checked in and snapshotted.
@@ -49,7 +52,11 @@ pub fn markdown_report(linted: &Linted) -> String {
             entries: document.entries.len(),
         })
         .collect();
-    statusdoc_report::markdown_report(&linted.diagnostics, &pages, &format!("<!-- {GENERATED_NOTE} -->\n\n"))
+    statusdoc_report::markdown_report(
+        &linted.diagnostics,
+        &pages,
+        &format!("<!-- {GENERATED_NOTE} -->\n\n"),
+    )
 }
 
 /// Every generated file as (path relative to the root, contents).
@@ -59,13 +66,18 @@ pub fn all_files(linted: &Linted) -> Vec<(String, String)> {
         .expect("an object")
         .insert("_generated".into(), GENERATED_NOTE.into());
     let mut files = vec![
-        ("generated/lint-report.md".to_owned(), markdown_report(linted)),
+        (
+            "generated/lint-report.md".to_owned(),
+            markdown_report(linted),
+        ),
         (
             "generated/lint-report.json".to_owned(),
             serde_json::to_string_pretty(&json).expect("serializable") + "\n",
         ),
     ];
-    for file in statusdoc_catalog::generate(&linted.corpus, &linted.diagnostics, Registry::bundled()) {
+    for file in
+        statusdoc_catalog::generate(&linted.corpus, &linted.diagnostics, Registry::bundled())
+    {
         files.push((file.path, file.contents));
     }
     files
@@ -127,7 +139,8 @@ pub fn write_atomically(path: &Path, contents: &str) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)?;
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
     temp.write_all(contents.as_bytes())?;
-    temp.persist(path).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.error))?;
+    temp.persist(path)
+        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.error))?;
     Ok(())
 }
 
@@ -147,8 +160,12 @@ pub fn codegen(check: bool) -> anyhow::Result<()> {
 pub fn lint_docs(bless: bool) -> anyhow::Result<()> {
     let linted = lint_corpus()?;
     let sources = Sources::new(linted.corpus.documents.iter().map(|d| &d.source));
-    let color = std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
-    print!("{}", statusdoc_report::human(&linted.diagnostics, &sources, color));
+    let color = std::env::var_os("NO_COLOR").is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    print!(
+        "{}",
+        statusdoc_report::human(&linted.diagnostics, &sources, color)
+    );
     println!(
         "{} in {} pages",
         statusdoc_report::summary_line(&linted.diagnostics),
@@ -165,9 +182,24 @@ pub fn lint_docs(bless: bool) -> anyhow::Result<()> {
     // snapshot and shows the difference when it changed.
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut test = Command::new(cargo);
-    test.current_dir(root())
-        .args(["test", "--quiet", "--package", "statusdoc-tests", "--test", "corpus_report"]);
-    test.env("INSTA_UPDATE", if bless { "always" } else if is_ci() { "no" } else { "new" });
+    test.current_dir(root()).args([
+        "test",
+        "--quiet",
+        "--package",
+        "statusdoc-tests",
+        "--test",
+        "corpus_report",
+    ]);
+    test.env(
+        "INSTA_UPDATE",
+        if bless {
+            "always"
+        } else if is_ci() {
+            "no"
+        } else {
+            "new"
+        },
+    );
     if bless {
         test.env("INSTA_FORCE_PASS", "1");
     }

@@ -5,8 +5,7 @@
 //! - `codegen [--check]`: regenerate (or check) everything in `generated/`.
 //! - `ci`: everything CI runs, including the setup the tests need.
 
-mod ci;
-mod generate;
+use xtask::{ci, generate, is_ci};
 
 use std::process::ExitCode;
 
@@ -52,17 +51,4 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Under CI, generated files are only checked, never written.
-pub fn is_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
-}
-
-/// The workspace root (xtask's manifest is one level below it).
-pub fn root() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace")
-        .to_owned()
 }

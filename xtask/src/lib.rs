@@ -1,0 +1,18 @@
+//! Repository automation shared by the `cargo xtask` binary and the end-to-end tests
+//! (which check the same report the xtask writes).
+
+pub mod ci;
+pub mod generate;
+
+/// Under CI, generated files are only checked, never written.
+pub fn is_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
+}
+
+/// The workspace root (xtask's manifest is one level below it).
+pub fn root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_owned()
+}
