@@ -27,15 +27,21 @@ use statusdoc_model::{Diagnostic, Document, Entry, Severity};
 use statusdoc_reference::Registry;
 
 use heads::{parse_head, plausible_after_code, skip_separator};
-use positions::{align, TextMap};
+use positions::{align, limit_nesting, TextMap};
+
+/// Deeper nesting than any real page has; see [`limit_nesting`].
+const MAX_DEPTH: usize = 512;
 use text::{flow_of, is_ignored, Ctx, FlowBuilder};
 
 pub(crate) fn read(document: &mut Document, registry: &Registry) {
     let source_file = document.source.clone();
     let source = source_file.text();
     read_front_matter(source, document);
-    let html = Html::parse_document(source);
-    let map = TextMap::build(source);
+    // Pathologically deep pages are flattened first; offsets are unchanged.
+    let flattened = limit_nesting(source, MAX_DEPTH);
+    let parsed = flattened.as_deref().unwrap_or(source);
+    let html = Html::parse_document(parsed);
+    let map = TextMap::build(parsed);
     let positions = align(&map, &html);
     let ctx = Ctx {
         map,

@@ -209,6 +209,138 @@ pub(crate) fn align(map: &TextMap, html: &Html) -> HashMap<NodeId, usize> {
     found
 }
 
+/// Elements whose end tag may be left out, and void elements: they do not deepen the
+/// tree the way an unclosed `<div>` or `<span>` does, so they are not counted.
+fn counts_for_depth(name: &str) -> bool {
+    !matches!(
+        name,
+        "p" | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "option"
+            | "optgroup"
+            | "rt"
+            | "rp"
+            | "colgroup"
+            | "caption"
+            | "html"
+            | "head"
+            | "body"
+            | "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "param"
+            | "keygen"
+            | "frame"
+            | "basefont"
+            | "bgsound"
+    )
+}
+
+/// Tables, lists and headings nest this deep at most before they are flattened too.
+const MAX_STRUCTURE_DEPTH: usize = 64;
+
+/// Elements the readers look for: counted apart, so that a status table under 10^5
+/// wrappers survives the flattening.
+fn keeps_structure(name: &str) -> bool {
+    matches!(
+        name,
+        "table" | "ul" | "ol" | "dl" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "main" | "article"
+    )
+}
+
+/// html5ever scans its stack of open elements for many start tags, so a page nested
+/// 10^5 deep takes quadratic time. Beyond `max_depth` open elements, tags are replaced
+/// by spaces of the same length: the text and every byte offset stay as they are (so
+/// positions still map to the source), only the pathological nesting goes. `None` when
+/// the page is not that deep.
+pub(crate) fn limit_nesting(source: &str, max_depth: usize) -> Option<String> {
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    let mut structure_depth = 0usize;
+    let mut blank: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'<', &bytes[i..]) {
+        let start = i + at;
+        let Some((end, start_tag)) = markup_end(bytes, start) else {
+            i = start + 1;
+            continue;
+        };
+        i = end;
+        if let Some(name) = start_tag {
+            if raw_text_kind(&name).is_some() || name == "plaintext" {
+                // Skip raw text up to its end tag.
+                let mut j = end;
+                while let Some(at) = memchr::memchr(b'<', &bytes[j..]) {
+                    if let Some(close) = raw_end_tag(bytes, j + at, &name) {
+                        j = close;
+                        break;
+                    }
+                    j += at + 1;
+                }
+                i = j.max(end);
+                continue;
+            }
+            let self_closing = end >= 2 && bytes[end - 2] == b'/';
+            if counts_for_depth(&name) && !self_closing {
+                if keeps_structure(&name) {
+                    structure_depth += 1;
+                    if structure_depth > MAX_STRUCTURE_DEPTH {
+                        blank.push((start, end));
+                    }
+                } else {
+                    depth += 1;
+                    if depth > max_depth {
+                        blank.push((start, end));
+                    }
+                }
+            }
+        } else if bytes.get(start + 1) == Some(&b'/') {
+            let name_end = bytes[start + 2..end]
+                .iter()
+                .position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
+                .map_or(end, |p| start + 2 + p);
+            let name = String::from_utf8_lossy(&bytes[start + 2..name_end]).to_ascii_lowercase();
+            if keeps_structure(&name) {
+                if structure_depth > MAX_STRUCTURE_DEPTH {
+                    blank.push((start, end));
+                }
+                structure_depth = structure_depth.saturating_sub(1);
+            } else if !name.is_empty() && counts_for_depth(&name) && depth > 0 {
+                if depth > max_depth {
+                    blank.push((start, end));
+                }
+                depth -= 1;
+            }
+        }
+    }
+    if blank.is_empty() {
+        return None;
+    }
+    let mut out = bytes.to_vec();
+    for (start, end) in blank {
+        out[start..end].fill(b' ');
+    }
+    // Only ASCII markup was replaced by ASCII spaces.
+    String::from_utf8(out).ok()
+}
+
 /// Whether a raw-text element's end tag `</name` starts at `i`; returns the end of it.
 fn raw_end_tag(bytes: &[u8], i: usize, name: &str) -> Option<usize> {
     let name = name.as_bytes();
