@@ -116,6 +116,11 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<SourceFile, IngestError> {
 /// Reads one page: decodes it, picks the format (override, extension, then content) and
 /// runs that format's reader.
 pub fn read_page(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Document, IngestError> {
+    if options.format.is_none() {
+        if let Some(name) = sniff::unsupported_format(path) {
+            return Ok(no_reader(path, bytes, name));
+        }
+    }
     let source = decode(path, bytes)?;
     let format = options
         .format
@@ -133,5 +138,25 @@ pub fn read_source(source: SourceFile, format: Format, registry: &Registry) -> D
         Format::Html => html::read(&mut document, registry),
     }
     document.suppressions = suppress::scan(&document.source, format);
+    document
+}
+
+/// A page in a format without a reader: never skipped in silence, but reported (SD001)
+/// so the user knows nothing on it was checked.
+fn no_reader(path: &str, bytes: &[u8], format_name: &str) -> Document {
+    // The text is kept only where it is text, so that the finding can quote it.
+    let text = std::str::from_utf8(bytes).unwrap_or("");
+    let source = SourceFile::new(path, text);
+    let mut document = Document::new(source, Format::Text);
+    let note = statusdoc_model::Diagnostic::new(
+        "SD001",
+        "no-reader",
+        statusdoc_model::Severity::Error,
+        &document.source,
+        statusdoc_model::Span::empty(0),
+        format!("no reader for {format_name} yet: this page was not checked"),
+    )
+    .with_help("convert the page to Markdown, reStructuredText or HTML, or pass --input-format if it is one of those");
+    document.notes.push(note);
     document
 }

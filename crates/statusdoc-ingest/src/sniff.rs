@@ -14,6 +14,23 @@ pub fn format_from_extension(path: &str) -> Option<Format> {
     }
 }
 
+/// Formats people hand statusdoc that it has no reader for: named so the finding can
+/// say which.
+pub(crate) fn unsupported_format(path: &str) -> Option<&'static str> {
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "adoc" | "asciidoc" | "asc" => "AsciiDoc",
+        "pdf" => "PDF",
+        "docx" | "doc" | "odt" => "word-processor documents",
+        "dita" | "ditamap" | "xml" => "DITA/XML",
+        "tex" => "LaTeX",
+        "org" => "Org mode",
+        "textile" => "Textile",
+        "wiki" | "mediawiki" => "MediaWiki markup",
+        _ => return None,
+    })
+}
+
 pub(crate) fn detect(path: &str, text: &str) -> Format {
     format_from_extension(path).unwrap_or_else(|| sniff_format(text))
 }
