@@ -1,0 +1,240 @@
+//! HTML structures the reader understands, on small fixtures written for the purpose.
+
+use statusdoc_ingest::read_source;
+use statusdoc_model::{Document, Format, SourceFile};
+use statusdoc_reference::Registry;
+
+fn read_str(text: &str) -> Document {
+    read_source(
+        SourceFile::new("page.html", text),
+        Format::Html,
+        Registry::bundled(),
+    )
+}
+
+fn fixture(name: &str) -> Document {
+    let path = format!("{}/tests/fixtures/html/{name}", env!("CARGO_MANIFEST_DIR"));
+    read_str(&std::fs::read_to_string(path).unwrap())
+}
+
+/// Code, title and description of every entry.
+fn summary(document: &Document) -> Vec<(u16, String, String)> {
+    document
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                e.code,
+                e.title_text().to_owned(),
+                e.description_text().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn expected_table() -> Vec<(u16, String, String)> {
+    [
+        (200, "OK", "The request succeeded."),
+        (
+            404,
+            "Not Found",
+            "The resource does not exist.\n\nCheck the ID & retry.",
+        ),
+        (
+            409,
+            "Conflict",
+            "The resource was changed.\n\nOr it is locked.",
+        ),
+        (
+            429,
+            "Too Many Requests",
+            "Slow down: wait a minute.\n\n- Honour Retry-After\n- Back off",
+        ),
+    ]
+    .into_iter()
+    .map(|(c, t, d)| (c, t.to_owned(), d.to_owned()))
+    .collect()
+}
+
+#[test]
+fn bare_table_with_spans_nested_markup_and_entities() {
+    let document = fixture("bare-table.html");
+    assert_eq!(summary(&document), expected_table());
+    // Every code span is exactly the digits.
+    for entry in &document.entries {
+        assert_eq!(
+            document.source.slice(entry.code_span),
+            entry.code.to_string()
+        );
+    }
+    let not_found = &document.entries[1];
+    assert_eq!(
+        document
+            .source
+            .slice(not_found.title.as_ref().unwrap().span),
+        "Not&nbsp;Found"
+    );
+    let lc = document.source.line_col(not_found.code_span.start);
+    assert_eq!((lc.line, lc.column), (5, 9));
+}
+
+#[test]
+fn browser_saved_page_gives_the_same_entries_as_the_bare_table() {
+    let bare = fixture("bare-table.html");
+    let page = fixture("browser-saved.html");
+    assert_eq!(summary(&page), summary(&bare));
+    assert!(page.notes.is_empty(), "{:?}", page.notes);
+    assert_eq!(page.title.as_deref(), Some("HTTP status codes"));
+    assert_eq!(
+        page.metadata.get("canonical").map(String::as_str),
+        Some("https://docs.example.com/api/status-codes")
+    );
+    assert_eq!(
+        page.metadata.get("description").map(String::as_str),
+        Some("Status codes the Example API returns.")
+    );
+    assert_eq!(
+        page.metadata
+            .get("article:modified_time")
+            .map(String::as_str),
+        Some("2024-05-01T10:00:00Z")
+    );
+    assert_eq!(
+        page.metadata.get("title").map(String::as_str),
+        Some("HTTP status codes | Example API")
+    );
+    assert!(page
+        .entries
+        .iter()
+        .all(|e| e.section == ["HTTP status codes"]));
+    // Positions point into the full page: line 25 holds the 404 row.
+    let lc = page.source.line_col(page.entries[1].code_span.start);
+    assert_eq!((lc.line, lc.column), (25, 9));
+}
+
+#[test]
+fn definition_lists_with_several_definitions_and_shared_terms() {
+    let document = read_str(
+        "<h2>Errors</h2><dl>\
+         <dt>415 Unsupported Media Type</dt><dd>Wrong type.</dd><dd>Send JSON.</dd>\
+         <dt><strong>401</strong> Unauthorized</dt><dt>403 Forbidden</dt><dd>No access.</dd>\
+         <div><dt>Retry-After</dt><dd>A header.</dd></div>\
+         </dl>",
+    );
+    assert_eq!(
+        summary(&document),
+        [
+            (
+                415,
+                "Unsupported Media Type".into(),
+                "Wrong type.\n\nSend JSON.".into()
+            ),
+            (401, "Unauthorized".into(), "No access.".into()),
+            (403, "Forbidden".into(), "No access.".into()),
+        ]
+    );
+    assert_eq!(document.entries[0].section, ["Errors"]);
+}
+
+#[test]
+fn per_code_headings_up_to_the_next_heading_of_the_same_level() {
+    let document = read_str(
+        "<h1>Errors</h1><h2>Client errors</h2>\
+         <h3>400 Bad Request</h3><p>Malformed.</p><h4>Example</h4><pre>{}</pre>\
+         <h3 id=\"x\">404 Not Found<a class=\"headerlink\" href=\"#x\">¶</a></h3><p>Missing.</p><ul><li>Check the path</li></ul>\
+         <h2>FAQ</h2><h3>Why do I get 404 errors?</h3><p>Because 500 things.</p>",
+    );
+    assert_eq!(
+        summary(&document),
+        [
+            (
+                400,
+                "Bad Request".into(),
+                "Malformed.\n\nExample\n\n{}".into()
+            ),
+            (
+                404,
+                "Not Found".into(),
+                "Missing.\n\n- Check the path".into()
+            ),
+        ]
+    );
+    assert_eq!(document.entries[0].section, ["Errors", "Client errors"]);
+}
+
+#[test]
+fn lists_of_codes_with_run_in_titles() {
+    let document = read_str(
+        "<ul>\
+         <li><code>404</code> Not Found – the page does not exist.</li>\
+         <li><code>500</code>: Internal Server Error</li>\
+         <li><b>503 Service Unavailable</b> Try again later.</li>\
+         <li>429 Too Many Requests The client sent too many requests.</li>\
+         </ul>\
+         <ul><li>300 requests per minute are allowed</li><li>Use port 443</li></ul>",
+    );
+    assert_eq!(
+        summary(&document),
+        [
+            (404, "Not Found".into(), "the page does not exist.".into()),
+            (500, "Internal Server Error".into(), String::new()),
+            (503, "Service Unavailable".into(), "Try again later.".into()),
+            (
+                429,
+                "Too Many Requests".into(),
+                "The client sent too many requests.".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn tables_found_by_content_and_tables_that_are_not_about_status_codes() {
+    let document = read_str(
+        "<table><tr><td>200 OK</td><td>Fine.</td></tr><tr><td>404 Not Found</td><td>Missing.</td></tr></table>\
+         <table><tr><th>Opcode</th><th>Name</th></tr><tr><td>0</td><td>Dispatch</td></tr><tr><td>4004</td><td>Auth failed</td></tr></table>\
+         <table><tr><th>Error code</th><th>Message</th></tr><tr><td>101</td><td>Invalid token</td></tr><tr><td>102</td><td>Expired</td></tr></table>\
+         <table><tr><th>Year</th><th>Event</th></tr><tr><td>2021</td><td>Launch</td></tr></table>",
+    );
+    assert_eq!(
+        summary(&document),
+        [
+            (200, "OK".into(), "Fine.".into()),
+            (404, "Not Found".into(), "Missing.".into()),
+        ]
+    );
+}
+
+#[test]
+fn layout_table_around_a_status_table_and_code_column_not_first() {
+    let document = read_str(
+        "<table><tr><td><p>Menu</p></td><td>\
+         <table><thead><tr><th>Meaning</th><th>HTTP status</th></tr></thead>\
+         <tbody><tr><td>It worked.</td><td>200 OK</td></tr><tr><td>Gone away.</td><td>410 Gone</td></tr></tbody></table>\
+         </td></tr></table>",
+    );
+    assert_eq!(
+        summary(&document),
+        [
+            (200, "OK".into(), "It worked.".into()),
+            (410, "Gone".into(), "Gone away.".into())
+        ]
+    );
+}
+
+#[test]
+fn crlf_and_multibyte_text_keep_line_and_column_right() {
+    let text = "<p>Ünïcödé – “quotes”</p>\r\n<table>\r\n<tr><th>Status code</th><th>Title</th></tr>\r\n<tr><td>  503</td><td>Service\r\n Unavailable</td></tr>\r\n</table>";
+    let document = read_str(text);
+    assert_eq!(
+        summary(&document),
+        [(503, "Service Unavailable".into(), String::new())]
+    );
+    let entry = &document.entries[0];
+    let lc = document.source.line_col(entry.code_span.start);
+    assert_eq!((lc.line, lc.column), (4, 11));
+    assert_eq!(
+        document.source.slice(entry.title.as_ref().unwrap().span),
+        "Service\r\n Unavailable"
+    );
+}
