@@ -1,0 +1,333 @@
+//! The `statusdoc` binary as users run it: exit codes, output shapes, bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn statusdoc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_statusdoc"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .current_dir(workspace())
+        .output()
+        .expect("statusdoc runs")
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+const SEED_000: &str = "tests/fixtures/seeds/000_688e3b62f65bee31.txt";
+const SEED_001: &str = "tests/fixtures/seeds/001_147d93b2d1d563bc.txt";
+
+#[test]
+fn extract_json_has_the_documented_shape() {
+    let output = statusdoc(&["extract", "--format", "json", SEED_000]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let document = &json["documents"][0];
+    assert_eq!(document["path"], SEED_000);
+    assert_eq!(document["format"], "markdown");
+    assert_eq!(document["title"], "Response Codes");
+    assert!(document["metadata"].is_object());
+    let entries = document["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 18);
+    let e415 = entries.iter().find(|e| e["code"] == 415).unwrap();
+    assert_eq!(e415["title"], "Not Acceptable");
+    assert_eq!(
+        (e415["line"].as_u64(), e415["column"].as_u64()),
+        (Some(21), Some(2))
+    );
+    assert_eq!(
+        (e415["title_line"].as_u64(), e415["title_column"].as_u64()),
+        (Some(21), Some(6))
+    );
+    assert!(e415["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("The client's ContentType header"));
+}
+
+#[test]
+fn lint_json_exit_codes_and_missing_code() {
+    // Errors: exit 1.
+    let output = statusdoc(&["lint", "--format", "json", SEED_000]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    let wrong = diagnostics.iter().find(|d| d["rule"] == "SD101").unwrap();
+    for key in [
+        "rule",
+        "severity",
+        "path",
+        "line",
+        "column",
+        "status_code",
+        "message",
+        "help",
+    ] {
+        assert!(wrong.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(wrong["severity"], "error");
+    assert_eq!(wrong["status_code"], 415);
+    assert_eq!(
+        (wrong["line"].as_u64(), wrong["column"].as_u64()),
+        (Some(21), Some(6))
+    );
+
+    // Clean page: exit 0.
+    let output = statusdoc(&["lint", SEED_001]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("no findings in 1 page"));
+
+    // The missing 200 of the OTC IAM page carries 200.
+    let output = statusdoc(&[
+        "lint",
+        "--format",
+        "json",
+        "tests/fixtures/seeds/004_1b7a17603f135351.txt",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "warnings only");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let gap = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "SD303")
+        .unwrap();
+    assert_eq!(gap["status_code"], 200);
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings() {
+    let page = "tests/fixtures/seeds/004_1b7a17603f135351.txt";
+    assert_eq!(statusdoc(&["lint", page]).status.code(), Some(0));
+    assert_eq!(
+        statusdoc(&["lint", "--deny", "warnings", page])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn human_output_marks_the_span_and_gives_help() {
+    let output = statusdoc(&["lint", SEED_000]);
+    let text = stdout(&output);
+    assert!(
+        text.contains("error[SD101]: 415 is titled \"Not Acceptable\", the reason phrase of 406"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("--> {SEED_000}:21:6")), "{text}");
+    assert!(text.contains("^^^^^^^^^^^^^^ 415"), "{text}");
+    assert!(
+        text.contains("help: 415 is \"Unsupported Media Type\" (RFC 9110, Section 15.5.16)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_input_is_a_clear_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("binary.txt");
+    std::fs::write(&binary, b"200 OK\n\x00\x01\x02").unwrap();
+    let latin1 = dir.path().join("latin1.html");
+    std::fs::write(&latin1, b"<p>200 OK</p>\n<p>caf\xe9</p>").unwrap();
+    for (file, expected) in [
+        (&empty, "the file is empty".to_owned()),
+        (
+            &binary,
+            format!("{}:2:1: the file looks binary", binary.display()),
+        ),
+        (&latin1, format!("{}:2:7: invalid UTF-8", latin1.display())),
+    ] {
+        let output = statusdoc(&["lint", file.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let err = stderr(&output);
+        assert!(err.contains(&expected), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    let output = statusdoc(&["lint", "does/not/exist.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("does/not/exist.md: no such file or folder"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(statusdoc(&["lint"]).status.code(), Some(2));
+    assert_eq!(
+        statusdoc(&["lint", "--format", "yaml", SEED_000])
+            .status
+            .code(),
+        Some(2)
+    );
+    let output = statusdoc(&["lint", "--rule", "SD999=off", SEED_000]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown rule `SD999`"));
+}
+
+#[test]
+fn config_errors_name_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("statusdoc.toml");
+    std::fs::write(
+        &config,
+        "[rules]\nSD101 = \"off\"\nnot-a-rule = \"error\"\n",
+    )
+    .unwrap();
+    let output = statusdoc(&["lint", "--config", config.to_str().unwrap(), SEED_000]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(&format!(
+            "{}:3:1: unknown rule `not-a-rule`",
+            config.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn config_turns_rules_off_and_changes_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("statusdoc.toml");
+    std::fs::write(&config, "[rules]\nwrong-reason-phrase = \"warning\"\n").unwrap();
+    let output = statusdoc(&[
+        "lint",
+        "--config",
+        config.to_str().unwrap(),
+        "--format",
+        "concise",
+        SEED_000,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "SD101 is only a warning now");
+    assert!(stdout(&output).contains("warning[SD101]"));
+    let output = statusdoc(&[
+        "lint",
+        "--rule",
+        "SD101=off",
+        "--format",
+        "concise",
+        SEED_000,
+    ]);
+    assert!(!stdout(&output).contains("SD101"));
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let output = statusdoc(&["lint", "--format", "sarif", "sources"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    // The published schema's `language` pattern has a stray `]`, a literal in ECMA
+    // regexes that Rust's regex rejects: escape it, which keeps its meaning.
+    let schema_text = include_str!("fixtures/sarif-schema-2.1.0.json")
+        .replace(r#"-[a-zA-Z]{2}]?$"#, r#"-[a-zA-Z]{2}\\]?$"#);
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the SARIF schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &sarif["runs"][0];
+    assert!(run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "SD101"
+            && r["help"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("## What it does")));
+    assert!(!run["results"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn github_and_gitlab_and_junit_formats() {
+    let output = statusdoc(&["lint", "--format", "github", SEED_000]);
+    let text = stdout(&output);
+    assert!(
+        text.contains(&format!("::error file={SEED_000},line=21,col=6,")),
+        "{text}"
+    );
+    let output = statusdoc(&["lint", "--format", "gitlab", SEED_000]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json[0]["location"]["path"], SEED_000);
+    let output = statusdoc(&["lint", "--format", "junit", SEED_000, SEED_001]);
+    let xml = stdout(&output);
+    assert!(
+        xml.contains("<testsuites name=\"statusdoc\" tests=\"2\" failures=\"1\">"),
+        "{xml}"
+    );
+}
+
+#[test]
+fn rules_and_explain() {
+    let output = statusdoc(&["rules"]);
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("SD101  wrong-reason-phrase"));
+    let output = statusdoc(&["explain", "SD101"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.starts_with("# wrong-reason-phrase (SD101)"), "{text}");
+    assert!(text.contains("## Why is this bad?"));
+    assert_eq!(
+        stdout(&statusdoc(&["explain", "wrong-reason-phrase"])),
+        text
+    );
+    assert_eq!(statusdoc(&["explain", "SD999"]).status.code(), Some(2));
+}
+
+#[test]
+fn fix_rewrites_only_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.md");
+    let original = std::fs::read_to_string(workspace().join(SEED_000)).unwrap();
+    std::fs::write(&page, &original).unwrap();
+    let output = statusdoc(&[
+        "lint",
+        "--fix",
+        "--format",
+        "concise",
+        page.to_str().unwrap(),
+    ]);
+    assert!(
+        stderr(&output).contains("fixed 2 finding(s) in 1 file(s)"),
+        "{}",
+        stderr(&output)
+    );
+    let fixed = std::fs::read_to_string(&page).unwrap();
+    let expected = original
+        .replace("`415 Not Acceptable`", "`415 Unsupported Media Type`")
+        .replace("`413 Request Entity Too Large`", "`413 Content Too Large`");
+    assert_eq!(fixed, expected);
+    // What is left is the finding without a fix.
+    assert_eq!(stdout(&output).lines().count(), 1, "{}", stdout(&output));
+}
+
+#[test]
+fn suppression_comments_work_and_unused_ones_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.md");
+    std::fs::write(
+        &page,
+        "| HTTP Status Code | Description |\n|---|---|\n<!-- statusdoc-disable-next-line SD101 -->\n| `415 Not Acceptable` | Kept. |\n<!-- statusdoc-disable-next-line wrong-reason-phrase -->\n| `200 OK` | Fine. |\n",
+    )
+    .unwrap();
+    let output = statusdoc(&["lint", "--format", "concise", page.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert!(!text.contains("SD101"), "{text}");
+    assert!(
+        text.contains(":5:1: warning[SD010] this suppression comment suppresses nothing"),
+        "{text}"
+    );
+}
