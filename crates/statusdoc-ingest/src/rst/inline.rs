@@ -92,7 +92,7 @@ fn markup_at(chars: &[char], i: usize, prev: Option<char>) -> Option<(String, us
     }
     match c {
         '*' if at(i + 1) == Some('*') => {
-            if !at(i + 2).is_some_and(|n| !n.is_whitespace()) {
+            if at(i + 2).is_none_or(char::is_whitespace) {
                 return None;
             }
             let end = find_end(chars, i + 2, &['*', '*'], false)?;
@@ -103,7 +103,7 @@ fn markup_at(chars: &[char], i: usize, prev: Option<char>) -> Option<(String, us
             Some((strip_inline(&collect(&chars[i + 1..end])), end + 1))
         }
         '`' if at(i + 1) == Some('`') => {
-            if !at(i + 2).is_some_and(|n| !n.is_whitespace()) {
+            if at(i + 2).is_none_or(char::is_whitespace) {
                 return None;
             }
             let end = find_end(chars, i + 2, &['`', '`'], true)?;
