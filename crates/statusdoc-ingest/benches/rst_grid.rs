@@ -51,7 +51,7 @@ fn page(seed_table: &[&str], header: &str, n: usize) -> String {
         k = k
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        let block = &body[(k >> 33) as usize % body.len()];
+        let block = &body[(k >> 33) % body.len()];
         for line in block {
             out.push_str(line);
             out.push('\n');

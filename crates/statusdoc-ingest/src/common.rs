@@ -162,6 +162,29 @@ pub fn column_role(header: &str) -> ColumnRole {
     ColumnRole::Other
 }
 
+/// Page chrome that text dumps and converted pages carry around the content: feedback
+/// widgets, update stamps, navigation. It never belongs to an entry.
+pub(crate) fn is_page_chrome(line: &str) -> bool {
+    let lower = line.trim().to_ascii_lowercase();
+    let starts = |p: &str| lower.starts_with(p);
+    starts("was this article helpful")
+        || starts("was this page helpful")
+        || starts("did this page help")
+        || starts("did you find this helpful")
+        || matches!(
+            lower.as_str(),
+            "yesno" | "yes no" | "yes" | "no" | "previous" | "next" | "previousnext"
+        )
+        || (starts("updated ")
+            || starts("last updated")
+            || starts("last modified")
+            || starts("published "))
+            && lower.chars().filter(char::is_ascii_digit).count() >= 4
+            && lower.split_whitespace().count() <= 6
+        || starts("copyright ©")
+        || starts("© ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,27 +239,4 @@ mod tests {
         assert_eq!(column_role("Meaning"), ColumnRole::Description);
         assert_eq!(column_role("Example"), ColumnRole::Other);
     }
-}
-
-/// Page chrome that text dumps and converted pages carry around the content: feedback
-/// widgets, update stamps, navigation. It never belongs to an entry.
-pub(crate) fn is_page_chrome(line: &str) -> bool {
-    let lower = line.trim().to_ascii_lowercase();
-    let starts = |p: &str| lower.starts_with(p);
-    starts("was this article helpful")
-        || starts("was this page helpful")
-        || starts("did this page help")
-        || starts("did you find this helpful")
-        || matches!(
-            lower.as_str(),
-            "yesno" | "yes no" | "yes" | "no" | "previous" | "next" | "previousnext"
-        )
-        || (starts("updated ")
-            || starts("last updated")
-            || starts("last modified")
-            || starts("published "))
-            && lower.chars().filter(char::is_ascii_digit).count() >= 4
-            && lower.split_whitespace().count() <= 6
-        || starts("copyright ©")
-        || starts("© ")
 }

@@ -44,10 +44,10 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
     let next_content = |i: usize| (i + 1..lines.len()).find(|&j| !line_text(j).trim().is_empty());
 
     let mut starts = Vec::new();
-    for i in 0..lines.len() {
+    for (i, line) in lines.iter().enumerate() {
         let raw = line_text(i);
         let body = strip_bullet(raw);
-        let offset = lines[i].span.start + (raw.len() - body.len());
+        let offset = line.span.start + (raw.len() - body.len());
         let followed_by_marker = next_content(i).is_some_and(is_marker);
         if is_term(body, followed_by_marker) {
             starts.push(Start {
@@ -59,7 +59,7 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
             if let Some(at) = glued_term(raw) {
                 starts.push(Start {
                     line: i,
-                    code_at: lines[i].span.start + at,
+                    code_at: line.span.start + at,
                 });
             }
         }
@@ -92,8 +92,8 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
                 Span::new(start.code_at + detail.start, start.code_at + detail.end),
             );
         }
-        for i in start.line + 1..end_line {
-            let mut span = lines[i].span;
+        for (i, line) in lines.iter().enumerate().take(end_line).skip(start.line + 1) {
+            let mut span = line.span;
             if let Some(next) = starts.get(n + 1).filter(|next| next.line == i) {
                 // The next term is glued to this line: keep what comes before it.
                 span.end = next.code_at;

@@ -191,7 +191,7 @@ fn first_difference(mine: &str, theirs: &str) -> String {
         let to = (common + 4).min(words.len());
         let mut text = words.get(from..to).map(|w| w.join(" ")).unwrap_or_default();
         if from > 0 {
-            text.insert_str(0, "…");
+            text.insert(0, '…');
         }
         if to < words.len() {
             text.push('…');
