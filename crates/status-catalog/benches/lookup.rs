@@ -1,0 +1,38 @@
+//! `status_catalog::lookup` against `http::StatusCode::canonical_reason`: both map every
+//! code of 100..600 to its reason phrase.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+
+fn reasons(c: &mut Criterion) {
+    let mut group = c.benchmark_group("reason of every code 100..600");
+    group.bench_function("status_catalog::lookup", |b| {
+        b.iter(|| {
+            let mut found = 0usize;
+            for code in 100..600u16 {
+                if let Some(status) = status_catalog::lookup(black_box(code)) {
+                    found += black_box(status.reason).len();
+                }
+            }
+            found
+        })
+    });
+    group.bench_function("http::StatusCode::canonical_reason", |b| {
+        b.iter(|| {
+            let mut found = 0usize;
+            for code in 100..600u16 {
+                if let Ok(status) = http::StatusCode::from_u16(black_box(code)) {
+                    if let Some(reason) = status.canonical_reason() {
+                        found += black_box(reason).len();
+                    }
+                }
+            }
+            found
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, reasons);
+criterion_main!(benches);
