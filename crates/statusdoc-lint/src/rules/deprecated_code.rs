@@ -2,7 +2,8 @@
 //!
 //! ## What it does
 //! Flags an entry for a code that HTTP no longer uses: 305 Use Proxy (deprecated),
-//! 306 and 418 (reserved, unused), 510 Not Extended (obsoleted).
+//! 306 and 418 (reserved, unused), 510 Not Extended (obsoleted), unless the entry
+//! itself says so ("deprecated", "no longer used", "reserved").
 //!
 //! ## Why is this bad?
 //! Clients do not act on these codes (305 was deprecated for security reasons: a
@@ -40,11 +41,27 @@ pub static META: RuleMeta = RuleMeta {
     check_corpus: None,
 };
 
+/// Words by which an entry says the code is not in use, which makes it correct.
+const SAYS_RETIRED: [&str; 8] = [
+    "deprecated",
+    "no longer used",
+    "not used",
+    "unused",
+    "obsolete",
+    "reserved",
+    "historic",
+    "no longer in use",
+];
+
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for entry in &cx.document.entries {
         let Some(status) = cx.registry.get(entry.code) else {
             continue;
         };
+        let text = format!("{} {}", entry.title_text(), entry.description_text()).to_lowercase();
+        if SAYS_RETIRED.iter().any(|w| text.contains(w)) {
+            continue;
+        }
         let what = match status.state {
             State::Deprecated => "deprecated",
             State::Unused => "reserved and unused",
