@@ -241,7 +241,7 @@ mod tests {
     fn glued_terms_are_found() {
         assert_eq!(
             glued_term("value of the resource. - 400 Bad Request"),
-            Some(26)
+            Some(25)
         );
         assert_eq!(glued_term("a - b"), None);
     }

@@ -113,6 +113,16 @@ pub(crate) fn read_dl(ctx: &Ctx, dl: NodeRef<Node>, section: &[String]) -> Vec<E
                     .map_or(flow.text.len(), |at| rest + at);
                 flow.cell(ctx, rest, end)
             });
+            if definitions.is_empty() {
+                ctx.problems.borrow_mut().push((
+                    head.code_span,
+                    head.code,
+                    format!(
+                        "the term for {} has no definition (<dd>) after it",
+                        head.code
+                    ),
+                ));
+            }
             let description = description
                 .get_or_insert_with(|| {
                     let flow = flow_of_many(ctx, definitions);

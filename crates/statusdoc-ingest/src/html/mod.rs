@@ -47,6 +47,7 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
         map,
         positions,
         registry,
+        problems: Default::default(),
     };
     read_metadata(&ctx, &html, document);
 
@@ -69,6 +70,20 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
         .filter(|t| !t.is_empty());
     document.title = h1.or_else(|| document.metadata.get("title").cloned());
 
+    for (span, code, message) in ctx.problems.take() {
+        document.notes.push(
+            Diagnostic::new(
+                "SD004",
+                "html-structure",
+                Severity::Warning,
+                &document.source,
+                span,
+                message,
+            )
+            .with_code(code)
+            .with_help("give every <dt> its <dd>; browsers and screen readers pair them"),
+        );
+    }
     let unlocated = entries.iter().filter(|e| e.code_span.is_empty()).count();
     if let Some(first) = entries.iter().find(|e| e.code_span.is_empty()) {
         let note = Diagnostic::new(

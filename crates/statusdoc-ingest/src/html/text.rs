@@ -21,6 +21,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) map: TextMap,
     pub(crate) positions: HashMap<NodeId, usize>,
     pub(crate) registry: &'a Registry,
+    /// Structure problems met while reading (span, code, message), reported as SD004.
+    pub(crate) problems: std::cell::RefCell<Vec<(statusdoc_model::Span, u16, String)>>,
 }
 
 /// One word of a flow: `len` bytes at `out` in the flow's text came from the decoded
