@@ -208,3 +208,35 @@ fn lookups_do_not_allocate() {
     assert!(found > 0);
     assert_eq!(after - before, 0, "lookups allocated");
 }
+
+#[test]
+fn findings_go_to_the_entry_they_are_about() {
+    // The HTML rendering of the Kinto page documents 401 three times, twice titled
+    // "Forbidden": each of those carries its own finding, the first none.
+    let page = &vendors::KINTO_PATCH_OBJECT_HTML;
+    let entries: Vec<_> = page.entries.iter().filter(|e| e.code == 401).collect();
+    let sd101: Vec<usize> = entries
+        .iter()
+        .map(|e| e.deviations.iter().filter(|d| d.rule == "SD101").count())
+        .collect();
+    assert_eq!(sd101, [0, 1, 1]);
+    assert_eq!(entries[0].title, "Unauthorized");
+    assert_eq!(page.lookup(401), Some(entries[0]));
+
+    // A code the page leaves out is a finding about the page, not an entry.
+    let page = &vendors::CMWELL;
+    assert!(page.lookup(400).is_none());
+    assert!(page.deviations.iter().any(|d| d.rule == "SD303"));
+    for entry in page.entries {
+        assert!(entry.deviations.iter().all(|d| d.rule != "SD303"));
+    }
+}
+
+#[test]
+fn spelling_variants_are_normalized() {
+    let entry = vendors::OTC_IAM.lookup(400).unwrap();
+    assert_eq!(entry.title, "BadRequest");
+    assert_eq!(entry.normalized_title, "Bad Request");
+    assert_eq!(entry.title_match, TitleMatch::Spelling);
+    assert!(entry.has_deviation("SD104"));
+}

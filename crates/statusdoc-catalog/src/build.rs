@@ -82,7 +82,14 @@ fn page_rust_names(corpus: &Corpus) -> Vec<String> {
         .manifest
         .pages
         .iter()
-        .map(|p| (p.id.clone(), screaming_snake(&p.id, "PAGE")))
+        .map(|p| {
+            let mut name = screaming_snake(&p.id, "PAGE");
+            // `vendors::ALL` lists the pages.
+            if name == "ALL" {
+                name.push_str("_PAGE");
+            }
+            (p.id.clone(), name)
+        })
         .collect();
     disambiguate(names)
 }
@@ -297,5 +304,69 @@ fn catalog_entry(
             end: span.end,
         },
         deviations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normalized(code: u16, title: Option<&str>) -> (String, TitleMatch) {
+        normalize_title(code, title, Registry::bundled())
+    }
+
+    #[test]
+    fn titles_are_normalized_to_the_canonical_phrase_when_they_mean_it() {
+        let canonical = |code, title, m| {
+            assert_eq!(
+                normalized(code, Some(title)),
+                (Registry::bundled().get(code).unwrap().reason.clone(), m),
+                "{code} {title}"
+            )
+        };
+        canonical(400, "Bad Request", TitleMatch::Exact);
+        canonical(400, "BadRequest", TitleMatch::Spelling);
+        canonical(404, "NOT FOUND", TitleMatch::Spelling);
+        canonical(413, "Request Entity Too Large", TitleMatch::Obsolete);
+        canonical(422, "UnprocessableEntity", TitleMatch::Obsolete);
+    }
+
+    #[test]
+    fn other_titles_are_kept_with_whitespace_folded() {
+        assert_eq!(
+            normalized(415, Some("Not  Acceptable")),
+            ("Not Acceptable".to_owned(), TitleMatch::OtherCode)
+        );
+        assert_eq!(
+            normalized(504, Some(" Server\nTimeout ")),
+            ("Server Timeout".to_owned(), TitleMatch::Unknown)
+        );
+        assert_eq!(
+            normalized(499, Some("client closed request")),
+            ("Client Closed Request".to_owned(), TitleMatch::Nonstandard)
+        );
+        assert_eq!(
+            normalized(404, None),
+            ("Not Found".to_owned(), TitleMatch::Missing)
+        );
+        assert_eq!(
+            normalized(299, Some("")),
+            (String::new(), TitleMatch::Missing)
+        );
+    }
+
+    #[test]
+    fn unregistered_codes_take_their_class_semantics() {
+        let registry = Registry::bundled();
+        let status = catalog_status(499, registry, Vec::new()).unwrap();
+        assert_eq!(status.state, State::Unassigned);
+        assert_eq!(status.reason, "Client Closed Request");
+        assert_eq!(status.nonstandard_origin.as_deref(), Some("nginx"));
+        assert_eq!(status.retry.derived_from, Some(400));
+        assert_eq!(status.retry.kind, Retry::NotWithoutModification);
+        let status = catalog_status(299, registry, Vec::new()).unwrap();
+        assert_eq!(status.reason, "");
+        assert!(catalog_status(600, registry, Vec::new()).is_none());
+        assert!(catalog_status(42, registry, Vec::new()).is_none());
     }
 }
