@@ -129,10 +129,7 @@ impl Status {
 /// page of the corpus documents.
 #[inline]
 pub fn lookup(code: u16) -> Option<&'static Status> {
-    match slot(code) {
-        Some(index) => STATUSES.get(index),
-        None => None,
-    }
+    status(code)
 }
 
 /// Every status of the catalog, ordered by code.

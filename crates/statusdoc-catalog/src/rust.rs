@@ -324,11 +324,11 @@ pub fn generate(catalog: &Catalog, note: &str) -> String {
     }
     out.push_str("];\n\n");
     out.push_str(
-        "/// The index of a code in `STATUSES`: a `match` the compiler turns into a table.\n",
+        "/// The status of a code: a `match` the compiler turns into a table of pointers.\n",
     );
-    out.push_str("const fn slot(code: u16) -> Option<usize> {\n    match code {\n");
+    out.push_str("#[inline]\nfn status(code: u16) -> Option<&'static Status> {\n    match code {\n");
     for (index, status) in catalog.statuses.iter().enumerate() {
-        let _ = writeln!(out, "        {} => Some({index}),", status.code);
+        let _ = writeln!(out, "        {} => Some(&STATUSES[{index}]),", status.code);
     }
     out.push_str("        _ => None,\n    }\n}\n\n");
 

@@ -59,6 +59,9 @@ impl std::fmt::Display for Format {
 pub struct Cell {
     pub text: String,
     pub span: Span,
+    /// The cell sits in a layout where columns are aligned by characters (a
+    /// reStructuredText grid or simple table): an edit must keep the line's length.
+    pub fixed_width: bool,
 }
 
 impl Cell {
@@ -66,6 +69,7 @@ impl Cell {
         Cell {
             text: text.into(),
             span,
+            fixed_width: false,
         }
     }
 }

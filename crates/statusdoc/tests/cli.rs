@@ -331,3 +331,40 @@ fn suppression_comments_work_and_unused_ones_are_reported() {
         "{text}"
     );
 }
+
+#[test]
+fn fix_keeps_grid_tables_aligned() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("iam.rst");
+    let original =
+        std::fs::read_to_string(workspace().join("tests/fixtures/seeds/004_1b7a17603f135351.txt"))
+            .unwrap();
+    std::fs::write(&page, &original).unwrap();
+    let output = statusdoc(&[
+        "lint",
+        "--fix",
+        "--format",
+        "concise",
+        page.to_str().unwrap(),
+    ]);
+    assert!(
+        stderr(&output).contains("fixed 13 finding(s)"),
+        "{}",
+        stderr(&output)
+    );
+    let fixed = std::fs::read_to_string(&page).unwrap();
+    // Every line keeps its length, so every border stays in its column.
+    let lengths = |text: &str| text.lines().map(str::len).collect::<Vec<_>>();
+    assert_eq!(lengths(&fixed), lengths(&original));
+    assert!(fixed.contains("| 400                   | Bad Request                     |"));
+    assert!(fixed.contains("| 413                   | Content Too Large               |"));
+    // The page still reads as before, with the phrases fixed.
+    let output = statusdoc(&["extract", "--format", "json", page.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        json["documents"][0]["entries"].as_array().unwrap().len(),
+        41
+    );
+    let output = statusdoc(&["lint", "--format", "concise", page.to_str().unwrap()]);
+    assert!(!stdout(&output).contains("SD104"), "{}", stdout(&output));
+}

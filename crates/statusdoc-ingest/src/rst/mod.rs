@@ -23,7 +23,7 @@ use statusdoc_model::{Cell, Diagnostic, Document, Entry, Severity, SourceFile, S
 use statusdoc_reference::Registry;
 
 use self::lines::{split_lines, Line};
-use self::table::{Table, TableCell};
+use self::table::{Table, TableCell, TableKind};
 use crate::common::{column_role, fold_whitespace, leading_code, title_len, ColumnRole};
 
 pub(crate) fn read(document: &mut Document, registry: &Registry) {
@@ -450,6 +450,12 @@ fn table_entries(
             }
         }
         let _ = fold_whitespace;
+        // Grid and simple tables align columns by character: fixes must keep widths.
+        if matches!(table.kind, TableKind::Grid | TableKind::Simple) {
+            for cell in [&mut title, &mut description].into_iter().flatten() {
+                cell.fixed_width = true;
+            }
+        }
         entries.push(Entry {
             code,
             code_span,
