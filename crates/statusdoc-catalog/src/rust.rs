@@ -326,7 +326,9 @@ pub fn generate(catalog: &Catalog, note: &str) -> String {
     out.push_str(
         "/// The status of a code: a `match` the compiler turns into a table of pointers.\n",
     );
-    out.push_str("#[inline]\nfn status(code: u16) -> Option<&'static Status> {\n    match code {\n");
+    out.push_str(
+        "#[inline]\nfn status(code: u16) -> Option<&'static Status> {\n    match code {\n",
+    );
     for (index, status) in catalog.statuses.iter().enumerate() {
         let _ = writeln!(out, "        {} => Some(&STATUSES[{index}]),", status.code);
     }
