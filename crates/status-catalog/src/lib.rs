@@ -4,6 +4,17 @@
 //! All data is `static`/`const`, generated into `generated/status-catalog/data.rs` by
 //! `cargo xtask codegen`: nothing is parsed at run time and no lookup allocates.
 //!
+//! - [`lookup`] and the constants of [`codes`] give RFC 9110 semantics; a code that is
+//!   not registered but that a vendor documents (509) is there too, with its class's
+//!   semantics.
+//! - [`vendors`] has one table per page of the corpus, named after the manifest page
+//!   id (`oracle-iam-identity-domains` is `vendors::ORACLE_IAM_IDENTITY_DOMAINS`); a
+//!   page can have more names, listed in `statusdoc_catalog::VENDOR_ALIASES`
+//!   (`vendors::OCI_IDENTITY_DOMAINS`).
+//! - [`retry_policy`] and [`VendorPage::retry_policy`] answer "retry? honour
+//!   Retry-After?" the canonical way, exposing a page's contradicting advice.
+//! - The `http` feature converts to and from `http::StatusCode`.
+//!
 //! ```
 //! let status = status_catalog::lookup(415).unwrap();
 //! assert_eq!(status.reason, "Unsupported Media Type");
