@@ -14,6 +14,9 @@ mod common;
 #[allow(dead_code, unused_imports, clippy::all)]
 #[path = "../src/rst/mod.rs"]
 mod rst;
+#[allow(dead_code, unused_imports, clippy::all)]
+#[path = "../src/runin.rs"]
+mod runin;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -73,15 +73,33 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
         entries.extend(table_entries(text, table, section, registry));
     }
     for bullet in &scanned.bullets {
+        let mut title = None;
+        let mut description = bullet
+            .description
+            .as_ref()
+            .filter(|(t, _)| !t.is_empty())
+            .map(|(t, s)| Cell::new(t.clone(), *s));
+        if let Some((head, at)) = &bullet.head {
+            let parts = crate::runin::split_code_and_title(registry, head);
+            title = parts
+                .title
+                .map(|r| Cell::new(&head[r.clone()], Span::new(at + r.start, at + r.end)));
+            if let Some(r) = parts.detail {
+                let lead = Cell::new(&head[r.clone()], Span::new(at + r.start, at + r.end));
+                description = Some(match description {
+                    Some(rest) => Cell::new(
+                        format!("{} {}", lead.text, rest.text),
+                        lead.span.cover(rest.span),
+                    ),
+                    None => lead,
+                });
+            }
+        }
         entries.push(Entry {
             code: bullet.code,
             code_span: bullet.code_span,
-            title: None,
-            description: bullet
-                .description
-                .as_ref()
-                .filter(|(t, _)| !t.is_empty())
-                .map(|(t, s)| Cell::new(t.clone(), *s)),
+            title,
+            description,
             section: bullet.section.clone(),
         });
     }

@@ -21,6 +21,9 @@ use crate::common::{fold_whitespace, leading_code};
 pub(crate) struct BulletEntry {
     pub code: u16,
     pub code_span: Span,
+    /// For `* 404 Not Found: ...`: the text from the code to the end of the markup or
+    /// line, and its byte offset; the reader splits title from description.
+    pub head: Option<(String, usize)>,
     pub description: Option<(String, Span)>,
     pub section: Vec<String>,
 }
@@ -392,6 +395,7 @@ fn bullet_entry(
     let line = lines[i];
     let item = line.skip(k + marker_len);
     let Some(rest) = item.text.strip_prefix('|') else {
+        plain_bullet_entry(lines, i, k, marker_len, stack, out);
         return;
     };
     let Some(close) = rest.find('|') else { return };
@@ -423,6 +427,74 @@ fn bullet_entry(
     out.bullets.push(BulletEntry {
         code,
         code_span,
+        head: None,
+        description: body::cell(&body),
+        section: stack.to_vec(),
+    });
+}
+
+/// `* 404 Not Found: The resource does not exist.`, `* ``404 Not Found`` – ...`,
+/// `* **404 Not Found** ...`: a bullet that starts with the code itself.
+fn plain_bullet_entry(
+    lines: &[Line],
+    i: usize,
+    k: usize,
+    marker_len: usize,
+    stack: &[String],
+    out: &mut Scan,
+) {
+    let item = lines[i].skip(k + marker_len);
+    // Inline literal or strong markup around the code and title.
+    let (open, close) = if item.text.starts_with("``") {
+        ("``", "``")
+    } else if item.text.starts_with("**") {
+        ("**", "**")
+    } else {
+        ("", "")
+    };
+    let inner = &item.text[open.len()..];
+    if leading_code(inner).is_none() {
+        return;
+    }
+    let inner_end = if close.is_empty() {
+        inner.len()
+    } else {
+        match inner.find(close) {
+            Some(end) => end,
+            None => return,
+        }
+    };
+    let head_start = item.start + open.len();
+    let code_span = Span::new(head_start, head_start + 3);
+    let head = inner[..inner_end].trim_end().to_owned();
+    // The description: what follows the markup on the first line, then the item's
+    // continuation lines.
+    let text_col = k + marker_len;
+    let mut body = Vec::new();
+    if !close.is_empty() {
+        let after = item.skip(open.len() + inner_end + close.len());
+        let trimmed = after.text.trim_start();
+        let trimmed = trimmed
+            .strip_prefix(':')
+            .or_else(|| trimmed.strip_prefix('–'))
+            .or_else(|| trimmed.strip_prefix('—'))
+            .or_else(|| trimmed.strip_prefix('-'))
+            .unwrap_or(trimmed);
+        body.push(after.skip(after.text.len() - trimmed.len()));
+    }
+    let mut j = i + 1;
+    while j < lines.len() {
+        let n = lines[j];
+        if !n.is_blank() && n.indent() < text_col {
+            break;
+        }
+        body.push(n.skip(text_col));
+        j += 1;
+    }
+    out.bullets.push(BulletEntry {
+        code: leading_code(inner).unwrap_or_default(),
+        code_span,
+        head: Some((head, head_start)),
         description: body::cell(&body),
         section: stack.to_vec(),
     });

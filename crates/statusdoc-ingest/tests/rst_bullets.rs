@@ -1,0 +1,45 @@
+//! Bullet lists of codes in reStructuredText: `* 404 Not Found: ...`, with the code and
+//! title plain, in an inline literal or in strong emphasis.
+
+use statusdoc_ingest::{read_page, ReadOptions};
+use statusdoc_reference::Registry;
+
+#[test]
+fn plain_literal_and_strong_bullets() {
+    let page = "Status Codes\n============\n\n\
+                * 400 Bad Request: the request body is not valid JSON,\n  or a field is missing.\n\
+                * ``404 Not Found`` \u{2013} no such resource.\n\
+                * **429 Too Many Requests**\n\n  Slow down.\n\
+                * 2 items were returned.\n";
+    let doc = read_page(
+        "p.rst",
+        page.as_bytes(),
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap();
+    let got: Vec<(u16, &str, &str)> = doc
+        .entries
+        .iter()
+        .map(|e| (e.code, e.title_text(), e.description_text()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                400,
+                "Bad Request",
+                "the request body is not valid JSON, or a field is missing."
+            ),
+            (404, "Not Found", "no such resource."),
+            (429, "Too Many Requests", "Slow down."),
+        ]
+    );
+    for entry in &doc.entries {
+        assert_eq!(doc.source.slice(entry.code_span), entry.code.to_string());
+        assert_eq!(
+            doc.source.slice(entry.title.as_ref().unwrap().span),
+            entry.title_text()
+        );
+    }
+    assert_eq!(doc.entries[0].section, ["Status Codes"]);
+}
