@@ -25,7 +25,16 @@ pub struct Linted {
 pub fn lint_corpus() -> anyhow::Result<Linted> {
     let registry = Registry::bundled();
     let corpus = Corpus::load(&root().join("sources"), registry).context("reading sources/")?;
-    let pages: Vec<Page> = corpus
+    let diagnostics = lint(&pages(&corpus), registry, &Config::default());
+    Ok(Linted {
+        corpus,
+        diagnostics,
+    })
+}
+
+/// The corpus pages with their manifest facts, as the linter takes them.
+pub fn pages(corpus: &Corpus) -> Vec<Page<'_>> {
+    corpus
         .iter()
         .map(|(page, document)| Page {
             document,
@@ -33,12 +42,7 @@ pub fn lint_corpus() -> anyhow::Result<Linted> {
             vendor: Some(&page.vendor),
             same_document: page.document.as_deref(),
         })
-        .collect();
-    let diagnostics = lint(&pages, registry, &Config::default());
-    Ok(Linted {
-        corpus,
-        diagnostics,
-    })
+        .collect()
 }
 
 /// The Markdown report, exactly as checked in and snapshotted.
@@ -52,11 +56,15 @@ pub fn markdown_report(linted: &Linted) -> String {
             entries: document.entries.len(),
         })
         .collect();
-    statusdoc_report::markdown_report(
+    let mut report = statusdoc_report::markdown_report(
         &linted.diagnostics,
         &pages,
         &format!("<!-- {GENERATED_NOTE} -->\n\n"),
-    )
+    );
+    let summary = statusdoc_lint::vendor_summary(&self::pages(&linted.corpus), Registry::bundled());
+    report.push('\n');
+    report.push_str(&statusdoc_report::vendor_summary_markdown(&summary));
+    report
 }
 
 /// Every generated file as (path relative to the root, contents).

@@ -12,6 +12,7 @@ mod config;
 mod context;
 mod registry;
 pub mod rules;
+mod summary;
 mod text;
 
 use rayon::prelude::*;
@@ -21,6 +22,7 @@ use statusdoc_reference::Registry;
 pub use config::{Config, ConfigError, RuleSetting};
 pub use context::Context;
 pub use registry::{all_rules, find_rule, Category, RuleKind, RuleMeta};
+pub use summary::{vendor_summary, CodeVariants, TitleVariant};
 pub use text::normalize_for_comparison;
 
 /// A page with what the manifest says about it.

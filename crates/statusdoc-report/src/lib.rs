@@ -16,7 +16,7 @@ pub use human::{concise, human, statistics};
 pub use json::{diagnostics_json, documents_json};
 pub use machine::rule_json;
 pub use machine::{github, gitlab, junit, sarif};
-pub use markdown::{markdown_report, ReportPage};
+pub use markdown::{markdown_report, vendor_summary_markdown, ReportPage};
 
 /// Page texts by path, so renderers can quote the source.
 #[derive(Default)]

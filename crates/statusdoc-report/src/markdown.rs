@@ -56,3 +56,38 @@ pub fn markdown_report(diagnostics: &[Diagnostic], pages: &[ReportPage], header:
     }
     out
 }
+
+/// The per-code comparison of titles across pages, as a Markdown section.
+pub fn vendor_summary_markdown(summary: &[statusdoc_lint::CodeVariants]) -> String {
+    let mut out = String::from("## How pages differ per code\n\n");
+    if summary.is_empty() {
+        out.push_str("Every page titles every code with its RFC 9110 phrase.\n");
+        return out;
+    }
+    out.push_str(
+        "Codes that some page titles differently from RFC 9110 (or that are not registered).\n\n",
+    );
+    out.push_str("| code | RFC 9110 | titles in use (pages) |\n|---:|---|---|\n");
+    for code in summary {
+        let variants: Vec<String> = code
+            .variants
+            .iter()
+            .map(|v| {
+                let title = v.title.replace('|', "\\|");
+                if v.canonical {
+                    let n = v.pages.len();
+                    format!("{title} ({n} page{})", if n == 1 { "" } else { "s" })
+                } else {
+                    format!("**{title}** ({})", v.pages.join(", "))
+                }
+            })
+            .collect();
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            code.code,
+            code.reason.as_deref().unwrap_or("(unregistered)"),
+            variants.join("; ")
+        ));
+    }
+    out
+}

@@ -97,6 +97,10 @@ pub struct LintArgs {
     /// Print the number of findings per rule.
     #[arg(long)]
     pub statistics: bool,
+    /// Print how the pages title each code that some page titles differently from
+    /// RFC 9110 (a comparison of vendors).
+    #[arg(long)]
+    pub summary: bool,
     /// Apply safe fixes to the pages in place.
     #[arg(long)]
     pub fix: bool,

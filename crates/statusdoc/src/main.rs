@@ -226,6 +226,15 @@ fn report(
             )?;
         }
     }
+    if args.summary {
+        let summary = statusdoc_lint::vendor_summary(&inputs.pages(), Registry::bundled());
+        let table = statusdoc_report::vendor_summary_markdown(&summary);
+        if matches!(args.format, LintFormat::Human | LintFormat::Concise) {
+            write!(out, "\n{table}")?;
+        } else {
+            eprint!("{table}");
+        }
+    }
     if args.statistics {
         // Statistics go to stderr in machine formats so stdout stays parseable.
         let table = statusdoc_report::statistics(diagnostics);

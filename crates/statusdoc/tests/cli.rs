@@ -368,3 +368,27 @@ fn fix_keeps_grid_tables_aligned() {
     let output = statusdoc(&["lint", "--format", "concise", page.to_str().unwrap()]);
     assert!(!stdout(&output).contains("SD104"), "{}", stdout(&output));
 }
+
+#[test]
+fn summary_compares_titles_across_pages() {
+    let output = statusdoc(&[
+        "lint",
+        "--format",
+        "concise",
+        "--summary",
+        SEED_000,
+        SEED_001,
+    ]);
+    let text = stdout(&output);
+    assert!(text.contains("## How pages differ per code"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "| 415 | Unsupported Media Type | Unsupported Media Type (1 page); **Not Acceptable** ({SEED_000}) |"
+        )),
+        "{text}"
+    );
+    assert!(
+        !text.contains("| 200 |"),
+        "codes every page titles canonically are left out: {text}"
+    );
+}
