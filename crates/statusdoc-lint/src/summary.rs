@@ -65,9 +65,8 @@ pub fn vendor_summary(pages: &[Page], registry: &Registry) -> Vec<CodeVariants> 
                 return None;
             }
             variants.sort_by(|a, b| {
-                b.pages
-                    .len()
-                    .cmp(&a.pages.len())
+                (b.canonical, b.pages.len())
+                    .cmp(&(a.canonical, a.pages.len()))
                     .then(a.title.cmp(&b.title))
             });
             Some(CodeVariants {
