@@ -23,7 +23,7 @@ pub mod unused_suppression;
 pub mod vendor_drift;
 pub mod wrong_reason_phrase;
 
-mod phrase_fix;
+mod phrase;
 
 use crate::RuleMeta;
 

@@ -30,7 +30,7 @@
 use statusdoc_model::{Diagnostic, Severity};
 use statusdoc_reference::PhraseMatch;
 
-use super::phrase_fix::replace_title;
+use super::phrase::{title_finding, titled};
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -47,33 +47,22 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for entry in &cx.document.entries {
-        let (Some(title), Some(status)) = (&entry.title, cx.registry.get(entry.code)) else {
-            continue;
-        };
-        if !status.has_phrase()
-            || cx.registry.match_phrase(entry.code, &title.text) != PhraseMatch::Unknown
-        {
+    for t in titled(cx).filter(|t| t.status.has_phrase()) {
+        if t.matched != PhraseMatch::Unknown {
             continue;
         }
-        let mut diagnostic = cx
-            .diagnostic(
-                &META,
-                title.span,
-                format!(
-                    "{} is titled \"{}\", which is not its reason phrase",
-                    entry.code, title.text
-                ),
-            )
-            .with_code(entry.code)
-            .with_help(format!(
-                "{} is \"{}\" ({})",
-                entry.code, status.reason, status.reference
-            ));
-        if let Some(mut fix) = replace_title(cx, entry, &status.reason) {
-            fix.safe = false;
-            diagnostic = diagnostic.with_fix(fix);
-        }
-        out.push(diagnostic);
+        let (code, status) = (t.entry.code, t.status);
+        // A vendor title may carry meaning: the fix is offered but not applied by --fix.
+        out.push(title_finding(
+            cx,
+            &META,
+            &t,
+            format!(
+                "{code} is titled \"{}\", which is not its reason phrase",
+                t.title.text
+            ),
+            format!("{code} is \"{}\" ({})", status.reason, status.reference),
+            false,
+        ));
     }
 }

@@ -30,7 +30,7 @@
 use statusdoc_model::{Diagnostic, Severity};
 use statusdoc_reference::PhraseMatch;
 
-use super::phrase_fix::replace_title;
+use super::phrase::{title_finding, titled};
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -47,40 +47,35 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for entry in &cx.document.entries {
-        let (Some(title), Some(status)) = (&entry.title, cx.registry.get(entry.code)) else {
-            continue;
-        };
+    for t in titled(cx) {
         let PhraseMatch::Obsolete {
             phrase,
             source,
             exact,
-        } = cx.registry.match_phrase(entry.code, &title.text)
+        } = t.matched
         else {
             continue;
         };
         let spelled = if exact {
             String::new()
         } else {
-            format!(" (spelled \"{}\")", title.text)
+            format!(" (spelled \"{}\")", t.title.text)
         };
-        let mut diagnostic = cx
-            .diagnostic(
-                &META,
-                title.span,
+        let (code, status) = (t.entry.code, t.status);
+        out.push(title_finding(
+            cx,
+            &META,
+            &t,
+            format!("\"{phrase}\"{spelled} is the obsolete name of {code} ({source})"),
+            if status.has_phrase() {
                 format!(
-                    "\"{phrase}\"{spelled} is the obsolete name of {} ({source})",
-                    entry.code
-                ),
-            )
-            .with_code(entry.code)
-            .with_help(format!(
-                "RFC 9110 calls {} \"{}\" ({})",
-                entry.code, status.reason, status.reference
-            ));
-        if let Some(fix) = replace_title(cx, entry, &status.reason) {
-            diagnostic = diagnostic.with_fix(fix);
-        }
-        out.push(diagnostic);
+                    "RFC 9110 calls {code} \"{}\" ({})",
+                    status.reason, status.reference
+                )
+            } else {
+                format!("RFC 9110 reserves {code} as unused ({})", status.reference)
+            },
+            true,
+        ));
     }
 }

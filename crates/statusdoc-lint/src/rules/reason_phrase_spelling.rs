@@ -28,7 +28,7 @@
 use statusdoc_model::{Diagnostic, Severity};
 use statusdoc_reference::PhraseMatch;
 
-use super::phrase_fix::replace_title;
+use super::phrase::{title_finding, titled};
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -45,29 +45,20 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for entry in &cx.document.entries {
-        let (Some(title), Some(status)) = (&entry.title, cx.registry.get(entry.code)) else {
-            continue;
-        };
-        if !status.has_phrase()
-            || cx.registry.match_phrase(entry.code, &title.text) != PhraseMatch::Spelling
-        {
+    for t in titled(cx).filter(|t| t.status.has_phrase()) {
+        if t.matched != PhraseMatch::Spelling {
             continue;
         }
-        let mut diagnostic = cx
-            .diagnostic(
-                &META,
-                title.span,
-                format!(
-                    "\"{}\" is {}'s reason phrase spelled differently",
-                    title.text, entry.code
-                ),
-            )
-            .with_code(entry.code)
-            .with_help(format!("write \"{}\"", status.reason));
-        if let Some(fix) = replace_title(cx, entry, &status.reason) {
-            diagnostic = diagnostic.with_fix(fix);
-        }
-        out.push(diagnostic);
+        out.push(title_finding(
+            cx,
+            &META,
+            &t,
+            format!(
+                "\"{}\" is {}'s reason phrase spelled differently",
+                t.title.text, t.entry.code
+            ),
+            format!("write \"{}\"", t.status.reason),
+            true,
+        ));
     }
 }

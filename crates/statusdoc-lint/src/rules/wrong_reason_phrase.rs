@@ -29,7 +29,7 @@
 use statusdoc_model::{Diagnostic, Severity};
 use statusdoc_reference::PhraseMatch;
 
-use super::phrase_fix::replace_title;
+use super::phrase::{title_finding, titled};
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -46,34 +46,21 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for entry in &cx.document.entries {
-        let (Some(title), Some(status)) = (&entry.title, cx.registry.get(entry.code)) else {
+    for t in titled(cx).filter(|t| t.status.has_phrase()) {
+        let PhraseMatch::OtherCode(other) = t.matched else {
             continue;
         };
-        if !status.has_phrase() {
-            continue;
-        }
-        let PhraseMatch::OtherCode(other) = cx.registry.match_phrase(entry.code, &title.text)
-        else {
-            continue;
-        };
-        let mut diagnostic = cx
-            .diagnostic(
-                &META,
-                title.span,
-                format!(
-                    "{} is titled \"{}\", the reason phrase of {other}",
-                    entry.code, title.text
-                ),
-            )
-            .with_code(entry.code)
-            .with_help(format!(
-                "{} is \"{}\" ({})",
-                entry.code, status.reason, status.reference
-            ));
-        if let Some(fix) = replace_title(cx, entry, &status.reason) {
-            diagnostic = diagnostic.with_fix(fix);
-        }
-        out.push(diagnostic);
+        let (code, status) = (t.entry.code, t.status);
+        out.push(title_finding(
+            cx,
+            &META,
+            &t,
+            format!(
+                "{code} is titled \"{}\", the reason phrase of {other}",
+                t.title.text
+            ),
+            format!("{code} is \"{}\" ({})", status.reason, status.reference),
+            true,
+        ));
     }
 }
