@@ -32,6 +32,7 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
         headings: Vec::new(),
         title: None,
         metadata: Vec::new(),
+        in_code_column: false,
     };
     let (parsed, inserted) = separate_tables(&text);
     let to_source =
@@ -179,6 +180,8 @@ struct Reader<'a> {
     headings: Vec<(u8, String)>,
     title: Option<String>,
     metadata: Vec<(String, String)>,
+    /// Set while reading a table column already known to hold status codes.
+    in_code_column: bool,
 }
 
 /// A block of the document as the reader sees it.
@@ -402,6 +405,17 @@ impl<'a> Reader<'a> {
         let trimmed_start = run.text.len() - run.text.trim_start().len();
         let text = &run.text[trimmed_start..];
         let code = leading_code(text)?;
+        // Outside a status table's code column, a code must be followed by a title
+        // ("404 Not Found", "200 (OK)") or nothing: "300 requests per minute" is prose.
+        if !self.in_code_column
+            && !text[3..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_uppercase() || "(`:-–—".contains(c))
+        {
+            return None;
+        }
         let CodeAndTitle { title, detail } = split_code_and_title(self.registry, text);
         let code_span = run.source_span(self.text, trimmed_start..trimmed_start + 3);
         let title = title
@@ -514,7 +528,10 @@ impl<'a> Reader<'a> {
                 .into_iter()
                 .cloned()
                 .collect();
-            let Some(mut entry) = self.entry_from_run(code_cell, &description) else {
+            self.in_code_column = true;
+            let entry = self.entry_from_run(code_cell, &description);
+            self.in_code_column = false;
+            let Some(mut entry) = entry else {
                 continue;
             };
             if let Some(title) = title_col

@@ -257,6 +257,39 @@ mod tests {
     }
 
     #[test]
+    fn overrides_apply_by_path_and_opt_in_rules_turn_on() {
+        let config = Config::parse(
+            "statusdoc.toml",
+            "[rules]\nexpected-header-missing = \"warning\"\n[coverage]\nrequired = [200, 401]\n\n[[overrides]]\npaths = [\"legacy/**\"]\nrules = { SD101 = \"off\", SD305 = \"error\" }\n",
+        )
+        .unwrap();
+        let sd101 = find_rule("SD101").unwrap();
+        let sd305 = find_rule("rows-out-of-order").unwrap();
+        let sd203 = find_rule("SD203").unwrap();
+        assert!(config.is_enabled(sd101, "docs/a.md"));
+        assert!(!config.is_enabled(sd101, "legacy/old/a.md"));
+        assert_eq!(
+            config.setting(sd305, "legacy/a.md"),
+            RuleSetting::On(Severity::Error)
+        );
+        assert_eq!(
+            config.setting(sd305, "docs/a.md"),
+            RuleSetting::On(Severity::Warning)
+        );
+        assert_eq!(
+            config.setting(sd203, "docs/a.md"),
+            RuleSetting::On(Severity::Warning)
+        );
+        assert!(
+            !Config::default().is_enabled(sd203, "docs/a.md"),
+            "opt-in by default"
+        );
+        assert_eq!(config.required_codes, [200, 401]);
+        let error = Config::parse("s.toml", "[coverage]\nrequired = [200, 700]\n").unwrap_err();
+        assert_eq!((error.line, error.column), (2, 18));
+    }
+
+    #[test]
     fn bad_severity_is_located() {
         let error =
             Config::parse("s.toml", "[rules]\nwrong-reason-phrase = \"loud\"\n").unwrap_err();

@@ -1,0 +1,111 @@
+//! The shapes status codes take in Markdown, each with exact spans.
+
+use statusdoc_ingest::{read_page, ReadOptions};
+use statusdoc_model::Document;
+use statusdoc_reference::Registry;
+
+fn read(text: &str) -> Document {
+    read_page(
+        "page.md",
+        text.as_bytes(),
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap()
+}
+
+fn entries(doc: &Document) -> Vec<(u16, &str, &str)> {
+    doc.entries
+        .iter()
+        .map(|e| (e.code, e.title_text(), e.description_text()))
+        .collect()
+}
+
+fn assert_spans_exact(doc: &Document) {
+    for entry in &doc.entries {
+        assert_eq!(doc.source.slice(entry.code_span), entry.code.to_string());
+        if let Some(title) = &entry.title {
+            assert_eq!(
+                doc.source.slice(title.span),
+                title.text,
+                "title span of {}",
+                entry.code
+            );
+        }
+    }
+}
+
+#[test]
+fn one_heading_per_code() {
+    let doc = read(
+        "# Errors\n\n## 404 Not Found\n\nThe resource does not exist.\n\nCheck the id.\n\n### Example\n\nnot part of it\n\n## 415 Unsupported Media Type\n\nSend JSON.\n\n## Rate limits\n\nWe allow 300 requests per minute.\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [
+            (
+                404,
+                "Not Found",
+                "The resource does not exist.\n\nCheck the id."
+            ),
+            (415, "Unsupported Media Type", "Send JSON."),
+        ]
+    );
+    assert_eq!(doc.entries[0].section, ["Errors"]);
+    assert_spans_exact(&doc);
+}
+
+#[test]
+fn definition_lists() {
+    let doc = read("# Codes\n\n415 Unsupported Media Type\n: The payload format is not supported.\n\n429 Too Many Requests\n: Slow down.\n");
+    assert_eq!(
+        entries(&doc),
+        [
+            (
+                415,
+                "Unsupported Media Type",
+                "The payload format is not supported."
+            ),
+            (429, "Too Many Requests", "Slow down."),
+        ]
+    );
+    assert_spans_exact(&doc);
+}
+
+#[test]
+fn tables_with_title_column_markup_escapes_and_entities() {
+    let doc = read(
+        "| Status code | Status message | Description |\n|:--|:--|:--|\n| 400 | Bad Request | An **invalid** `(__detached=true)` value &amp; more \\_escaped\\_. |\n| 401 | Unauthorized | Log in. |\n| 403 | Forbidden | Not yours. |\n| 5xx | Server errors | A range, not a code. |\n| 2000 | Not a code | Four digits. |\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [
+            (
+                400,
+                "Bad Request",
+                "An invalid (__detached=true) value & more _escaped_."
+            ),
+            (401, "Unauthorized", "Log in."),
+            (403, "Forbidden", "Not yours."),
+        ]
+    );
+    assert_spans_exact(&doc);
+}
+
+#[test]
+fn tables_that_are_not_status_tables_are_left_alone() {
+    let doc = read("| Code | Name |\n|---|---|\n| 0 | Dispatch |\n| 1 | Heartbeat |\n\n| Code | Meaning |\n|---|---|\n| 10001 | Unknown account |\n");
+    assert!(doc.entries.is_empty(), "{:?}", entries(&doc));
+}
+
+#[test]
+fn lists_with_run_in_titles() {
+    let doc = read("- `200 OK` - it worked\n- 404 Not Found: no such thing\n- 300 requests per minute are allowed\n");
+    assert_eq!(
+        entries(&doc),
+        [
+            (200, "OK", "it worked"),
+            (404, "Not Found", "no such thing")
+        ]
+    );
+    assert_spans_exact(&doc);
+}
