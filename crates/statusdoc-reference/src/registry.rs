@@ -202,6 +202,8 @@ pub struct Registry {
     phrase_keys: HashMap<String, Vec<u16>>,
     /// Every known phrase (canonical, obsolete and non-standard), longest first.
     known_phrases: Vec<String>,
+    /// The phrase keys of `known_phrases`, for readers splitting run-in titles.
+    known_phrase_keys: std::collections::HashSet<String>,
     /// The last-updated date of the IANA registry edition.
     pub iana_updated: String,
 }
@@ -321,6 +323,7 @@ impl Registry {
         known_phrases.extend(semantics.nonstandard.iter().map(|n| n.phrase.clone()));
         known_phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         known_phrases.dedup();
+        let known_phrase_keys = known_phrases.iter().map(|p| phrase_key(p)).collect();
 
         Ok(Registry {
             statuses,
@@ -329,6 +332,7 @@ impl Registry {
             nonstandard_index,
             phrase_keys,
             known_phrases,
+            known_phrase_keys,
             iana_updated,
         })
     }
@@ -367,15 +371,7 @@ impl Registry {
 
     /// Whether a phrase key is the key of any known phrase.
     pub fn is_known_phrase_key(&self, key: &str) -> bool {
-        self.phrase_keys.contains_key(key)
-            || self
-                .statuses
-                .iter()
-                .any(|s| s.obsolete.iter().any(|o| phrase_key(&o.phrase) == key))
-            || self
-                .nonstandard
-                .iter()
-                .any(|n| phrase_key(&n.phrase) == key)
+        self.known_phrase_keys.contains(key)
     }
 
     /// Classifies the title a page gives for `code`.

@@ -49,6 +49,12 @@ fn adornment(text: &str) -> Option<u8> {
     (b.len() >= 2 && c.is_ascii_punctuation() && b.iter().all(|&x| x == c)).then_some(c)
 }
 
+/// The line after the page's first section title, where rst_parser's view of the page
+/// can stop (see `structure_title`).
+pub(crate) fn first_heading_end(lines: &[Line]) -> Option<usize> {
+    (0..lines.len()).find_map(|i| heading(lines, i).map(|(_, _, next)| next))
+}
+
 /// A section title at line `i`: its text, adornment style and the line after it.
 fn heading(lines: &[Line], i: usize) -> Option<(String, (u8, bool), usize)> {
     let line = lines[i];
