@@ -566,16 +566,10 @@ pub mod codes {
         retry: Retry::NotWithoutModification,
         honour_retry_after: false,
         headers: &[],
-        obsolete: &[
-            ObsoletePhrase {
-                phrase: "Request-URI Too Long",
-                source: "RFC 2616",
-            },
-            ObsoletePhrase {
-                phrase: "Request-URI Too Large",
-                source: "RFC 2068 era servers (Apache httpd, java.net)",
-            },
-        ],
+        obsolete: &[ObsoletePhrase {
+            phrase: "Request-URI Too Long",
+            source: "RFC 2616",
+        }],
         origin: "",
     };
 
@@ -634,10 +628,7 @@ pub mod codes {
         retry: Retry::NotWithoutModification,
         honour_retry_after: false,
         headers: &[],
-        obsolete: &[ObsoletePhrase {
-            phrase: "I'm a teapot",
-            source: "RFC 2324",
-        }],
+        obsolete: &[],
         origin: "",
     };
 
@@ -2669,8 +2660,8 @@ pub mod vendors {
             VendorEntry {
                 code: 414,
                 title: "Request-URI Too Large",
-                normalized_title: "URI Too Long",
-                title_match: TitleMatch::Obsolete,
+                normalized_title: "Request-URI Too Large",
+                title_match: TitleMatch::Unknown,
                 description: "The server is refusing to service the request because the request URI is longer than the server is willing to interpret.",
                 limits: &[],
                 provenance: Provenance {
@@ -2680,9 +2671,10 @@ pub mod vendors {
                     column: 6,
                 },
                 deviations: &[Deviation {
-                    rule: "SD103",
-                    name: "obsolete-reason-phrase",
-                    message: "\"Request-URI Too Large\" is the obsolete name of 414 (RFC 2068 era servers (Apache httpd, java.net))",
+                    rule: "SD102",
+                    name: "nonstandard-reason-phrase",
+                    message:
+                        "414 is titled \"Request-URI Too Large\", which is not its reason phrase",
                     affects_retry: false,
                 }],
             },
@@ -4503,12 +4495,6 @@ pub mod vendors {
                         message: "401 is titled \"Forbidden\", the reason phrase of 403",
                         affects_retry: false,
                     },
-                    Deviation {
-                        rule: "SD401",
-                        name: "renderings-disagree",
-                        message: "401's description differs from sources/kinto/status-patch-object.rst: here \"The user is not allowed…\", there \"The request is missing authentication…\"",
-                        affects_retry: false,
-                    },
                 ],
             },
             VendorEntry {
@@ -4535,12 +4521,6 @@ pub mod vendors {
                         rule: "SD101",
                         name: "wrong-reason-phrase",
                         message: "401 is titled \"Forbidden\", the reason phrase of 403",
-                        affects_retry: false,
-                    },
-                    Deviation {
-                        rule: "SD401",
-                        name: "renderings-disagree",
-                        message: "401's description differs from sources/kinto/status-patch-object.rst: here \"The object does not exist…\", there \"The request is missing authentication…\"",
                         affects_retry: false,
                     },
                 ],
@@ -6213,7 +6193,7 @@ pub mod vendors {
                 code: 418,
                 title: "I'm a teapot",
                 normalized_title: "I'm a teapot",
-                title_match: TitleMatch::Obsolete,
+                title_match: TitleMatch::Unknown,
                 description: "The server refuses the attempt to brew coffee with a teapot.",
                 limits: &[],
                 provenance: Provenance {
@@ -6222,20 +6202,12 @@ pub mod vendors {
                     line: 137,
                     column: 25,
                 },
-                deviations: &[
-                    Deviation {
-                        rule: "SD304",
-                        name: "deprecated-code",
-                        message: "418 is reserved and unused (RFC 9110, Section 15.5.19)",
-                        affects_retry: false,
-                    },
-                    Deviation {
-                        rule: "SD103",
-                        name: "obsolete-reason-phrase",
-                        message: "\"I'm a teapot\" is the obsolete name of 418 (RFC 2324)",
-                        affects_retry: false,
-                    },
-                ],
+                deviations: &[Deviation {
+                    rule: "SD304",
+                    name: "deprecated-code",
+                    message: "418 is reserved and unused (RFC 9110, Section 15.5.19)",
+                    affects_retry: false,
+                }],
             },
             VendorEntry {
                 code: 421,
@@ -6545,7 +6517,7 @@ pub mod vendors {
                 deviations: &[Deviation {
                     rule: "SD304",
                     name: "deprecated-code",
-                    message: "510 is obsoleted (RFC 2774)",
+                    message: "510 is obsoleted (IANA registry: status change of HTTP experiments to Historic)",
                     affects_retry: false,
                 }],
             },

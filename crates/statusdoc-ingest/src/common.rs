@@ -70,7 +70,8 @@ pub(crate) fn title_end(registry: &Registry, text: &str) -> (usize, bool) {
     for (i, &(offset, word)) in words.iter().enumerate().take(8) {
         key.push_str(&phrase_key(word));
         if registry.is_known_phrase_key(&key) {
-            best = Some(offset + word.len());
+            // "OK, the request succeeded": the comma is not part of the title.
+            best = Some(offset + word.trim_end_matches([',', '.', ';', ':', '!']).len());
             // "OK Success!": stop at words that clearly begin the description.
             if i + 1 < words.len() && !is_title_word(words[i + 1].1) {
                 break;
@@ -98,6 +99,18 @@ pub(crate) fn title_end(registry: &Registry, text: &str) -> (usize, bool) {
     (end, false)
 }
 
+/// Whether a would-be title reads as prose ("Bad request body or query.", "requests
+/// per minute"): a lowercase word other than the small words titles use, or a sentence
+/// end.
+pub(crate) fn looks_like_prose(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with('.')
+        || text
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_title_word(w))
+}
+
 fn is_title_word(word: &str) -> bool {
     word.chars()
         .next()
@@ -111,6 +124,15 @@ fn is_title_word(word: &str) -> bool {
 fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace()
         .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
+}
+
+/// A table of a vendor's own error codes ("Error code | HTTP status | Message"): its
+/// messages are not reason phrases, and a status code repeats for many errors.
+pub(crate) fn is_error_catalog<'a>(headers: impl IntoIterator<Item = &'a str>) -> bool {
+    headers.into_iter().any(|h| {
+        let h = h.to_lowercase();
+        h.contains("error") && (h.contains("code") || h.contains("id") || h.contains("key"))
+    })
 }
 
 /// What a table column holds, judged by its header text.
@@ -138,7 +160,13 @@ pub fn column_role(header: &str) -> ColumnRole {
         || has("details")
         || has("explanation")
         || has("remarks")
-        || has("notes"))
+        || has("notes")
+        || has("descripción")
+        || has("descripcion")
+        || has("descrição")
+        || has("beschreibung")
+        || has("bedeutung")
+        || has("signification"))
         && !has("code")
     {
         return ColumnRole::Description;
@@ -149,6 +177,12 @@ pub fn column_role(header: &str) -> ColumnRole {
         || has("message")
         || has("name")
         || has("status") && has("text")
+        || has("título")
+        || has("titulo")
+        || has("titel")
+        || has("titre")
+        || has("mensaje")
+        || has("meldung")
     {
         return if has("code") && !has("title") && !has("message") {
             ColumnRole::Code
@@ -156,7 +190,15 @@ pub fn column_role(header: &str) -> ColumnRole {
             ColumnRole::Title
         };
     }
-    if has("code") || has("status") || h == "http" || has("response") {
+    if has("code")
+        || has("status")
+        || h == "http"
+        || has("response")
+        || has("código")
+        || has("codigo")
+        || has("estado")
+        || has("statuscode")
+    {
         return ColumnRole::Code;
     }
     ColumnRole::Other

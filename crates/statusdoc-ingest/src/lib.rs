@@ -130,6 +130,13 @@ pub fn read_page(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Docu
 
 /// Runs the reader for `format` on an already decoded page.
 pub fn read_source(source: SourceFile, format: Format, registry: &Registry) -> Document {
+    // A byte-order mark would hide the first heading, row or term from the readers. It
+    // becomes three spaces (the same three bytes), so every span stays a byte offset of
+    // the file; `--fix` edits the file itself, where the mark is kept.
+    let source = match source.text().strip_prefix('\u{feff}') {
+        Some(rest) => SourceFile::new(source.path(), format!("   {rest}")),
+        None => source,
+    };
     let mut document = Document::new(source, format);
     match format {
         Format::Markdown => markdown::read(&mut document, registry),

@@ -33,6 +33,7 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
         title: None,
         metadata: Vec::new(),
         in_code_column: false,
+        block: 0,
     };
     let (parsed, inserted) = separate_tables(&text);
     let to_source =
@@ -182,6 +183,8 @@ struct Reader<'a> {
     metadata: Vec<(String, String)>,
     /// Set while reading a table column already known to hold status codes.
     in_code_column: bool,
+    /// The table or list being read (0 for headings and definition lists).
+    block: usize,
 }
 
 /// A block of the document as the reader sees it.
@@ -195,7 +198,8 @@ enum Block {
         rows: Vec<Vec<Run>>,
         header_rows: usize,
     },
-    ListItem(Vec<Run>),
+    /// An item of the `n`-th top-level list.
+    ListItem(Vec<Run>, usize),
     Definition {
         term: Run,
         details: Vec<Run>,
@@ -216,6 +220,7 @@ impl<'a> Reader<'a> {
                     }
                     // A heading that starts with a code documents that code, with the
                     // paragraphs up to the next heading as its description.
+                    self.block = 0;
                     if let Some(entry) = self.code_heading(run, &blocks[index + 1..], level) {
                         self.entries.push(entry);
                     }
@@ -224,9 +229,18 @@ impl<'a> Reader<'a> {
                     }
                     self.headings.push((level, heading_text));
                 }
-                Block::Table { rows, header_rows } => self.table(rows, *header_rows),
-                Block::ListItem(runs) => self.item(runs),
-                Block::Definition { term, details } => self.definition(term, details),
+                Block::Table { rows, header_rows } => {
+                    self.block += 1;
+                    self.table(rows, *header_rows);
+                }
+                Block::ListItem(runs, list) => {
+                    self.block = 1_000_000 + list;
+                    self.item(runs);
+                }
+                Block::Definition { term, details } => {
+                    self.block = 0;
+                    self.definition(term, details);
+                }
                 Block::Paragraphs(_) => {}
             }
             index += 1;
@@ -246,6 +260,7 @@ impl<'a> Reader<'a> {
         let mut heading: Option<u8> = None;
         let mut table: Option<(Vec<Vec<Run>>, usize, bool)> = None; // rows, header rows, in head
         let mut list_depth = 0usize;
+        let mut lists = 0usize;
         let mut item_stack: Vec<Inline> = Vec::new();
         let mut term: Option<Run> = None;
         let mut definition: Option<(Run, Vec<Run>)> = None;
@@ -307,6 +322,7 @@ impl<'a> Reader<'a> {
                     inline.end_paragraph();
                     if list_depth == 0 {
                         flush_paragraphs(&mut blocks, &mut inline);
+                        lists += 1;
                     }
                     list_depth += 1;
                 }
@@ -319,7 +335,7 @@ impl<'a> Reader<'a> {
                     let runs = std::mem::take(&mut inline).finish();
                     inline = item_stack.pop().unwrap_or_default();
                     if item_stack.is_empty() {
-                        blocks.push(Block::ListItem(runs));
+                        blocks.push(Block::ListItem(runs, lists));
                     } else {
                         // A nested item is part of its parent's description.
                         let mut bullet = Run::default();
@@ -402,7 +418,14 @@ impl<'a> Reader<'a> {
     /// "`400 Bad Request: validation failures`", "200 (OK)"). Text after the title
     /// becomes the first paragraph of the description.
     fn entry_from_run(&self, run: &Run, rest: &[Run]) -> Option<Entry> {
-        let trimmed_start = run.text.len() - run.text.trim_start().len();
+        let mut trimmed_start = run.text.len() - run.text.trim_start().len();
+        // "HTTP 502: Bad Gateway", "Status 404 - Not Found".
+        for prefix in ["HTTP ", "Status ", "HTTP/1.1 "] {
+            let rest = &run.text[trimmed_start..];
+            if rest.starts_with(prefix) && leading_code(&rest[prefix.len()..]).is_some() {
+                trimmed_start += prefix.len();
+            }
+        }
         let text = &run.text[trimmed_start..];
         let code = leading_code(text)?;
         // Outside a status table's code column, a code must be followed by a title
@@ -436,17 +459,84 @@ impl<'a> Reader<'a> {
             title,
             description: description_cell(self.text, &runs),
             section: self.section(),
+            block: self.block,
         })
     }
 
+    /// A row for several codes ("200, 201", "401 / 403", "404 | 410"): one entry per
+    /// code, sharing the description. Titles are split on " / " when there is one per
+    /// code ("Unauthorized / Forbidden"); otherwise the entries have none, since a
+    /// group title ("Server Error") is no code's reason phrase.
+    fn multi_code_row(
+        &self,
+        cell: &Run,
+        title: Option<&Cell>,
+        description: &[Run],
+    ) -> Option<Vec<Entry>> {
+        let text = cell.text.trim_end();
+        let lead = cell.text.len() - cell.text.trim_start().len();
+        let mut codes: Vec<(u16, usize)> = Vec::new();
+        let mut at = lead;
+        loop {
+            let code = leading_code(&text[at..])?;
+            codes.push((code, at));
+            let rest = &text[at + 3..];
+            let gap = rest.len() - rest.trim_start_matches([' ', ',', '/', '|', '&']).len();
+            let after = &rest[gap..];
+            let gap = gap
+                + ["or ", "and "]
+                    .iter()
+                    .find(|w| after.starts_with(**w))
+                    .map_or(0, |w| w.len());
+            if gap == 0 || leading_code(&text[at + 3 + gap..]).is_none() {
+                break;
+            }
+            at += 3 + gap;
+        }
+        if codes.len() < 2 {
+            return None;
+        }
+        let end = codes.last().map_or(0, |(_, at)| at + 3);
+        let rest = text[end..].trim();
+        let titles: Vec<Cell> = match (title, rest.is_empty()) {
+            (Some(title), _) => split_titles(self.text, title),
+            (None, false) => cell
+                .sub_cell(self.text, end..text.len())
+                .map(|c| split_titles(self.text, &c))
+                .unwrap_or_default(),
+            (None, true) => Vec::new(),
+        };
+        let titles = (titles.len() == codes.len()).then_some(titles);
+        let description = description_cell(self.text, description);
+        Some(
+            codes
+                .iter()
+                .enumerate()
+                .map(|(i, &(code, at))| Entry {
+                    code,
+                    code_span: cell.source_span(self.text, at..at + 3),
+                    title: titles.as_ref().map(|t| t[i].clone()),
+                    description: description.clone(),
+                    section: self.section(),
+                    block: self.block,
+                })
+                .collect(),
+        )
+    }
+
     fn code_heading(&self, run: &Run, following: &[Block], level: u8) -> Option<Entry> {
-        leading_code(run.text.trim_start())?;
+        let heading = run.text.trim_start();
+        let heading = ["HTTP ", "Status ", "HTTP/1.1 "]
+            .iter()
+            .find_map(|p| heading.strip_prefix(p))
+            .unwrap_or(heading);
+        leading_code(heading)?;
         let mut runs = Vec::new();
         for block in following {
             match block {
                 Block::Heading { level: l, .. } if *l <= level => break,
                 Block::Heading { .. } => break,
-                Block::Paragraphs(p) | Block::ListItem(p) => runs.extend(p.iter().cloned()),
+                Block::Paragraphs(p) | Block::ListItem(p, _) => runs.extend(p.iter().cloned()),
                 _ => {}
             }
         }
@@ -476,6 +566,11 @@ impl<'a> Reader<'a> {
             Some(head) if header_rows > 0 => head.iter().map(|c| column_role(&c.text)).collect(),
             _ => vec![ColumnRole::Other; width],
         };
+        if header_rows > 0
+            && crate::common::is_error_catalog(rows[0].iter().map(|c| c.text.as_str()))
+        {
+            return;
+        }
         let body = &rows[header_rows.min(rows.len())..];
         // The code column: the one whose cells start with status codes, preferring a
         // column the header calls a code column. A table whose code column is not
@@ -528,6 +623,14 @@ impl<'a> Reader<'a> {
                 .into_iter()
                 .cloned()
                 .collect();
+            let title_cell = title_col
+                .and_then(|c| row.get(c))
+                .and_then(|r| r.cell(self.text));
+            if let Some(entries) = self.multi_code_row(code_cell, title_cell.as_ref(), &description)
+            {
+                self.entries.extend(entries);
+                continue;
+            }
             self.in_code_column = true;
             let entry = self.entry_from_run(code_cell, &description);
             self.in_code_column = false;
@@ -564,9 +667,17 @@ fn separate_tables(text: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
         previous = Some(line);
         offset += line.len();
     }
-    if inserts.is_empty() {
+    let comment_rows = suppression_rows(text);
+    if inserts.is_empty() && comment_rows.is_empty() {
         return (std::borrow::Cow::Borrowed(text), inserts);
     }
+    let mut patched = text.to_owned();
+    for range in comment_rows {
+        // Same length, so offsets do not move: `|   |`, an empty table row.
+        let blank = format!("|{}|", " ".repeat(range.len().saturating_sub(2)));
+        patched.replace_range(range, &blank);
+    }
+    let text = patched.as_str();
     let mut copy = String::with_capacity(text.len() + inserts.len());
     let mut last = 0;
     let mut shifted = Vec::with_capacity(inserts.len());
@@ -578,6 +689,52 @@ fn separate_tables(text: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
     }
     copy.push_str(&text[last..]);
     (std::borrow::Cow::Owned(copy), shifted)
+}
+
+/// `<!-- statusdoc-disable-next-line … -->` lines between two table rows. CommonMark
+/// ends a table at such a line; the parser is given an empty row in its place so that
+/// a suppression can sit right above the row it is about.
+fn suppression_rows(text: &str) -> Vec<Range<usize>> {
+    let mut rows = Vec::new();
+    let mut offset = 0;
+    let mut previous_is_row = false;
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        let is_comment = trimmed.starts_with("<!--")
+            && trimmed.ends_with("-->")
+            && trimmed.contains("statusdoc-disable");
+        let next_is_row = lines
+            .peek()
+            .is_some_and(|n| n.trim_start().starts_with('|'));
+        if is_comment && previous_is_row && next_is_row && !content.is_empty() {
+            rows.push(offset..offset + content.len());
+        } else {
+            previous_is_row = trimmed.contains('|') && !trimmed.is_empty();
+        }
+        offset += line.len();
+    }
+    rows
+}
+
+/// "Unauthorized / Forbidden" as two cells with their own spans.
+fn split_titles(source: &str, title: &Cell) -> Vec<Cell> {
+    let raw = source.get(title.span.start..title.span.end).unwrap_or("");
+    if raw != title.text || !raw.contains(" / ") {
+        return vec![title.clone()];
+    }
+    let mut cells = Vec::new();
+    let mut offset = title.span.start;
+    for part in raw.split(" / ") {
+        let lead = part.len() - part.trim_start().len();
+        cells.push(Cell::new(
+            part.trim(),
+            Span::new(offset + lead, offset + lead + part.trim().len()),
+        ));
+        offset += part.len() + 3;
+    }
+    cells
 }
 
 /// Maps an offset in the copy made by [`separate_tables`] back to the source.

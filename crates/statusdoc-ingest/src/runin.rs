@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use statusdoc_reference::Registry;
 
-use crate::common::title_end;
+use crate::common::{looks_like_prose, title_end};
 
 /// Ranges into the text given to [`split_code_and_title`] (which starts with the code).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub(crate) fn split_code_and_title(registry: &Registry, text: &str) -> CodeAndTi
         let tail = &text[at..];
         let skip = tail.len()
             - tail
-                .trim_start_matches([' ', '\t', ':', '-', '–', '—', ';'])
+                .trim_start_matches([' ', '\t', ':', '-', '–', '—', ';', ','])
                 .len();
         let begin = at + skip;
         let end = start + rest_trimmed_len;
@@ -64,12 +64,23 @@ pub(crate) fn split_code_and_title(registry: &Registry, text: &str) -> CodeAndTi
         .iter()
         .filter_map(|s| rest[..rest_trimmed_len].find(s).map(|at| (at, s.len())))
         .min();
-    let (end, known) = title_end(registry, &rest[..rest_trimmed_len]);
+    let (end, mut known) = title_end(registry, &rest[..rest_trimmed_len]);
+    // A phrase matched only up to case, followed by a lowercase word, is the start of
+    // a sentence: "Bad request body or query."
+    if known && !registry.known_phrases().iter().any(|p| p == &rest[..end]) {
+        let next = rest[end..].split_whitespace().next();
+        if next.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+            known = false;
+        }
+    }
+    let prose = |title: &str| !known && looks_like_prose(title);
     // A known phrase that ends before the separator is the title: "Not Acceptable
     // Indicates that ... unsupported. In your client" separates at the phrase.
     let known_first = known && separator.is_none_or(|(at, _)| end < at);
     if let Some((at, len)) = separator.filter(|_| !known_first) {
-        if rest[..at].split_whitespace().count() <= MAX_TITLE_WORDS {
+        if rest[..at].split_whitespace().count() <= MAX_TITLE_WORDS
+            && !looks_like_prose(&rest[..at])
+        {
             let title = start..start + rest[..at].trim_end().len();
             // Keep "<placeholder>" and "(qualifier)" whole in the detail.
             let detail_start = if matches!(rest.as_bytes().get(at + len - 1), Some(b'<' | b'(')) {
@@ -85,6 +96,13 @@ pub(crate) fn split_code_and_title(registry: &Registry, text: &str) -> CodeAndTi
     }
     let words = rest[..rest_trimmed_len].split_whitespace().count();
     if words <= 6 && !known || end == 0 || end >= rest_trimmed_len {
+        if prose(&rest[..rest_trimmed_len]) {
+            // No title: the text after the code is the description.
+            return CodeAndTitle {
+                title: None,
+                detail: Some(start..start + rest_trimmed_len),
+            };
+        }
         return CodeAndTitle {
             title: Some(start..start + rest_trimmed_len),
             detail: None,
@@ -147,5 +165,18 @@ mod tests {
         );
         assert_eq!(split("500 Server Error"), (Some("Server Error"), None));
         assert_eq!(split("404"), (None, None));
+        assert_eq!(
+            split("200: OK, the request succeeded."),
+            (Some("OK"), Some("the request succeeded."))
+        );
+        assert_eq!(
+            split("400: Bad request body or query."),
+            (None, Some("Bad request body or query."))
+        );
+        assert_eq!(
+            split("429 requests per minute"),
+            (None, Some("requests per minute"))
+        );
+        assert_eq!(split("504 ServerTimeout"), (Some("ServerTimeout"), None));
     }
 }

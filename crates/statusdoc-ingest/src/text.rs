@@ -123,6 +123,7 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
             title,
             description: description.finish(),
             section: document.title.iter().cloned().collect(),
+            block: 0,
         });
     }
 }

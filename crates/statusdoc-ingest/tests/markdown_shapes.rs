@@ -109,3 +109,60 @@ fn lists_with_run_in_titles() {
     );
     assert_spans_exact(&doc);
 }
+
+#[test]
+fn rows_for_several_codes_and_error_catalogs() {
+    let doc = read(
+        "| Status | Title | Description |\n|---|---|---|\n| 200, 201 | Success | It worked. |\n| 401 / 403 | Unauthorized / Forbidden | Not allowed. |\n| 404 \\| 410 | Gone | No such thing. |\n\n## HTTP 502: Bad Gateway\n\nUpstream failed.\n\n| Error code | HTTP status | Message |\n|---|---|---|\n| 40001 | 400 | Invalid JSON |\n| 40401 | 404 | User not found |\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [
+            (200, "", "It worked."),
+            (201, "", "It worked."),
+            (401, "Unauthorized", "Not allowed."),
+            (403, "Forbidden", "Not allowed."),
+            (404, "", "No such thing."),
+            (410, "", "No such thing."),
+            (502, "Bad Gateway", "Upstream failed."),
+        ]
+    );
+    assert_spans_exact(&doc);
+}
+
+#[test]
+fn prose_after_a_code_is_no_title() {
+    let doc = read("- 200: OK, the request succeeded.\n- 400: Bad request body or query.\n");
+    assert_eq!(
+        entries(&doc),
+        [
+            (200, "OK", "the request succeeded."),
+            (400, "", "Bad request body or query."),
+        ]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_hides_nothing() {
+    let doc = read("\u{feff}## 415 Not Acceptable\n\nWrong.\n\n## 200 OK\n\nFine.\n");
+    assert_eq!(
+        entries(&doc),
+        [(415, "Not Acceptable", "Wrong."), (200, "OK", "Fine.")]
+    );
+    // Spans are byte offsets of the file: the mark is three bytes.
+    assert_eq!(doc.entries[0].code_span.start, 6);
+}
+
+#[test]
+fn a_suppression_comment_between_rows_keeps_the_table_whole() {
+    let doc = read(
+        "| Code | Title | Description |\n|---|---|---|\n| 200 | OK | Fine. |\n<!-- statusdoc-disable-next-line SD101 -->\n| 415 | Not Acceptable | Kept. |\n| 404 | Not Found | Gone. |\n",
+    );
+    let codes: Vec<u16> = doc.entries.iter().map(|e| e.code).collect();
+    assert_eq!(codes, [200, 415, 404]);
+    assert_eq!(doc.suppressions.len(), 1);
+    assert_eq!(
+        doc.suppressions[0].scope,
+        statusdoc_model::SuppressionScope::Line(5)
+    );
+}

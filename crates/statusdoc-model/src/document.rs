@@ -86,6 +86,9 @@ pub struct Entry {
     pub description: Option<Cell>,
     /// Headings (or table captions) above the entry, outermost first.
     pub section: Vec<String>,
+    /// Which table or list of the page the entry came from (numbered from 0 in page
+    /// order), so that one table per endpoint under one heading is not a duplicate.
+    pub block: usize,
 }
 
 impl Entry {

@@ -348,7 +348,7 @@ fn fix_keeps_grid_tables_aligned() {
         page.to_str().unwrap(),
     ]);
     assert!(
-        stderr(&output).contains("fixed 13 finding(s)"),
+        stderr(&output).contains("fixed 12 finding(s)"),
         "{}",
         stderr(&output)
     );

@@ -46,6 +46,7 @@ pub(crate) fn read_list(ctx: &Ctx, list: NodeRef<Node>, section: &[String]) -> V
             title,
             description,
             section: section.to_vec(),
+            block: 0,
         });
     }
     entries
@@ -135,6 +136,7 @@ pub(crate) fn read_dl(ctx: &Ctx, dl: NodeRef<Node>, section: &[String]) -> Vec<E
                 title,
                 description,
                 section: section.to_vec(),
+                block: 0,
             });
         }
     }

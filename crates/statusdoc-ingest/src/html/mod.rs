@@ -124,6 +124,7 @@ struct Pending<'c, 'a> {
 /// tables, definition lists, lists and code headings give entries. A structure that
 /// gives none is walked into, so layout tables and wrappers do not hide status tables.
 fn walk(ctx: &Ctx, root: NodeRef<Node>) -> Vec<Entry> {
+    let mut blocks = 0;
     let mut entries = Vec::new();
     let mut sections: Vec<(u8, String)> = Vec::new();
     let mut pending: Option<Pending> = None;
@@ -196,6 +197,7 @@ fn walk(ctx: &Ctx, root: NodeRef<Node>) -> Vec<Entry> {
                                     title,
                                     description: None,
                                     section: section_path(&sections),
+                                    block: 0,
                                 },
                                 builder: FlowBuilder::new(ctx),
                             });
@@ -216,7 +218,9 @@ fn walk(ctx: &Ctx, root: NodeRef<Node>) -> Vec<Entry> {
                     _ => Vec::new(),
                 };
                 if !found.is_empty() {
-                    entries.extend(found);
+                    // Each table or list is a block of its own; headings share block 0.
+                    blocks += 1;
+                    entries.extend(found.into_iter().map(|e| Entry { block: blocks, ..e }));
                     skip = Some(node.id());
                 }
             }

@@ -318,6 +318,7 @@ pub(crate) fn read_table(ctx: &Ctx, table: NodeRef<Node>, section: &[String]) ->
             title,
             description,
             section: entry_section,
+            block: 0,
         });
     }
     if !strong && !plausible_table(ctx, &entries) {

@@ -69,8 +69,13 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
         );
     }
     let mut entries = Vec::new();
-    for (section, table) in &scanned.tables {
-        entries.extend(table_entries(text, table, section, registry));
+    for (index, (section, table)) in scanned.tables.iter().enumerate() {
+        let found = table_entries(text, table, section, registry);
+        // Each table is a block of its own; bullet lists share block 0.
+        entries.extend(found.into_iter().map(|e| Entry {
+            block: index + 1,
+            ..e
+        }));
     }
     for bullet in &scanned.bullets {
         let mut title = None;
@@ -101,6 +106,7 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
             title,
             description,
             section: bullet.section.clone(),
+            block: 0,
         });
     }
     entries.sort_by_key(|e| e.code_span.start);
@@ -488,6 +494,7 @@ fn table_entries(
             title,
             description,
             section: section.clone(),
+            block: 0,
         });
     }
     entries

@@ -53,6 +53,17 @@ const SAYS_RETIRED: [&str; 8] = [
     "no longer in use",
 ];
 
+/// Where the code was retired: RFC 9110 for 305, 306 and 418; the registry's status
+/// change for 510 (RFC 2774, which defined it, is not what retired it).
+fn retired_by(status: &statusdoc_reference::Status) -> String {
+    match status.state {
+        State::Obsoleted => {
+            "IANA registry: status change of HTTP experiments to Historic".to_owned()
+        }
+        _ => status.reference.clone(),
+    }
+}
+
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for entry in &cx.document.entries {
         let Some(status) = cx.registry.get(entry.code) else {
@@ -72,7 +83,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             cx.diagnostic(
                 &META,
                 entry.code_span,
-                format!("{} is {what} ({})", entry.code, status.reference),
+                format!("{} is {what} ({})", entry.code, retired_by(status)),
             )
             .with_code(entry.code)
             .with_help("remove the entry, or say that the service never sends this code"),

@@ -52,7 +52,7 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// What a 403 description would say if it described 403.
-const PERMISSION_WORDS: [&str; 12] = [
+const PERMISSION_WORDS: [&str; 20] = [
     "permission",
     "authoriz",
     "forbidden",
@@ -65,6 +65,14 @@ const PERMISSION_WORDS: [&str; 12] = [
     "credential",
     "scope",
     "entitle",
+    "tier",
+    "plan",
+    "subscription",
+    "key",
+    "account",
+    "upgrade",
+    "licen",
+    "read-only",
 ];
 
 fn contradiction(code: u16, description: &str) -> Option<(String, String, &'static str)> {
@@ -100,6 +108,11 @@ fn contradiction(code: u16, description: &str) -> Option<(String, String, &'stat
             ))
         }
         200..=299 => {
+            // 207 reports per-item results, failures included; "instead of an error" is
+            // no error.
+            if code == 207 {
+                return None;
+            }
             let error = sentences.iter().find(|s| {
                 (has_word(s, "error")
                     || has_word(s, "failed")
@@ -107,6 +120,7 @@ fn contradiction(code: u16, description: &str) -> Option<(String, String, &'stat
                     || has_word(s, "fails"))
                     && !is_negated(s)
                     && !s.contains("error-free")
+                    && !s.contains("instead of")
             })?;
             Some((
                 error.clone(),
@@ -122,12 +136,15 @@ fn contradiction(code: u16, description: &str) -> Option<(String, String, &'stat
                 return None;
             }
             let blame = sentences.iter().find(|s| {
-                s.contains("malformed")
-                    || s.contains("bad syntax")
-                    || s.contains("invalid request")
-                    || s.contains("request is invalid")
-                    || s.contains("client error")
-                    || s.contains("invalid input")
+                !is_negated(s)
+                    && !s.contains("unlike")
+                    && (s.contains("malformed")
+                        || s.contains("request was invalid")
+                        || s.contains("bad syntax")
+                        || s.contains("invalid request")
+                        || s.contains("request is invalid")
+                        || s.contains("client error")
+                        || s.contains("invalid input"))
             })?;
             Some((
                 blame.clone(),

@@ -1,9 +1,9 @@
 //! # duplicate-code (SD302)
 //!
 //! ## What it does
-//! Flags a code documented twice in the same section of a page. Two entries that say
-//! different things are an error (which one holds?); two identical entries are a
-//! warning (redundant). Codes repeated under different headings, such as one table per
+//! Flags a code documented twice in the same table or list of a page. Two entries that
+//! say different things are an error (which one holds?); two identical entries are a
+//! warning (redundant). Codes repeated in different tables, such as one table per
 //! endpoint, are not flagged.
 //!
 //! ## Why is this bad?
@@ -44,11 +44,12 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<(u16, &[String]), usize> = HashMap::new();
+    let mut seen: HashMap<(u16, &[String], usize), usize> = HashMap::new();
     let entries = &cx.document.entries;
     for (index, entry) in entries.iter().enumerate() {
-        let Some(&first) = seen.get(&(entry.code, entry.section.as_slice())) else {
-            seen.insert((entry.code, entry.section.as_slice()), index);
+        let key = (entry.code, entry.section.as_slice(), entry.block);
+        let Some(&first) = seen.get(&key) else {
+            seen.insert(key, index);
             continue;
         };
         let other = &entries[first];
@@ -61,7 +62,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 &META,
                 entry.code_span,
                 if same {
-                    format!("{} is documented twice with the same text", entry.code)
+                    format!("{} is documented again with the same text", entry.code)
                 } else {
                     format!(
                         "{} is documented twice, and the two entries differ",

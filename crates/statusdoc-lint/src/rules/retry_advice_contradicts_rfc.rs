@@ -32,8 +32,9 @@
 //! ## References
 //! - RFC 9110, Section 15.5.9 (408), 15.6.4 (503), 10.2.3 (Retry-After)
 //! - RFC 6585, Section 4 (429)
-//! - RFC 9110, Section 15.5.1 (400: "the client SHOULD NOT repeat the request without
-//!   modifications" is the 1xx–4xx wording of RFC 2616 for 400, not for 503)
+//! - RFC 9110, Section 15.5.4 (403: "SHOULD NOT automatically repeat the request with
+//!   the same credentials"); RFC 2616, Section 10.4.1 (400: "SHOULD NOT repeat the
+//!   request without modifications", the sentence such pages copy onto 503)
 
 use statusdoc_model::{Diagnostic, Severity};
 use statusdoc_reference::Retry;
@@ -63,7 +64,22 @@ const REPEAT_WORDS: [&str; 6] = [
     "try again",
 ];
 /// Words that make "do not retry" conditional, and so correct for temporary errors.
-const CONDITIONS: [&str; 6] = ["until", "before", "after", "immediately", "unless", "wait"];
+const CONDITIONS: [&str; 14] = [
+    "until",
+    "before",
+    "after",
+    "immediately",
+    "unless",
+    "wait",
+    "more than",
+    "more often",
+    "idempotent",
+    "times",
+    "per second",
+    "per minute",
+    "without backoff",
+    "too quickly",
+];
 
 fn mentions_repeat(sentence: &str) -> bool {
     REPEAT_WORDS.iter().any(|w| sentence.contains(w))
@@ -81,7 +97,7 @@ fn forbids_repeat(sentence: &str) -> bool {
 
 /// Words that make a retry invitation conditional on changing something (or on
 /// Retry-After, which RFC 9110 allows for a temporary 413).
-const CHANGE_WORDS: [&str; 20] = [
+const CHANGE_WORDS: [&str; 30] = [
     "modif",
     "correct",
     "fix",
@@ -92,8 +108,8 @@ const CHANGE_WORDS: [&str; 20] = [
     "retry-after",
     "retry after",
     "temporar",
-    "after you",
-    "once you",
+    "after",
+    "once",
     "new token",
     "refresh",
     "valid",
@@ -101,7 +117,17 @@ const CHANGE_WORDS: [&str; 20] = [
     "adjust",
     "resolv",
     "different",
-    "again later with",
+    "with ",
+    "until",
+    "then",
+    "split",
+    "set ",
+    "grant",
+    "if ",
+    "when",
+    "latest",
+    "add ",
+    "remove",
 ];
 
 /// "may repeat the request", "retry later", without a negation or a change.

@@ -1,8 +1,8 @@
 //! # rows-out-of-order (SD305)
 //!
 //! ## What it does
-//! Flags an entry whose code is lower than the entry before it in the same section, in
-//! a page of five or more entries.
+//! Flags an entry whose code is lower than the entry before it in the same table or
+//! list, in a page of five or more entries.
 //!
 //! ## Why is this bad?
 //! Readers scan status tables by number; a 401 below 404 is easy to miss, and out of
@@ -44,7 +44,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     for pair in entries.windows(2) {
         let (previous, entry) = (&pair[0], &pair[1]);
-        if entry.section != previous.section || entry.code >= previous.code {
+        if entry.section != previous.section
+            || entry.block != previous.block
+            || entry.code >= previous.code
+        {
             continue;
         }
         out.push(
