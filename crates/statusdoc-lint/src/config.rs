@@ -41,6 +41,9 @@ pub struct Config {
     pub required_codes: Vec<u16>,
     /// Where the configuration came from, for messages.
     pub path: Option<String>,
+    /// The config file's folder: override globs are relative to it, whatever folder
+    /// statusdoc runs in.
+    base: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -127,11 +130,20 @@ impl Config {
             }
             required_codes.push(*code.get_ref());
         }
+        let base = std::path::Path::new(path).parent().and_then(|dir| {
+            std::path::absolute(if dir.as_os_str().is_empty() {
+                std::path::Path::new(".")
+            } else {
+                dir
+            })
+            .ok()
+        });
         Ok(Config {
             rules,
             overrides,
             required_codes,
             path: Some(path.to_owned()),
+            base,
         })
     }
 
@@ -156,14 +168,43 @@ impl Config {
             } else {
                 RuleSetting::Off
             });
+        if self.overrides.is_empty() {
+            return setting;
+        }
+        let relative = self.relative(path);
         for o in &self.overrides {
-            if o.paths.is_match(path) {
+            if o.paths.is_match(relative.as_ref()) {
                 if let Some(s) = o.rules.get(rule.id) {
                     setting = *s;
                 }
             }
         }
         setting
+    }
+
+    /// A page's path relative to the config file's folder, for override globs.
+    fn relative<'p>(&self, path: &'p str) -> std::borrow::Cow<'p, str> {
+        let Some(base) = &self.base else {
+            return path.into();
+        };
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.into());
+        let normalized: std::path::PathBuf =
+            absolute
+                .components()
+                .fold(std::path::PathBuf::new(), |mut p, c| {
+                    match c {
+                        std::path::Component::ParentDir => {
+                            p.pop();
+                        }
+                        std::path::Component::CurDir => {}
+                        c => p.push(c),
+                    }
+                    p
+                });
+        match normalized.strip_prefix(base) {
+            Ok(relative) => relative.to_string_lossy().replace('\\', "/").into(),
+            Err(_) => path.into(),
+        }
     }
 
     pub fn is_enabled(&self, rule: &RuleMeta, path: &str) -> bool {

@@ -5,12 +5,22 @@ use serde_json::{json, Value};
 use statusdoc_lint::{all_rules, find_rule};
 use statusdoc_model::{Diagnostic, Severity};
 
+use crate::Sources;
+
 const SARIF_SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// SARIF 2.1.0 with every rule's metadata and documentation, so code scanning shows the
 /// rule's help next to each alert.
-pub fn sarif(diagnostics: &[Diagnostic], tool_version: &str) -> Value {
+pub fn sarif(diagnostics: &[Diagnostic], sources: &Sources, tool_version: &str) -> Value {
+    // SARIF counts in Unicode code points (`columnKind`); spans are bytes.
+    let chars = |path: &str, span: statusdoc_model::Span| -> Option<(usize, usize)> {
+        let text = sources.get(path)?.text();
+        let start = text.get(..span.start)?.chars().count();
+        let length = text.get(span.start..span.end)?.chars().count();
+        Some((start, length))
+    };
+    let fingerprints = fingerprints(diagnostics);
     let rules: Vec<Value> = all_rules()
         .iter()
         .map(|rule| {
@@ -30,7 +40,8 @@ pub fn sarif(diagnostics: &[Diagnostic], tool_version: &str) -> Value {
         .collect();
     let results: Vec<Value> = diagnostics
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(index, d)| {
             let rule_index = all_rules().iter().position(|r| r.id == d.rule);
             let mut message = d.message.clone();
             if let Some(help) = &d.help {
@@ -49,15 +60,16 @@ pub fn sarif(diagnostics: &[Diagnostic], tool_version: &str) -> Value {
                             "startColumn": d.column,
                             "endLine": d.end_line,
                             "endColumn": d.end_column.max(if d.end_line == d.line { d.column } else { 1 }),
-                            "charOffset": d.span.start,
-                            "charLength": d.span.end - d.span.start,
                         }
                     }
                 }],
-                "partialFingerprints": {
-                    "statusdoc/v1": format!("{}:{}:{}", d.rule, d.path, d.status_code.map_or(String::new(), |c| c.to_string())),
-                },
+                "partialFingerprints": { "statusdoc/v1": fingerprints[index] },
             });
+            if let Some((offset, length)) = chars(&d.path, d.span) {
+                let region = &mut result["locations"][0]["physicalLocation"]["region"];
+                region["charOffset"] = json!(offset);
+                region["charLength"] = json!(length);
+            }
             if let Some(index) = rule_index {
                 result["ruleIndex"] = json!(index);
             }
@@ -87,10 +99,13 @@ pub fn sarif(diagnostics: &[Diagnostic], tool_version: &str) -> Value {
                     "description": { "text": fix.message },
                     "artifactChanges": [{
                         "artifactLocation": { "uri": d.path },
-                        "replacements": fix.edits.iter().map(|e| json!({
-                            "deletedRegion": { "charOffset": e.span.start, "charLength": e.span.end - e.span.start },
-                            "insertedContent": { "text": e.replacement },
-                        })).collect::<Vec<_>>(),
+                        "replacements": fix.edits.iter().filter_map(|e| {
+                            let (offset, length) = chars(&d.path, e.span)?;
+                            Some(json!({
+                                "deletedRegion": { "charOffset": offset, "charLength": length },
+                                "insertedContent": { "text": e.replacement },
+                            }))
+                        }).collect::<Vec<_>>(),
                     }],
                 }]);
             }
@@ -163,10 +178,12 @@ fn escape_property(text: &str) -> String {
 
 /// A GitLab Code Quality report (a JSON array of issues).
 pub fn gitlab(diagnostics: &[Diagnostic]) -> Value {
+    let fingerprints = fingerprints(diagnostics);
     Value::Array(
         diagnostics
             .iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(index, d)| {
                 let severity = match d.severity {
                     Severity::Error => "major",
                     Severity::Warning => "minor",
@@ -175,7 +192,7 @@ pub fn gitlab(diagnostics: &[Diagnostic]) -> Value {
                 json!({
                     "description": format!("{} [{}]", d.message, d.rule),
                     "check_name": d.rule,
-                    "fingerprint": fingerprint(d),
+                    "fingerprint": fingerprints[index],
                     "severity": severity,
                     "location": { "path": d.path, "lines": { "begin": d.line, "end": d.end_line } },
                 })
@@ -184,16 +201,25 @@ pub fn gitlab(diagnostics: &[Diagnostic]) -> Value {
     )
 }
 
-/// A stable fingerprint: FNV-1a of rule, path, status code and message, so that a
-/// finding keeps its identity when lines move.
-fn fingerprint(d: &Diagnostic) -> String {
-    let mut hash: u64 = 0xcbf29ce484222325;
-    let key = format!("{}\0{}\0{:?}\0{}", d.rule, d.path, d.status_code, d.message);
-    for byte in key.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x100000001b3);
-    }
-    format!("{hash:016x}")
+/// Stable fingerprints: FNV-1a of rule, path, status code and message, and the
+/// occurrence of that key in the file, so that a finding keeps its identity when
+/// lines move and two identical findings stay two.
+fn fingerprints(diagnostics: &[Diagnostic]) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    diagnostics
+        .iter()
+        .map(|d| {
+            let key = format!("{}\0{}\0{:?}\0{}", d.rule, d.path, d.status_code, d.message);
+            let occurrence = seen.entry(key.clone()).or_default();
+            *occurrence += 1;
+            let mut hash: u64 = 0xcbf29ce484222325;
+            for byte in format!("{key}\0{occurrence}").bytes() {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x100000001b3);
+            }
+            format!("{hash:016x}")
+        })
+        .collect()
 }
 
 /// JUnit XML: one test case per page, failed by its errors (and warnings under

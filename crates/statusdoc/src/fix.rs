@@ -35,7 +35,16 @@ pub fn apply(
         let Some(input) = inputs.inputs.iter().find(|i| i.document.path() == path) else {
             continue;
         };
-        let mut text = input.document.source.text().to_owned();
+        // Edit the file as it is on disk (a byte-order mark the readers did not see
+        // included), through symlinks, keeping its permissions.
+        let target = std::fs::canonicalize(&input.file)?;
+        let mut text = std::fs::read_to_string(&target)?;
+        if text.len() != input.document.source.text().len() {
+            anyhow::bail!(
+                "{}: the file changed while it was being linted; run again",
+                input.file.display()
+            );
+        }
         edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
         let mut last_start = usize::MAX;
         let mut changed = false;
@@ -52,14 +61,12 @@ pub fn apply(
             changed = true;
         }
         if changed {
-            let dir = input
-                .file
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
+            let dir = target.parent().unwrap_or(std::path::Path::new("."));
+            let permissions = std::fs::metadata(&target)?.permissions();
             let mut temp = tempfile::NamedTempFile::new_in(dir)?;
             temp.write_all(text.as_bytes())?;
-            temp.persist(&input.file)
+            temp.as_file().set_permissions(permissions)?;
+            temp.persist(&target)
                 .map_err(|e| anyhow::anyhow!("{}: {}", input.file.display(), e.error))?;
             files += 1;
         }

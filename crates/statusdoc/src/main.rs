@@ -20,6 +20,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        // `statusdoc … | head` closes the pipe early: not an error.
+        Err(error)
+            if error.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::from(EXIT_TROUBLE)
@@ -120,9 +130,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let Some(meta) = find_rule(&rule) else {
                 anyhow::bail!("unknown rule `{rule}`; `statusdoc rules` lists them");
             };
-            println!("{}", meta.doc());
-            println!();
-            println!(
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{}\n", meta.doc())?;
+            writeln!(
+                out,
                 "Default: {}{}. Category: {}.",
                 if meta.default_enabled {
                     meta.default_severity.as_str()
@@ -131,7 +142,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 },
                 if meta.fixable { ", fixable" } else { "" },
                 meta.category.as_str()
-            );
+            )?;
             Ok(0)
         }
     }
@@ -208,7 +219,7 @@ fn report(
         LintFormat::Sarif => {
             serde_json::to_writer_pretty(
                 &mut out,
-                &statusdoc_report::sarif(diagnostics, env!("CARGO_PKG_VERSION")),
+                &statusdoc_report::sarif(diagnostics, &sources, env!("CARGO_PKG_VERSION")),
             )?;
             writeln!(out)?;
         }

@@ -248,7 +248,40 @@ fn sarif_output_is_valid_sarif_2_1_0() {
                 .as_str()
                 .unwrap()
                 .contains("## What it does")));
-    assert!(!run["results"].as_array().unwrap().is_empty());
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    // Every alert keeps its own identity in code scanning.
+    let mut fingerprints: Vec<&str> = results
+        .iter()
+        .map(|r| r["partialFingerprints"]["statusdoc/v1"].as_str().unwrap())
+        .collect();
+    fingerprints.sort_unstable();
+    let total = fingerprints.len();
+    fingerprints.dedup();
+    assert_eq!(fingerprints.len(), total);
+    // Offsets are in code points, as `columnKind` says: the 415 title of the seed.
+    let output = statusdoc(&[
+        "lint",
+        "--format",
+        "sarif",
+        "tests/fixtures/seeds/001_147d93b2d1d563bc.txt",
+        SEED_000,
+    ]);
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let wrong = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "SD101")
+        .unwrap();
+    let region = &wrong["locations"][0]["physicalLocation"]["region"];
+    let text = std::fs::read_to_string(workspace().join(SEED_000)).unwrap();
+    let at = text.find("Not Acceptable").unwrap();
+    assert_eq!(
+        region["charOffset"].as_u64().unwrap() as usize,
+        text[..at].chars().count()
+    );
+    assert_eq!(region["charLength"], 14);
 }
 
 #[test]
@@ -390,5 +423,78 @@ fn summary_compares_titles_across_pages() {
     assert!(
         !text.contains("| 200 |"),
         "codes every page titles canonically are left out: {text}"
+    );
+}
+
+#[test]
+fn override_globs_are_relative_to_the_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("statusdoc.toml");
+    std::fs::write(
+        &config,
+        "[[overrides]]\npaths = [\"legacy/*.md\"]\nrules = { SD101 = \"off\" }\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("legacy")).unwrap();
+    let page = dir.path().join("legacy/page.md");
+    std::fs::copy(workspace().join(SEED_000), &page).unwrap();
+    // From the workspace, with an absolute path: the override still applies.
+    let output = statusdoc(&[
+        "lint",
+        "--config",
+        config.to_str().unwrap(),
+        "--format",
+        "concise",
+        page.to_str().unwrap(),
+    ]);
+    assert!(!stdout(&output).contains("SD101"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("SD103"));
+}
+
+#[test]
+fn fix_follows_symlinks_and_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.md");
+    std::fs::copy(workspace().join(SEED_000), &real).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    statusdoc(&["lint", "--fix", link.to_str().unwrap()]);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .unwrap()
+        .contains("`415 Unsupported Media Type`"));
+    assert_eq!(
+        std::fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_statusdoc"))
+        .args(["explain", "SD101"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        status.code() == Some(0) || status.code().is_none(),
+        "{status:?} {err}"
     );
 }
