@@ -131,7 +131,11 @@ fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub(crate) fn is_error_catalog<'a>(headers: impl IntoIterator<Item = &'a str>) -> bool {
     headers.into_iter().any(|h| {
         let h = h.to_lowercase();
-        h.contains("error") && (h.contains("code") || h.contains("id") || h.contains("key"))
+        // "Error Code" is the vendor's own code; "Error Status Code" is HTTP's.
+        h.contains("error")
+            && (h.contains("code") || h.contains("id") || h.contains("key"))
+            && !h.contains("status")
+            && !h.contains("http")
     })
 }
 

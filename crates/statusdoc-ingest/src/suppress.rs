@@ -7,7 +7,9 @@
 //! - text dumps: a line `statusdoc-disable-next-line SD101`
 //!
 //! With no rule listed, every rule is off for that line or file. "Next line" is the next
-//! line that is not blank and not itself a suppression comment.
+//! line that is not blank and not itself a suppression comment. In reStructuredText,
+//! where a table cannot hold a comment, a comment right above a table (its border or
+//! its `.. table::`, `.. list-table::`, `.. csv-table::` directive) covers the table.
 
 use statusdoc_model::{Format, SourceFile, Span, Suppression, SuppressionScope};
 
@@ -50,13 +52,64 @@ pub(crate) fn scan(source: &SourceFile, format: Format) -> Vec<Suppression> {
         if trimmed.is_empty() {
             continue;
         }
+        let scope = match format {
+            Format::ReStructuredText => rst_table_end(source, line_number)
+                .map_or(SuppressionScope::Line(line_number), |last| {
+                    SuppressionScope::Lines(line_number, last)
+                }),
+            _ => SuppressionScope::Line(line_number),
+        };
         for index in pending.drain(..) {
-            found[index].1.scope = SuppressionScope::Line(line_number);
+            found[index].1.scope = scope.clone();
         }
     }
     // A next-line comment at the end of the file suppresses nothing; keep it with
     // line 0 so that it is reported as unused.
     found.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The last line of the reStructuredText table that starts at `first`, if one does: a
+/// grid or simple table runs to its last border line, a table directive to the end of
+/// its indented body.
+fn rst_table_end(source: &SourceFile, first: usize) -> Option<usize> {
+    let text = source.text();
+    let lines = source.lines();
+    let line = |n: usize| {
+        let span = lines.line_span(text, n);
+        &text[span.start..span.end]
+    };
+    let head = line(first);
+    let trimmed = head.trim_start();
+    let indent = head.len() - trimmed.len();
+    let is_directive = [".. table::", ".. list-table::", ".. csv-table::"]
+        .iter()
+        .any(|d| trimmed.starts_with(d));
+    let is_border =
+        trimmed.starts_with("+-") || trimmed.starts_with("+=") || trimmed.starts_with("==");
+    if !is_directive && !is_border {
+        return None;
+    }
+    let mut last = first;
+    for n in first + 1..=lines.line_count() {
+        let l = line(n);
+        let t = l.trim_start();
+        if is_directive {
+            if !t.is_empty() && l.len() - t.len() <= indent {
+                break;
+            }
+        } else if t.is_empty() && !trimmed.starts_with("==") {
+            break;
+        } else if trimmed.starts_with("==") && t.is_empty() {
+            // A simple table ends at a blank line after its closing border.
+            if line(last).trim_start().starts_with("==") && last > first {
+                break;
+            }
+        }
+        if !t.is_empty() {
+            last = n;
+        }
+    }
+    Some(last)
 }
 
 fn parse_comment(line: &str, format: Format) -> Option<(&'static str, Vec<String>)> {
@@ -100,6 +153,24 @@ mod tests {
         assert_eq!(found[0].rules, ["SD105"]);
         assert_eq!(found[1].scope, SuppressionScope::Line(5));
         assert_eq!(found[1].rules, ["SD101", "SD102"]);
+    }
+
+    #[test]
+    fn rst_comment_above_a_table_covers_it() {
+        let source = SourceFile::new(
+            "p.rst",
+            "Codes\n=====\n\n.. statusdoc-disable-next-line: SD101\n\n.. table:: Codes\n\n   +-----+\n   | 415 |\n   +-----+\n\nAfter.\n",
+        );
+        let found = scan(&source, Format::ReStructuredText);
+        assert_eq!(found[0].scope, SuppressionScope::Lines(6, 10));
+        let source = SourceFile::new(
+            "p.rst",
+            ".. statusdoc-disable-next-line: SD101\n+-----+\n| 415 |\n+-----+\n\nAfter.\n",
+        );
+        assert_eq!(
+            scan(&source, Format::ReStructuredText)[0].scope,
+            SuppressionScope::Lines(2, 4)
+        );
     }
 
     #[test]

@@ -108,6 +108,9 @@ fn apply_suppressions(
                 let scope_matches = match suppression.scope {
                     SuppressionScope::File => true,
                     SuppressionScope::Line(line) => line == diagnostic.line,
+                    SuppressionScope::Lines(first, last) => {
+                        (first..=last).contains(&diagnostic.line)
+                    }
                 };
                 let rule_matches = suppression.rules.is_empty()
                     || suppression

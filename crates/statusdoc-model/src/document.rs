@@ -120,6 +120,9 @@ pub enum SuppressionScope {
     File,
     /// Findings whose primary span starts on this 1-based line.
     Line(usize),
+    /// Findings on these 1-based lines, inclusive: a reStructuredText table, which
+    /// cannot hold a comment of its own.
+    Lines(usize, usize),
 }
 
 /// An inline `statusdoc-disable…` comment found by a reader.

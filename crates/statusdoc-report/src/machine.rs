@@ -120,7 +120,6 @@ pub fn sarif(diagnostics: &[Diagnostic], sources: &Sources, tool_version: &str) 
                 "driver": {
                     "name": "statusdoc",
                     "version": tool_version,
-                    "informationUri": "https://github.com/statusdoc/statusdoc",
                     "rules": rules,
                 }
             },

@@ -498,3 +498,19 @@ fn a_closed_pipe_is_not_an_error() {
         "{status:?} {err}"
     );
 }
+
+#[test]
+fn an_rst_comment_above_a_table_covers_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.rst");
+    std::fs::write(
+        &page,
+        "Codes\n=====\n\n.. statusdoc-disable-next-line: SD104\n\n+-----+------------+\n| 400 | BadRequest |\n+-----+------------+\n| 404 | NotFound   |\n+-----+------------+\n\n+-----+------------------+\n| 405 | MethodNotAllowed |\n+-----+------------------+\n",
+    )
+    .unwrap();
+    let output = statusdoc(&["lint", "--format", "concise", page.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert!(!text.contains("page.rst:7:") && !text.contains("page.rst:9:"), "{text}");
+    assert!(text.contains(":13:9: warning[SD104]"), "{text}");
+    assert!(!text.contains("SD010"), "{text}");
+}

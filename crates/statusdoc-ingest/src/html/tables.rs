@@ -174,6 +174,9 @@ pub(crate) fn read_table(ctx: &Ctx, table: NodeRef<Node>, section: &[String]) ->
             text
         })
         .collect();
+    if crate::common::is_error_catalog(headers.iter().map(String::as_str)) {
+        return Vec::new();
+    }
     let mut roles: Vec<ColumnRole> = headers.iter().map(|h| column_role(h)).collect();
 
     // Rows of a column whose cell starts with a code followed by little else.

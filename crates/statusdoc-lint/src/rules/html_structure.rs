@@ -1,9 +1,10 @@
 //! # html-structure (SD004)
 //!
 //! ## What it does
-//! Reports HTML whose structure hides or garbles status entries: a status table
-//! nested where no main content can be found, a table row with fewer cells than its
-//! header, a definition list term without a definition.
+//! Reports HTML whose structure hides or garbles status entries: a definition-list term
+//! naming a code with no definition (`<dd>`) after it, and a code whose text the
+//! reader cannot find in the source (when the parser moved it, as it does with stray
+//! text inside a `<table>`), so its position is approximate.
 //!
 //! ## Why is this bad?
 //! Browsers repair such markup in different ways, so what readers see differs from
@@ -11,9 +12,11 @@
 //!
 //! ## Example
 //! ```html
-//! <tr><td>404</td></tr>   <!-- header has three columns -->
+//! <dl>
+//!   <dt>404 Not Found</dt>
+//! </dl>
 //! ```
-//! Use instead: give every row the cells of its header.
+//! Use instead: give every `<dt>` its `<dd>`.
 //!
 //! Reported by the reader while it ingests the page; the rest of the page is still
 //! read where possible.
