@@ -44,6 +44,8 @@ impl<'r> ReadOptions<'r> {
 pub enum IngestError {
     #[error("{path}: the file is empty; a status code page needs at least one entry")]
     Empty { path: String },
+    #[error("{path}:1:1: the file is UTF-16 text; re-save the page as UTF-8")]
+    Utf16 { path: String },
     #[error("{path}:{line}:{column}: the file looks binary (a NUL byte at byte {offset}); pass a Markdown, reStructuredText, HTML or text page")]
     Binary {
         path: String,
@@ -64,6 +66,7 @@ impl IngestError {
     pub fn path(&self) -> &str {
         match self {
             IngestError::Empty { path }
+            | IngestError::Utf16 { path }
             | IngestError::Binary { path, .. }
             | IngestError::InvalidUtf8 { path, .. } => path,
         }
@@ -89,6 +92,9 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<SourceFile, IngestError> {
             + 1;
         (line, column)
     };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(IngestError::Utf16 { path: path.into() });
+    }
     if let Some(offset) = memchr::memchr(0, bytes) {
         let (line, column) = position(offset);
         return Err(IngestError::Binary {

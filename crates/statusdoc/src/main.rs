@@ -203,9 +203,16 @@ fn report(
             let pages = inputs.documents().count();
             writeln!(
                 out,
-                "{} in {pages} page{}",
+                "{} in {pages} page{}{}",
                 statusdoc_report::summary_line(diagnostics),
-                if pages == 1 { "" } else { "s" }
+                if pages == 1 { "" } else { "s" },
+                match inputs.errors.len() {
+                    0 => String::new(),
+                    n => format!(
+                        "; {n} file{} could not be read (see above)",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                }
             )?;
         }
         LintFormat::Concise => write!(out, "{}", statusdoc_report::concise(diagnostics))?,

@@ -510,7 +510,10 @@ fn an_rst_comment_above_a_table_covers_the_table() {
     .unwrap();
     let output = statusdoc(&["lint", "--format", "concise", page.to_str().unwrap()]);
     let text = stdout(&output);
-    assert!(!text.contains("page.rst:7:") && !text.contains("page.rst:9:"), "{text}");
+    assert!(
+        !text.contains("page.rst:7:") && !text.contains("page.rst:9:"),
+        "{text}"
+    );
     assert!(text.contains(":13:9: warning[SD104]"), "{text}");
     assert!(!text.contains("SD010"), "{text}");
 }

@@ -176,6 +176,10 @@ fn structure_title(
             return Err((0, "the page is too large for it".to_owned()));
         }
     }
+    // A page that is only tables leaves rst_parser nothing to read.
+    if skeleton.trim().is_empty() {
+        return Ok(None);
+    }
     // rst_parser rejects a page that ends in blank lines, which blanked tables leave.
     let kept = skeleton.trim_end().len();
     skeleton.truncate(kept);
