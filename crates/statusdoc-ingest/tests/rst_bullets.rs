@@ -43,3 +43,25 @@ fn plain_literal_and_strong_bullets() {
     }
     assert_eq!(doc.entries[0].section, ["Status Codes"]);
 }
+
+#[test]
+fn a_row_left_open_at_the_end_of_a_grid_table_is_reported() {
+    let page = "Codes\n=====\n\n+-----+----------------+\n| 200 | OK             |\n+-----+----------------+\n| 415 | Not Acceptable |\n\nAfter.\n";
+    let doc = read_page(
+        "p.rst",
+        page.as_bytes(),
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap();
+    assert_eq!(
+        doc.entries.len(),
+        1,
+        "as docutils: the open row is not in the table"
+    );
+    let note = doc
+        .notes
+        .iter()
+        .find(|n| n.rule == "SD002")
+        .expect("the dropped row is reported");
+    assert_eq!((note.line, note.column), (7, 1));
+}

@@ -287,7 +287,18 @@ fn grid_table(
                 ));
                 return e.max(i + 1);
             }
-            (Some(j), None) => end = j + 1,
+            (Some(j), None) => {
+                // docutils also says "Blank line required after table": the rows after
+                // the last border are not read, and the author must know.
+                let dropped = lines[j + 1];
+                let at = dropped.start + dropped.indent();
+                out.errors.push(TableError::new(
+                    Span::new(at, dropped.trim_end().end()),
+                    "malformed grid table: this row has no bottom border, so it is not part of the table",
+                    "close the row with a border line such as the table's top border",
+                ));
+                end = j + 1;
+            }
             (None, None) => {
                 let last = lines[e - 1];
                 out.errors.push(TableError::new(
