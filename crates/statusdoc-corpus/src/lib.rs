@@ -115,6 +115,20 @@ impl Manifest {
                     ),
                 )
             })?;
+            if let Some(by_extension) = statusdoc_ingest::format_from_extension(page.path.get_ref())
+            {
+                if by_extension != format {
+                    return Err(error_at(
+                        page.format.span().start,
+                        format!(
+                            "`{}` is a {} file by its extension, but the entry says {}",
+                            page.path.get_ref(),
+                            by_extension.display_name(),
+                            format.display_name()
+                        ),
+                    ));
+                }
+            }
             if pages.iter().any(|p| &p.id == page.id.get_ref()) {
                 return Err(error_at(
                     page.id.span().start,

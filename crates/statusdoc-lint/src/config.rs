@@ -262,7 +262,12 @@ fn parse_rules(
                 ),
             )
         })?;
-        rules.insert(rule.id, setting);
+        if rules.insert(rule.id, setting).is_some() {
+            return Err(error_at(
+                key.span().start,
+                format!("{} ({}) is set twice in this table", rule.id, rule.name),
+            ));
+        }
     }
     Ok(rules)
 }
@@ -328,6 +333,21 @@ mod tests {
         assert_eq!(config.required_codes, [200, 401]);
         let error = Config::parse("s.toml", "[coverage]\nrequired = [200, 700]\n").unwrap_err();
         assert_eq!((error.line, error.column), (2, 18));
+    }
+
+    #[test]
+    fn a_rule_set_twice_by_id_and_name_is_an_error() {
+        let error = Config::parse(
+            "s.toml",
+            "[rules]\nSD101 = \"off\"\nwrong-reason-phrase = \"error\"\n",
+        )
+        .unwrap_err();
+        assert!(
+            error
+                .message
+                .contains("SD101 (wrong-reason-phrase) is set twice"),
+            "{error}"
+        );
     }
 
     #[test]
