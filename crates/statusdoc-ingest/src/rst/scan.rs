@@ -432,15 +432,7 @@ fn bullet_entry(
     after = after.skip(after.text.len() - trimmed.len());
     let text_col = k + marker_len;
     let mut body = vec![after];
-    let mut j = i + 1;
-    while j < lines.len() {
-        let n = lines[j];
-        if !n.is_blank() && n.indent() < text_col {
-            break;
-        }
-        body.push(n.skip(text_col));
-        j += 1;
-    }
+    body.extend(item_continuation(lines, i, text_col));
     out.bullets.push(BulletEntry {
         code,
         code_span,
@@ -448,6 +440,15 @@ fn bullet_entry(
         description: body::cell(&body),
         section: stack.to_vec(),
     });
+}
+
+/// The lines that continue the list item starting on line `i`, cut at its text column.
+fn item_continuation<'a>(lines: &[Line<'a>], i: usize, text_col: usize) -> Vec<Line<'a>> {
+    lines[i + 1..]
+        .iter()
+        .take_while(|n| n.is_blank() || n.indent() >= text_col)
+        .map(|n| n.skip(text_col))
+        .collect()
 }
 
 /// `* 404 Not Found: The resource does not exist.`, `* ``404 Not Found`` – ...`,
@@ -499,15 +500,7 @@ fn plain_bullet_entry(
             .unwrap_or(trimmed);
         body.push(after.skip(after.text.len() - trimmed.len()));
     }
-    let mut j = i + 1;
-    while j < lines.len() {
-        let n = lines[j];
-        if !n.is_blank() && n.indent() < text_col {
-            break;
-        }
-        body.push(n.skip(text_col));
-        j += 1;
-    }
+    body.extend(item_continuation(lines, i, text_col));
     out.bullets.push(BulletEntry {
         code: leading_code(inner).unwrap_or_default(),
         code_span,
