@@ -18,6 +18,14 @@ use statusdoc_model::{Document, Format, SourceFile};
 use statusdoc_reference::Registry;
 
 pub use common::{column_role, ColumnRole};
+
+/// The reStructuredText table layer, for the docutils reference test
+/// (`tests/rst_docutils.rs`), which compares it cell for cell. Not a stable API.
+#[doc(hidden)]
+pub mod rst_tables {
+    pub use crate::rst::table::{Table, TableCell, TableError, TableKind};
+    pub use crate::rst::tables;
+}
 pub use sniff::{format_from_extension, sniff_format};
 
 /// How to read a page.

@@ -7,17 +7,7 @@
 //! (`cargo xtask ci` creates it with docutils). Without docutils the test is skipped
 //! locally and fails in CI (`$CI` set).
 
-// The reader's table API is crate-private; compile the reader into this test.
-#[allow(dead_code, unused_imports, clippy::all)]
-#[path = "../src/common.rs"]
-mod common;
-#[allow(dead_code, unused_imports, clippy::all)]
-#[path = "../src/rst/mod.rs"]
-mod rst;
-#[allow(dead_code, unused_imports, clippy::all)]
-#[path = "../src/runin.rs"]
-mod runin;
-
+use statusdoc_ingest::rst_tables;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -97,7 +87,7 @@ fn every_fixture_agrees_with_docutils() {
         let reference = reference.as_array().cloned().unwrap_or_default();
         let text = std::fs::read_to_string(file).expect("read fixture");
         let source = SourceFile::new(file.to_string_lossy(), text);
-        let (ours, _errors) = rst::tables(&source);
+        let (ours, _errors) = rst_tables::tables(&source);
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
         if ours.len() != reference.len() {
             problems.push(format!(
@@ -123,7 +113,7 @@ fn every_fixture_agrees_with_docutils() {
                     table.columns
                 ));
             }
-            let mut cells: Vec<&rst::table::TableCell> = table.rows.iter().flatten().collect();
+            let mut cells: Vec<&rst_tables::TableCell> = table.rows.iter().flatten().collect();
             cells.sort_by_key(|c| (c.row, c.col));
             let expected_cells = expected["cells"].as_array().cloned().unwrap_or_default();
             if cells.len() != expected_cells.len() {
@@ -158,11 +148,11 @@ fn every_fixture_agrees_with_docutils() {
                 if let Some(line) = e["line"].as_u64() {
                     let ours = source.line_col(cell.span.start).line;
                     // csv-table cells read from a :file: point at the option.
-                    if table.kind != rst::table::TableKind::Csv && ours as u64 != line {
+                    if table.kind != rst_tables::TableKind::Csv && ours as u64 != line {
                         problems.push(format!("{at}: starts on line {ours}, docutils line {line}"));
                     }
                 }
-                if !cell.text.is_empty() && table.kind != rst::table::TableKind::Csv {
+                if !cell.text.is_empty() && table.kind != rst_tables::TableKind::Csv {
                     let first = source.slice(cell.span).chars().next();
                     if first.is_none_or(char::is_whitespace) {
                         problems.push(format!("{at}: span does not start on the content"));

@@ -123,7 +123,7 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
 /// Tables of a page with their section paths, and the reader's notes: what the
 /// docutils reference test compares.
 #[allow(dead_code)]
-pub(crate) fn tables(source: &SourceFile) -> (Vec<(Vec<String>, Table)>, Vec<table::TableError>) {
+pub fn tables(source: &SourceFile) -> (Vec<(Vec<String>, Table)>, Vec<table::TableError>) {
     let lines = split_lines(source.text());
     let scanned = scan::scan(&lines, source.path());
     (scanned.tables, scanned.errors)

@@ -5,7 +5,7 @@ use statusdoc_model::Span;
 /// One cell of a table. Empty cells have empty text and an empty span at the cell's
 /// top-left content position.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct TableCell {
+pub struct TableCell {
     pub row: usize,
     pub col: usize,
     pub rowspan: usize,
@@ -15,7 +15,7 @@ pub(crate) struct TableCell {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TableKind {
+pub enum TableKind {
     Grid,
     Simple,
     List,
@@ -25,7 +25,7 @@ pub(crate) enum TableKind {
 /// A table as read: rows of cells (a spanned cell appears once, in its first row and
 /// column), the number of header rows and the caption of its directive.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Table {
+pub struct Table {
     pub kind: TableKind,
     pub caption: Option<String>,
     pub header_rows: usize,
@@ -37,7 +37,7 @@ pub(crate) struct Table {
 
 /// A problem that makes a table unreadable, at the exact place it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct TableError {
+pub struct TableError {
     pub span: Span,
     pub message: String,
     pub help: &'static str,
