@@ -20,7 +20,7 @@ use statusdoc_reference::Registry;
 pub use common::{column_role, ColumnRole};
 
 /// The reStructuredText table layer, for the docutils reference test
-/// (`tests/rst_docutils.rs`), which compares it cell for cell. Not a stable API.
+/// (`tests/rst_docutils.rs`), which compares with docutils cell for cell. Not a stable API.
 #[doc(hidden)]
 pub mod rst_tables {
     pub use crate::rst::table::{Table, TableCell, TableError, TableKind};
