@@ -108,7 +108,8 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
             if is_page_chrome(content.trim()) {
                 break;
             }
-            if content.trim() == "-" {
+            // A suppression comment is statusdoc's, not the page's.
+            if content.trim() == "-" || content.trim_start().starts_with("statusdoc-disable") {
                 continue;
             }
             if content.trim().is_empty() {

@@ -166,3 +166,21 @@ fn a_suppression_comment_between_rows_keeps_the_table_whole() {
         statusdoc_model::SuppressionScope::Line(5)
     );
 }
+
+#[test]
+fn a_text_dump_suppression_line_is_not_description() {
+    let doc = read_page(
+        "p.txt",
+        b"Status Codes\n\n200 OK Fine.\nstatusdoc-disable-next-line SD101\n415 Not Acceptable Wrong.\n",
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap();
+    assert_eq!(
+        entries(&doc),
+        [(200, "OK", "Fine."), (415, "Not Acceptable", "Wrong.")]
+    );
+    assert_eq!(
+        doc.suppressions[0].scope,
+        statusdoc_model::SuppressionScope::Line(5)
+    );
+}
