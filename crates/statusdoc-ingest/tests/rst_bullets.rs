@@ -65,3 +65,34 @@ fn a_row_left_open_at_the_end_of_a_grid_table_is_reported() {
         .expect("the dropped row is reported");
     assert_eq!((note.line, note.column), (7, 1));
 }
+
+#[test]
+fn one_section_per_code() {
+    let page = "Status Codes\n============\n\n415 Unsupported Media Type\n--------------------------\n\nSend JSON.\n\nReally.\n\n429 Too Many Requests\n---------------------\n\nSlow down.\n\nRate limits\n-----------\n\nWe allow 300 requests.\n";
+    let doc = read_page(
+        "p.rst",
+        page.as_bytes(),
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap();
+    let got: Vec<(u16, &str, &str)> = doc
+        .entries
+        .iter()
+        .map(|e| (e.code, e.title_text(), e.description_text()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (415, "Unsupported Media Type", "Send JSON.\n\nReally."),
+            (429, "Too Many Requests", "Slow down."),
+        ]
+    );
+    assert_eq!(doc.entries[0].section, ["Status Codes"]);
+    for entry in &doc.entries {
+        assert_eq!(doc.source.slice(entry.code_span), entry.code.to_string());
+        assert_eq!(
+            doc.source.slice(entry.title.as_ref().unwrap().span),
+            entry.title_text()
+        );
+    }
+}

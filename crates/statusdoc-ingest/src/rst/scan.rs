@@ -158,6 +158,9 @@ pub(crate) fn scan(lines: &[Line], page: &str) -> Scan {
                 }
             };
             stack.truncate(level);
+            if leading_code(&title).is_some() {
+                code_heading(lines, i, style.1, next, &stack, &mut out);
+            }
             stack.push(title.clone());
             if out.title.is_none() {
                 out.title = Some(title);
@@ -439,6 +442,34 @@ fn bullet_entry(
         head: None,
         description: body::cell(&body),
         section: stack.to_vec(),
+    });
+}
+
+/// A section per code (`415 Unsupported Media Type` underlined): the title is the
+/// entry's code and title, the section's text up to the next title its description.
+fn code_heading(
+    lines: &[Line],
+    i: usize,
+    overlined: bool,
+    next: usize,
+    parents: &[String],
+    out: &mut Scan,
+) {
+    let line = lines[if overlined { i + 1 } else { i }];
+    let at = line.start + line.indent();
+    let raw = line.text.trim();
+    if leading_code(raw).is_none() {
+        return; // the code is inside markup: the position would be a guess
+    }
+    let end = (next..lines.len())
+        .find(|&j| heading(lines, j).is_some())
+        .unwrap_or(lines.len());
+    out.bullets.push(BulletEntry {
+        code: leading_code(raw).unwrap_or_default(),
+        code_span: Span::new(at, at + 3),
+        head: Some((raw.to_owned(), at)),
+        description: body::cell(&lines[next..end]),
+        section: parents.to_vec(),
     });
 }
 
