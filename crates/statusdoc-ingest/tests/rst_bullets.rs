@@ -96,3 +96,37 @@ fn one_section_per_code() {
         );
     }
 }
+
+#[test]
+fn definition_lists_of_codes() {
+    let page = "Status Codes\n============\n\n415 Unsupported Media Type\n   The payload format is not supported.\n\n   Send JSON.\n\n429 Too Many Requests\n   Slow down.\n\n200 requests per minute are allowed.\n";
+    let doc = read_page(
+        "p.rst",
+        page.as_bytes(),
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap();
+    let got: Vec<(u16, &str, &str)> = doc
+        .entries
+        .iter()
+        .map(|e| (e.code, e.title_text(), e.description_text()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                415,
+                "Unsupported Media Type",
+                "The payload format is not supported.\n\nSend JSON."
+            ),
+            (429, "Too Many Requests", "Slow down."),
+        ]
+    );
+    for entry in &doc.entries {
+        assert_eq!(doc.source.slice(entry.code_span), entry.code.to_string());
+        assert_eq!(
+            doc.source.slice(entry.title.as_ref().unwrap().span),
+            entry.title_text()
+        );
+    }
+}

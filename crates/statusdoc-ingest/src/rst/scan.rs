@@ -220,6 +220,10 @@ pub(crate) fn scan(lines: &[Line], page: &str) -> Scan {
         body_seen = true;
         if let Some((_, len)) = body::marker(t) {
             bullet_entry(lines, i, k, len, &stack, &mut out);
+        } else if let Some(end) = definition_end(lines, i, k, t) {
+            definition_entry(lines, i, k, end, &stack, &mut out);
+            i = end;
+            continue;
         }
         if t.ends_with("::") && lines.get(i + 1).is_none_or(|l| l.is_blank()) {
             literal_after = Some(k);
@@ -440,6 +444,40 @@ fn bullet_entry(
         code,
         code_span,
         head: None,
+        description: body::cell(&body),
+        section: stack.to_vec(),
+    });
+}
+
+/// A definition-list item whose term is a code: `415 Unsupported Media Type` on a line
+/// of its own after a blank line, its definition indented below. Returns the line after
+/// the definition.
+fn definition_end(lines: &[Line], i: usize, k: usize, term: &str) -> Option<usize> {
+    leading_code(term)?;
+    let after_blank = i == 0 || lines[i - 1].is_blank() || lines[i - 1].indent() > k;
+    let next = lines.get(i + 1)?;
+    if !after_blank || next.is_blank() || next.indent() <= k {
+        return None;
+    }
+    Some(indented_end(lines, i + 1, k).max(i + 2))
+}
+
+fn definition_entry(
+    lines: &[Line],
+    i: usize,
+    k: usize,
+    end: usize,
+    stack: &[String],
+    out: &mut Scan,
+) {
+    let term = lines[i].skip(k);
+    let at = term.start;
+    let text_col = lines[i + 1].indent();
+    let body: Vec<Line> = lines[i + 1..end].iter().map(|l| l.skip(text_col)).collect();
+    out.bullets.push(BulletEntry {
+        code: leading_code(term.text).unwrap_or_default(),
+        code_span: Span::new(at, at + 3),
+        head: Some((term.text.trim_end().to_owned(), at)),
         description: body::cell(&body),
         section: stack.to_vec(),
     });
