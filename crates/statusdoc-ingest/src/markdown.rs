@@ -204,6 +204,8 @@ enum Block {
         term: Run,
         details: Vec<Run>,
     },
+    /// A raw HTML block (a `<table>` or `<dl>` written in HTML inside Markdown).
+    Html(Range<usize>),
 }
 
 impl<'a> Reader<'a> {
@@ -241,6 +243,7 @@ impl<'a> Reader<'a> {
                     self.block = 0;
                     self.definition(term, details);
                 }
+                Block::Html(range) => self.html_block(range.clone()),
                 Block::Paragraphs(_) => {}
             }
             index += 1;
@@ -382,6 +385,11 @@ impl<'a> Reader<'a> {
                 }
                 Event::End(TagEnd::Paragraph) => inline.end_paragraph(),
                 Event::Text(t) | Event::Code(t) => inline.current.push(&t, source, range),
+                Event::Start(Tag::HtmlBlock) => {
+                    inline.end_paragraph();
+                    flush_paragraphs(&mut blocks, &mut inline);
+                    blocks.push(Block::Html(range));
+                }
                 Event::InlineHtml(_) | Event::Html(_) => {}
                 Event::SoftBreak | Event::HardBreak => inline.current.space(),
                 Event::End(TagEnd::BlockQuote(_) | TagEnd::CodeBlock) => inline.end_paragraph(),
@@ -522,6 +530,44 @@ impl<'a> Reader<'a> {
                 })
                 .collect(),
         )
+    }
+
+    /// Status tables and lists written as HTML inside the Markdown page are read by the
+    /// HTML reader, on the block's own text, with spans moved back into the page.
+    fn html_block(&mut self, range: Range<usize>) {
+        let Some(fragment) = self.text.get(range.clone()) else {
+            return;
+        };
+        let lower = fragment.to_ascii_lowercase();
+        if !["<table", "<dl", "<ul", "<ol"]
+            .iter()
+            .any(|t| lower.contains(t))
+        {
+            return;
+        }
+        let mut html = Document::new(
+            statusdoc_model::SourceFile::new("fragment.html", fragment),
+            statusdoc_model::Format::Html,
+        );
+        crate::html::read(&mut html, self.registry);
+        self.block += 1;
+        let shift = |span: Span| span.offset(range.start);
+        for entry in html.entries {
+            self.entries.push(Entry {
+                code_span: shift(entry.code_span),
+                title: entry.title.map(|c| Cell {
+                    span: shift(c.span),
+                    ..c
+                }),
+                description: entry.description.map(|c| Cell {
+                    span: shift(c.span),
+                    ..c
+                }),
+                section: self.section(),
+                block: self.block,
+                ..entry
+            });
+        }
     }
 
     fn code_heading(&self, run: &Run, following: &[Block], level: u8) -> Option<Entry> {

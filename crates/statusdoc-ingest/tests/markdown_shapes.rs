@@ -184,3 +184,18 @@ fn a_text_dump_suppression_line_is_not_description() {
         statusdoc_model::SuppressionScope::Line(5)
     );
 }
+
+#[test]
+fn html_tables_inside_markdown() {
+    let doc = read("# Codes\n\nSome intro.\n\n<table>\n  <tr><th>Code</th><th>Description</th></tr>\n  <tr><td>200 OK</td><td>It worked.</td></tr>\n  <tr><td>415 Not Acceptable</td><td>Wrong type.</td></tr>\n</table>\n\n| Code | Title | Description |\n|---|---|---|\n| 404 | Not Found | Gone. |\n");
+    assert_eq!(
+        entries(&doc),
+        [
+            (200, "OK", "It worked."),
+            (415, "Not Acceptable", "Wrong type."),
+            (404, "Not Found", "Gone."),
+        ]
+    );
+    assert_spans_exact(&doc);
+    assert_eq!(doc.entries[1].section, ["Codes"]);
+}
