@@ -426,14 +426,7 @@ impl<'a> Reader<'a> {
     /// "`400 Bad Request: validation failures`", "200 (OK)"). Text after the title
     /// becomes the first paragraph of the description.
     fn entry_from_run(&self, run: &Run, rest: &[Run]) -> Option<Entry> {
-        let mut trimmed_start = run.text.len() - run.text.trim_start().len();
-        // "HTTP 502: Bad Gateway", "Status 404 - Not Found".
-        for prefix in ["HTTP ", "Status ", "HTTP/1.1 "] {
-            let rest = &run.text[trimmed_start..];
-            if rest.starts_with(prefix) && leading_code(&rest[prefix.len()..]).is_some() {
-                trimmed_start += prefix.len();
-            }
-        }
+        let trimmed_start = code_start(&run.text)?;
         let text = &run.text[trimmed_start..];
         let code = leading_code(text)?;
         // Outside a status table's code column, a code must be followed by a title
@@ -571,12 +564,7 @@ impl<'a> Reader<'a> {
     }
 
     fn code_heading(&self, run: &Run, following: &[Block], level: u8) -> Option<Entry> {
-        let heading = run.text.trim_start();
-        let heading = ["HTTP ", "Status ", "HTTP/1.1 "]
-            .iter()
-            .find_map(|p| heading.strip_prefix(p))
-            .unwrap_or(heading);
-        leading_code(heading)?;
+        code_start(&run.text)?;
         let mut runs = Vec::new();
         for block in following {
             match block {
@@ -762,6 +750,18 @@ fn suppression_rows(text: &str) -> Vec<Range<usize>> {
         offset += line.len();
     }
     rows
+}
+
+/// Where the code starts in text that begins with one: after leading whitespace and an
+/// optional "HTTP " or "Status " ("HTTP 502: Bad Gateway", "Status 404 - Not Found").
+fn code_start(text: &str) -> Option<usize> {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    let skip = ["HTTP ", "Status ", "HTTP/1.1 "]
+        .iter()
+        .find(|p| rest.starts_with(**p) && leading_code(&rest[p.len()..]).is_some())
+        .map_or(0, |p| p.len());
+    leading_code(&rest[skip..]).map(|_| start + skip)
 }
 
 /// "Unauthorized / Forbidden" as two cells with their own spans.

@@ -2,7 +2,35 @@
 //! title plain, in an inline literal or in strong emphasis.
 
 use statusdoc_ingest::{read_page, ReadOptions};
+use statusdoc_model::Document;
 use statusdoc_reference::Registry;
+
+fn read(page: &str) -> Document {
+    read_page(
+        "p.rst",
+        page.as_bytes(),
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap()
+}
+
+fn entries(doc: &Document) -> Vec<(u16, &str, &str)> {
+    doc.entries
+        .iter()
+        .map(|e| (e.code, e.title_text(), e.description_text()))
+        .collect()
+}
+
+/// Codes and titles are the exact source bytes their spans cover.
+fn assert_spans_exact(doc: &Document) {
+    for entry in &doc.entries {
+        assert_eq!(doc.source.slice(entry.code_span), entry.code.to_string());
+        assert_eq!(
+            doc.source.slice(entry.title.as_ref().unwrap().span),
+            entry.title_text()
+        );
+    }
+}
 
 #[test]
 fn plain_literal_and_strong_bullets() {
@@ -11,17 +39,8 @@ fn plain_literal_and_strong_bullets() {
                 * ``404 Not Found`` \u{2013} no such resource.\n\
                 * **429 Too Many Requests**\n\n  Slow down.\n\
                 * 2 items were returned.\n";
-    let doc = read_page(
-        "p.rst",
-        page.as_bytes(),
-        &ReadOptions::new(Registry::bundled()),
-    )
-    .unwrap();
-    let got: Vec<(u16, &str, &str)> = doc
-        .entries
-        .iter()
-        .map(|e| (e.code, e.title_text(), e.description_text()))
-        .collect();
+    let doc = read(page);
+    let got = entries(&doc);
     assert_eq!(
         got,
         [
@@ -34,25 +53,14 @@ fn plain_literal_and_strong_bullets() {
             (429, "Too Many Requests", "Slow down."),
         ]
     );
-    for entry in &doc.entries {
-        assert_eq!(doc.source.slice(entry.code_span), entry.code.to_string());
-        assert_eq!(
-            doc.source.slice(entry.title.as_ref().unwrap().span),
-            entry.title_text()
-        );
-    }
+    assert_spans_exact(&doc);
     assert_eq!(doc.entries[0].section, ["Status Codes"]);
 }
 
 #[test]
 fn a_row_left_open_at_the_end_of_a_grid_table_is_reported() {
     let page = "Codes\n=====\n\n+-----+----------------+\n| 200 | OK             |\n+-----+----------------+\n| 415 | Not Acceptable |\n\nAfter.\n";
-    let doc = read_page(
-        "p.rst",
-        page.as_bytes(),
-        &ReadOptions::new(Registry::bundled()),
-    )
-    .unwrap();
+    let doc = read(page);
     assert_eq!(
         doc.entries.len(),
         1,
@@ -69,17 +77,8 @@ fn a_row_left_open_at_the_end_of_a_grid_table_is_reported() {
 #[test]
 fn one_section_per_code() {
     let page = "Status Codes\n============\n\n415 Unsupported Media Type\n--------------------------\n\nSend JSON.\n\nReally.\n\n429 Too Many Requests\n---------------------\n\nSlow down.\n\nRate limits\n-----------\n\nWe allow 300 requests.\n";
-    let doc = read_page(
-        "p.rst",
-        page.as_bytes(),
-        &ReadOptions::new(Registry::bundled()),
-    )
-    .unwrap();
-    let got: Vec<(u16, &str, &str)> = doc
-        .entries
-        .iter()
-        .map(|e| (e.code, e.title_text(), e.description_text()))
-        .collect();
+    let doc = read(page);
+    let got = entries(&doc);
     assert_eq!(
         got,
         [
@@ -88,29 +87,14 @@ fn one_section_per_code() {
         ]
     );
     assert_eq!(doc.entries[0].section, ["Status Codes"]);
-    for entry in &doc.entries {
-        assert_eq!(doc.source.slice(entry.code_span), entry.code.to_string());
-        assert_eq!(
-            doc.source.slice(entry.title.as_ref().unwrap().span),
-            entry.title_text()
-        );
-    }
+    assert_spans_exact(&doc);
 }
 
 #[test]
 fn definition_lists_of_codes() {
     let page = "Status Codes\n============\n\n415 Unsupported Media Type\n   The payload format is not supported.\n\n   Send JSON.\n\n429 Too Many Requests\n   Slow down.\n\n200 requests per minute are allowed.\n";
-    let doc = read_page(
-        "p.rst",
-        page.as_bytes(),
-        &ReadOptions::new(Registry::bundled()),
-    )
-    .unwrap();
-    let got: Vec<(u16, &str, &str)> = doc
-        .entries
-        .iter()
-        .map(|e| (e.code, e.title_text(), e.description_text()))
-        .collect();
+    let doc = read(page);
+    let got = entries(&doc);
     assert_eq!(
         got,
         [
@@ -122,11 +106,5 @@ fn definition_lists_of_codes() {
             (429, "Too Many Requests", "Slow down."),
         ]
     );
-    for entry in &doc.entries {
-        assert_eq!(doc.source.slice(entry.code_span), entry.code.to_string());
-        assert_eq!(
-            doc.source.slice(entry.title.as_ref().unwrap().span),
-            entry.title_text()
-        );
-    }
+    assert_spans_exact(&doc);
 }

@@ -6,7 +6,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 use statusdoc_model::{Cell, Entry};
 
-use super::heads::{parse_head, plausible_after_code, skip_separator, split_run_in};
+use super::heads::{parse_head, plausible_after_code, skip_separator, split_run_in, Head};
 use super::text::{element_name, flow_of, is_ignored, Ctx, Flow, FlowBuilder};
 
 /// How many bytes of an item are read to see whether it starts with a status code.
@@ -19,17 +19,7 @@ pub(crate) fn read_list(ctx: &Ctx, list: NodeRef<Node>, section: &[String]) -> V
         if element_name(item) != Some("li") {
             continue;
         }
-        let probe = flow_of(ctx, item, Some(PROBE));
-        let Some(probe_head) = parse_head(ctx, item, &probe) else {
-            continue;
-        };
-        if !probe_head.marked
-            && !plausible_after_code(probe.text.get(probe_head.rest..).unwrap_or(""))
-        {
-            continue;
-        }
-        let flow = flow_of(ctx, item, None);
-        let Some(head) = parse_head(ctx, item, &flow) else {
+        let Some((flow, head)) = code_head(ctx, item) else {
             continue;
         };
         let end = flow.text.len();
@@ -50,6 +40,20 @@ pub(crate) fn read_list(ctx: &Ctx, list: NodeRef<Node>, section: &[String]) -> V
         });
     }
     entries
+}
+
+/// The text of a list item or term that starts with a status code, and its head (code
+/// and title). A cheap probe of the first words decides before the whole text is read.
+fn code_head(ctx: &Ctx, node: NodeRef<Node>) -> Option<(Flow, Head)> {
+    let probe = flow_of(ctx, node, Some(PROBE));
+    let probe_head = parse_head(ctx, node, &probe)?;
+    if !probe_head.marked && !plausible_after_code(probe.text.get(probe_head.rest..).unwrap_or(""))
+    {
+        return None;
+    }
+    let flow = flow_of(ctx, node, None);
+    let head = parse_head(ctx, node, &flow)?;
+    Some((flow, head))
 }
 
 /// The `<dt>`/`<dd>` children of a `<dl>`, looking through `<div>` wrappers.
@@ -91,17 +95,7 @@ pub(crate) fn read_dl(ctx: &Ctx, dl: NodeRef<Node>, section: &[String]) -> Vec<E
         }
         let mut description: Option<Option<Cell>> = None;
         for &term in terms {
-            let probe = flow_of(ctx, term, Some(PROBE));
-            let Some(probe_head) = parse_head(ctx, term, &probe) else {
-                continue;
-            };
-            if !probe_head.marked
-                && !plausible_after_code(probe.text.get(probe_head.rest..).unwrap_or(""))
-            {
-                continue;
-            }
-            let flow = flow_of(ctx, term, None);
-            let Some(head) = parse_head(ctx, term, &flow) else {
+            let Some((flow, head)) = code_head(ctx, term) else {
                 continue;
             };
             let title = head.title.or_else(|| {
