@@ -14,6 +14,7 @@ mod sniff;
 mod suppress;
 mod text;
 
+use statusdoc_model::page::Page;
 use statusdoc_model::{Document, Format, SourceFile};
 use statusdoc_reference::Registry;
 
@@ -152,11 +153,25 @@ pub fn read_source(source: SourceFile, format: Format, registry: &Registry) -> D
         None => source,
     };
     let mut document = Document::new(source, format);
-    match format {
-        Format::Markdown => markdown::read(&mut document, registry),
-        Format::Text => text::read(&mut document, registry),
-        Format::ReStructuredText => rst::read(&mut document, registry),
-        Format::Html => html::read(&mut document, registry),
+    // Readers only translate their format into the page model (or, while a reader is
+    // being moved onto it, still fill the entries themselves and return `None`).
+    let page: Option<Page> = match format {
+        Format::Markdown => Some(markdown::read(&mut document)),
+        Format::Text => {
+            text::read(&mut document, registry);
+            None
+        }
+        Format::ReStructuredText => {
+            rst::read(&mut document, registry);
+            None
+        }
+        Format::Html => {
+            html::read(&mut document, registry);
+            None
+        }
+    };
+    if let Some(page) = page {
+        document.entries = statusdoc_interpret::interpret(&page, registry);
     }
     document.suppressions = suppress::scan(&document.source, format);
     document

@@ -119,6 +119,7 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
             }
         }
         document.entries.push(Entry {
+            listing: Default::default(), title_certain: true,
             code,
             code_span: Span::new(start.code_at, start.code_at + 3),
             title,

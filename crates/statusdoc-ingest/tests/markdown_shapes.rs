@@ -125,8 +125,18 @@ fn rows_for_several_codes_and_error_catalogs() {
             (404, "", "No such thing."),
             (410, "", "No such thing."),
             (502, "Bad Gateway", "Upstream failed."),
+            // The error catalog's rows are entries keyed by the vendor's error code:
+            // their messages are descriptions, not reason phrases.
+            (400, "", "Invalid JSON"),
+            (404, "", "User not found"),
         ]
     );
+    assert!(doc.entries[7..]
+        .iter()
+        .all(|e| e.listing == statusdoc_model::Listing::Keyed));
+    assert!(doc.entries[..7]
+        .iter()
+        .all(|e| e.listing == statusdoc_model::Listing::Catalog));
     assert_spans_exact(&doc);
 }
 

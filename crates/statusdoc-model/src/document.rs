@@ -55,7 +55,7 @@ impl std::fmt::Display for Format {
 /// One extracted piece of text: plain text as a reader sees it (markup removed, entities
 /// decoded, whitespace folded, paragraphs joined by a blank line) and the byte span in
 /// the page that it came from.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Cell {
     pub text: String,
     pub span: Span,
@@ -74,8 +74,25 @@ impl Cell {
     }
 }
 
+/// What kind of listing an entry belongs to, which decides the checks that make sense
+/// for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Listing {
+    /// The page's own list of the codes it documents (a status-code table or list, one
+    /// section per code): checked for duplicates, order and coverage.
+    #[default]
+    Catalog,
+    /// One operation's responses (an API reference's per-endpoint list): not a list of
+    /// every code, so never a coverage gap, and the same code may repeat per operation.
+    Operation,
+    /// A row of a table keyed by something else (a vendor's error codes with an HTTP
+    /// status column): codes repeat by design and are in the key's order.
+    Keyed,
+}
+
 /// One documented status code.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Entry {
     pub code: u16,
     /// The span of the code's digits in the source.
@@ -89,6 +106,11 @@ pub struct Entry {
     /// Which table or list of the page the entry came from (numbered from 0 in page
     /// order), so that one table per endpoint under one heading is not a duplicate.
     pub block: usize,
+    pub listing: Listing,
+    /// The title was delimited with certainty (a column of its own, a known phrase, a
+    /// separator), so a fix may rewrite it. An uncertain title is checked but never
+    /// rewritten.
+    pub title_certain: bool,
 }
 
 impl Entry {

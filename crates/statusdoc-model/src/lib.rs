@@ -10,8 +10,9 @@
 
 mod diagnostic;
 mod document;
+pub mod page;
 mod source;
 
 pub use diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
-pub use document::{Cell, Document, Entry, Format, Suppression, SuppressionScope};
+pub use document::{Cell, Document, Entry, Format, Listing, Suppression, SuppressionScope};
 pub use source::{LineCol, LineIndex, SourceFile, Span};

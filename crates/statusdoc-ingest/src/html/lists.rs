@@ -31,6 +31,7 @@ pub(crate) fn read_list(ctx: &Ctx, list: NodeRef<Node>, section: &[String]) -> V
             None => split_run_in(ctx, &flow, head.rest, end),
         };
         entries.push(Entry {
+            listing: Default::default(), title_certain: true,
             code: head.code,
             code_span: head.code_span,
             title,
@@ -125,6 +126,7 @@ pub(crate) fn read_dl(ctx: &Ctx, dl: NodeRef<Node>, section: &[String]) -> Vec<E
                 })
                 .clone();
             entries.push(Entry {
+                listing: Default::default(), title_certain: true,
                 code: head.code,
                 code_span: head.code_span,
                 title,

@@ -192,6 +192,7 @@ fn walk(ctx: &Ctx, root: NodeRef<Node>) -> Vec<Entry> {
                             pending = Some(Pending {
                                 level,
                                 entry: Entry {
+                                    listing: Default::default(), title_certain: true,
                                     code: head.code,
                                     code_span: head.code_span,
                                     title,
@@ -352,4 +353,9 @@ fn read_front_matter(source: &str, document: &mut Document) {
             }
         }
     }
+}
+
+/// Transitional: the blocks of an HTML fragment (filled in by the page-model HTML reader).
+pub(crate) fn read_fragment(_fragment: &str) -> Vec<statusdoc_model::page::Block> {
+    Vec::new()
 }

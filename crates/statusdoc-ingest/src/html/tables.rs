@@ -316,6 +316,7 @@ pub(crate) fn read_table(ctx: &Ctx, table: NodeRef<Node>, section: &[String]) ->
             entry_section.push(caption.clone());
         }
         entries.push(Entry {
+            listing: Default::default(), title_certain: true,
             code: head.code,
             code_span: head.code_span,
             title,

@@ -101,6 +101,7 @@ pub(crate) fn read(document: &mut Document, registry: &Registry) {
             }
         }
         entries.push(Entry {
+            listing: Default::default(), title_certain: true,
             code: bullet.code,
             code_span: bullet.code_span,
             title,
@@ -495,6 +496,7 @@ fn table_entries(
             }
         }
         entries.push(Entry {
+            listing: Default::default(), title_certain: true,
             code,
             code_span,
             title,

@@ -1,0 +1,539 @@
+//! The interpreter: the neutral page model in, status-code entries out.
+//!
+//! Readers translate formats into [`Page`]s and decide nothing; everything about what a
+//! status code, a title and a description are is decided here, the same way for every
+//! format. The interpreter depends on no reader.
+//!
+//! **An entry needs evidence.** A number is read as a status code only inside a group
+//! (a table's code column, a list, a definition list, sibling headings, a run of
+//! paragraphs) that shows it is about HTTP status codes: at least half of the group's
+//! codes carry a reason phrase the registry knows (or a near spelling of one), or a
+//! header, caption, heading or lead-in sentence says "status codes" and most of the
+//! codes are registered. A group under a heading about other codes (gRPC, SMTP,
+//! WebSocket close codes, opcodes) needs phrases on nearly every row. A code followed by
+//! running prose ("404 errors happen when…") is never an entry outside a code column.
+//!
+//! **Titles.** A title comes from a column that holds short phrases (whatever its header
+//! says, never a column of identifiers such as `badRequest`), or is split off the text
+//! after the code ([`split`]). Entries say whether the title's extent is certain; the
+//! phrase rules never rewrite an uncertain one.
+//!
+//! **Listings.** Entries are marked as the page's own catalog of codes, an operation's
+//! responses (headings that name an HTTP method or a path, or one of several sections
+//! with the same "Responses" heading), or rows of a table keyed by something else (a
+//! vendor's error codes with an HTTP status column), so that rules check each for what
+//! makes sense.
+
+pub mod split;
+mod table;
+pub mod words;
+
+use std::collections::HashMap;
+
+use statusdoc_model::page::{Block, Definition, List, Mark, Page, Text};
+use statusdoc_model::{Cell, Entry, Listing, Span};
+use statusdoc_reference::{PhraseMatch, Registry};
+
+use split::split_code_and_title;
+use words::{leading_code, says_other_codes, says_status_codes};
+
+/// Turns a page into the entries it documents, in page order.
+pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
+    let mut blocks = Vec::new();
+    flatten(&page.blocks, &mut blocks);
+    let mut heading_counts: HashMap<String, usize> = HashMap::new();
+    for block in &blocks {
+        if let Block::Heading { text, .. } = block {
+            *heading_counts
+                .entry(text.as_str().trim().to_lowercase())
+                .or_default() += 1;
+        }
+    }
+    let mut interpreter = Interpreter {
+        registry,
+        entries: Vec::new(),
+        headings: Vec::new(),
+        block: 0,
+        heading_counts,
+    };
+    interpreter.run(&blocks);
+    interpreter.entries
+}
+
+/// Containers are only grouping: their blocks are read where they stand.
+fn flatten<'p>(blocks: &'p [Block], out: &mut Vec<&'p Block>) {
+    for block in blocks {
+        match block {
+            Block::Container(inner) => flatten(inner, out),
+            other => out.push(other),
+        }
+    }
+}
+
+/// A would-be entry before its group is judged.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub code: u16,
+    pub code_span: Span,
+    pub title: Option<Cell>,
+    pub title_certain: bool,
+    pub description: Text,
+    /// The title is a phrase the registry knows (for this code or another).
+    pub phrase: bool,
+}
+
+pub(crate) struct Interpreter<'r> {
+    pub registry: &'r Registry,
+    entries: Vec<Entry>,
+    headings: Vec<(u8, String)>,
+    block: usize,
+    heading_counts: HashMap<String, usize>,
+}
+
+/// Where a code starts in text that begins with one, and its code: after leading
+/// white space and an optional "HTTP", "HTTP/1.1", "Status", "Status Code" or "Error"
+/// ("HTTP 502: Bad Gateway", "Status 404 - Not Found").
+pub(crate) fn code_lead(text: &str) -> Option<(usize, u16)> {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    let skip = [
+        "HTTP/1.1 ",
+        "HTTP/1.0 ",
+        "HTTP/2 ",
+        "HTTP ",
+        "Http ",
+        "HTTP Status ",
+        "HTTP Status Code ",
+        "Status Code ",
+        "Status code ",
+        "Status ",
+        "Error ",
+        "Code ",
+        // Sphinx httpdomain field lists: `:statuscode 404: …`, `:status 404: …`.
+        "statuscode ",
+        "status ",
+        "code ",
+    ]
+    .iter()
+    .filter(|p| rest.starts_with(**p) && leading_code(&rest[p.len()..]).is_some())
+    .map(|p| p.len())
+    .max()
+    .unwrap_or(0);
+    let code = leading_code(&rest[skip..])?;
+    Some((start + skip, code))
+}
+
+impl<'r> Interpreter<'r> {
+    fn run(&mut self, blocks: &[&Block]) {
+        let heading_entries = self.code_headings(blocks);
+        let mut i = 0;
+        let mut lead_in: Option<&Text> = None;
+        while i < blocks.len() {
+            match blocks[i] {
+                Block::Heading { level, text } => {
+                    if let Some((block, candidate)) = heading_entries.get(&i) {
+                        let mut candidate = candidate.clone();
+                        // The heading's text: up to the next heading.
+                        let mut description = candidate.description.clone();
+                        for next in &blocks[i + 1..] {
+                            match next {
+                                Block::Heading { .. } => break,
+                                Block::Paragraph(t) | Block::Literal(t) => {
+                                    description.paragraph_break();
+                                    description.append(t);
+                                }
+                                Block::List(_) | Block::DefinitionList(_) => {
+                                    description.paragraph_break();
+                                    description.append(&next.flat_text());
+                                }
+                                _ => {}
+                            }
+                        }
+                        candidate.description = description;
+                        let listing = self.listing();
+                        self.push(candidate, *block, Vec::new(), listing);
+                    }
+                    while self.headings.last().is_some_and(|(l, _)| l >= level) {
+                        self.headings.pop();
+                    }
+                    self.headings
+                        .push((*level, text.as_str().trim().to_owned()));
+                    lead_in = None;
+                    i += 1;
+                }
+                Block::Paragraph(text) => {
+                    let consumed = self.paragraph_run(blocks, i, lead_in);
+                    if consumed == 0 {
+                        lead_in = Some(text);
+                        i += 1;
+                    } else {
+                        lead_in = None;
+                        i += consumed;
+                    }
+                }
+                Block::Table(table) => {
+                    table::read(self, table, lead_in);
+                    lead_in = None;
+                    i += 1;
+                }
+                Block::List(list) => {
+                    self.list(list, lead_in);
+                    lead_in = None;
+                    i += 1;
+                }
+                Block::DefinitionList(definitions) => {
+                    self.definitions(definitions, lead_in);
+                    lead_in = None;
+                    i += 1;
+                }
+                Block::Literal(_) | Block::Container(_) => {
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    pub(crate) fn next_block(&mut self) -> usize {
+        self.block += 1;
+        self.block
+    }
+
+    pub(crate) fn section(&self) -> Vec<String> {
+        self.headings.iter().map(|(_, t)| t.clone()).collect()
+    }
+
+    /// Whether the headings above, or a lead-in sentence, say the listing is about
+    /// status codes.
+    pub(crate) fn context_says_status(&self, lead_in: Option<&Text>) -> bool {
+        self.headings.iter().any(|(_, t)| says_status_codes(t))
+            || lead_in.is_some_and(|t| says_status_codes(t.as_str()))
+    }
+
+    /// Whether the nearest heading, or a lead-in sentence, names other kinds of codes.
+    pub(crate) fn context_says_other(&self, lead_in: Option<&Text>) -> bool {
+        self.headings
+            .last()
+            .is_some_and(|(_, t)| says_other_codes(t))
+            || lead_in.is_some_and(|t| says_other_codes(t.as_str()))
+    }
+
+    /// An operation's responses, or the page's catalog of codes.
+    pub(crate) fn listing(&self) -> Listing {
+        let operation = self.headings.iter().any(|(_, t)| is_operation_heading(t))
+            || self.headings.last().is_some_and(|(_, t)| {
+                let lower = t.to_lowercase();
+                self.heading_counts.get(&lower).copied().unwrap_or(0) >= 2
+                    && (lower.contains("response") || lower.contains("error"))
+            });
+        if operation {
+            Listing::Operation
+        } else {
+            Listing::Catalog
+        }
+    }
+
+    /// Judges a group of candidates: at least half carry a known phrase, or the context
+    /// says status codes and most codes are registered.
+    pub(crate) fn accept(&self, group: &[Candidate], context: bool, other: bool) -> bool {
+        if group.is_empty() {
+            return false;
+        }
+        let n = group.len();
+        let phrases = group.iter().filter(|c| c.phrase).count();
+        if other {
+            return phrases * 5 >= n * 4;
+        }
+        if phrases > 0 && phrases * 2 >= n {
+            return true;
+        }
+        let registered = group
+            .iter()
+            .filter(|c| {
+                self.registry.get(c.code).is_some() || self.registry.nonstandard(c.code).is_some()
+            })
+            .count();
+        context && registered * 5 >= n * 3
+    }
+
+    pub(crate) fn push(
+        &mut self,
+        candidate: Candidate,
+        block: usize,
+        extra_section: Vec<String>,
+        listing: Listing,
+    ) {
+        let mut section = self.section();
+        section.extend(extra_section);
+        self.entries.push(Entry {
+            code: candidate.code,
+            code_span: candidate.code_span,
+            title: candidate.title,
+            description: candidate.description.whole(),
+            section,
+            block,
+            listing,
+            title_certain: candidate.title_certain,
+        });
+    }
+
+    /// A candidate from text that starts with a code: the code, the title after it and
+    /// the rest of the text as the start of the description. Outside a code column the
+    /// code must be followed by a title, a separator or nothing: "404 errors are…" and
+    /// "300 requests per minute" are prose.
+    pub(crate) fn candidate(&self, text: &Text, in_code_column: bool) -> Option<Candidate> {
+        let s = text.as_str();
+        let (at, code) = code_lead(s)?;
+        let after = &s[at + 3..];
+        let parts = split_code_and_title(self.registry, &s[at..]);
+        if !in_code_column && parts.title.is_none() && parts.detail.is_some() {
+            let next = after.trim_start().chars().next();
+            let separated = after.starts_with(':')
+                || next.is_some_and(|c| "-–—:|".contains(c))
+                || text.is_marked(at..at + 3, Mark::Strong) && !text.is_marked(at..s.len().min(at + 5), Mark::Strong)
+                || text.is_marked(at..at + 3, Mark::Code) && !text.is_marked(at..s.len().min(at + 5), Mark::Code);
+            if !separated {
+                return None;
+            }
+        }
+        let code_span = text.source_span(at..at + 3);
+        let title = parts
+            .title
+            .and_then(|r| text.cell(r.start + at..r.end + at))
+            .map(unquote);
+        let phrase = title.as_ref().is_some_and(|t| self.is_phrase(code, &t.text));
+        let description = parts
+            .detail
+            .map(|r| text.slice(r.start + at..r.end + at))
+            .unwrap_or_default();
+        Some(Candidate {
+            code,
+            code_span,
+            title_certain: title.is_some() && parts.certain,
+            title,
+            description,
+            phrase,
+        })
+    }
+
+    pub(crate) fn is_phrase(&self, code: u16, title: &str) -> bool {
+        !matches!(self.registry.match_phrase(code, title), PhraseMatch::Unknown)
+    }
+
+    /// Headings that start with a code, judged per group of siblings (same level, same
+    /// parent heading): heading index → (block, candidate).
+    fn code_headings(&mut self, blocks: &[&Block]) -> HashMap<usize, (usize, Candidate)> {
+        let mut groups: HashMap<(usize, u8), Vec<(usize, Candidate)>> = HashMap::new();
+        let mut contexts: HashMap<(usize, u8), (bool, bool)> = HashMap::new();
+        let mut stack: Vec<(u8, usize, bool, bool)> = Vec::new(); // level, index, says status, says other
+        for (i, block) in blocks.iter().enumerate() {
+            let Block::Heading { level, text } = block else {
+                continue;
+            };
+            while stack.last().is_some_and(|(l, ..)| l >= level) {
+                stack.pop();
+            }
+            let parent = stack.last().map_or(usize::MAX, |(_, i, ..)| *i);
+            let key = (parent, *level);
+            if let Some(candidate) = self.candidate(text, false) {
+                groups.entry(key).or_default().push((i, candidate));
+                contexts.entry(key).or_insert((
+                    stack.iter().any(|s| s.2),
+                    stack.last().is_some_and(|s| s.3),
+                ));
+            }
+            stack.push((
+                *level,
+                i,
+                says_status_codes(text.as_str()),
+                says_other_codes(text.as_str()),
+            ));
+        }
+        let mut accepted = HashMap::new();
+        let mut keys: Vec<_> = groups.keys().copied().collect();
+        keys.sort();
+        for key in keys {
+            let group = &groups[&key];
+            let candidates: Vec<Candidate> = group.iter().map(|(_, c)| c.clone()).collect();
+            let (context, other) = contexts[&key];
+            if self.accept(&candidates, context || group.len() >= 3, other) {
+                let block = self.next_block();
+                for (i, candidate) in group {
+                    accepted.insert(*i, (block, candidate.clone()));
+                }
+            }
+        }
+        accepted
+    }
+
+    /// A run of paragraphs that start with codes ("**404 Not Found**" pseudo-headings,
+    /// "404 Not Found: …" lines of a text dump), each with the paragraphs after it up to
+    /// the next one as its description. Returns how many blocks it consumed (0 when the
+    /// paragraph at `start` is not the start of an accepted run).
+    fn paragraph_run(&mut self, blocks: &[&Block], start: usize, lead_in: Option<&Text>) -> usize {
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut end = start;
+        while end < blocks.len() {
+            match blocks[end] {
+                Block::Paragraph(text) => {
+                    if let Some(candidate) = self.candidate(text, false) {
+                        candidates.push(candidate);
+                    } else if candidates.is_empty() {
+                        return 0;
+                    } else if let Some(last) = candidates.last_mut() {
+                        last.description.paragraph_break();
+                        last.description.append(text);
+                    }
+                }
+                Block::List(_) | Block::Literal(_) if !candidates.is_empty() => {
+                    if let Some(last) = candidates.last_mut() {
+                        last.description.paragraph_break();
+                        last.description.append(&blocks[end].flat_text());
+                    }
+                }
+                _ => break,
+            }
+            end += 1;
+        }
+        let context = self.context_says_status(lead_in);
+        let other = self.context_says_other(lead_in);
+        if !self.accept(&candidates, context, other) {
+            return 0;
+        }
+        let block = self.next_block();
+        let listing = self.listing();
+        for candidate in candidates {
+            self.push(candidate, block, Vec::new(), listing);
+        }
+        end - start
+    }
+
+    /// A list whose items start with codes; items that do not are skipped, and a list
+    /// of groups ("2xx Success" with the codes nested below) is read through.
+    fn list(&mut self, list: &List, lead_in: Option<&Text>) {
+        let mut candidates = Vec::new();
+        let mut nested: Vec<&List> = Vec::new();
+        for item in &list.items {
+            match self.item_candidate(item) {
+                Some(candidate) => candidates.push(candidate),
+                None => nested.extend(item.iter().filter_map(|b| match b {
+                    Block::List(l) => Some(l),
+                    _ => None,
+                })),
+            }
+        }
+        let context = self.context_says_status(lead_in);
+        let other = self.context_says_other(lead_in);
+        if self.accept(&candidates, context, other) {
+            let block = self.next_block();
+            let listing = self.listing();
+            for candidate in candidates {
+                self.push(candidate, block, Vec::new(), listing);
+            }
+        }
+        for inner in nested {
+            self.list(inner, lead_in);
+        }
+    }
+
+    fn item_candidate(&self, item: &[Block]) -> Option<Candidate> {
+        let (first, rest) = item.split_first()?;
+        let text = match first {
+            Block::Paragraph(t) | Block::Heading { text: t, .. } => t,
+            _ => return None,
+        };
+        let mut candidate = self.candidate(text, false)?;
+        for block in rest {
+            candidate.description.paragraph_break();
+            candidate.description.append(&block.flat_text());
+        }
+        Some(candidate)
+    }
+
+    fn definitions(&mut self, definitions: &[Definition], lead_in: Option<&Text>) {
+        let candidates: Vec<Candidate> = definitions
+            .iter()
+            .filter_map(|d| {
+                let mut candidate = self.candidate(&d.term, false)?;
+                for block in &d.details {
+                    candidate.description.paragraph_break();
+                    candidate.description.append(&block.flat_text());
+                }
+                Some(candidate)
+            })
+            .collect();
+        let context = self.context_says_status(lead_in);
+        let other = self.context_says_other(lead_in);
+        if self.accept(&candidates, context, other) {
+            let block = self.next_block();
+            let listing = self.listing();
+            for candidate in candidates {
+                self.push(candidate, block, Vec::new(), listing);
+            }
+        }
+    }
+}
+
+/// A heading that names an operation: "GET /pets/{id}", "Delete a pet (DELETE /pets)".
+fn is_operation_heading(text: &str) -> bool {
+    let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+    let mut words = text.split_whitespace();
+    let first_is_method = words
+        .next()
+        .is_some_and(|w| methods.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+    let has_path = text
+        .split_whitespace()
+        .any(|w| w.starts_with('/') && w.len() > 1);
+    first_is_method && (has_path || text.split_whitespace().count() <= 4)
+        || has_path && text.split_whitespace().any(|w| methods.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// A title without the quotes around it (`"Not Found"`, `“Not Found”`).
+pub(crate) fn unquote(cell: Cell) -> Cell {
+    let pairs = [('"', '"'), ('“', '”'), ('\'', '\''), ('‘', '’'), ('«', '»')];
+    for (open, close) in pairs {
+        if let Some(inner) = cell
+            .text
+            .strip_prefix(open)
+            .and_then(|t| t.strip_suffix(close))
+        {
+            let inner = inner.trim();
+            if inner.is_empty() {
+                return cell;
+            }
+            let span = if cell.span.len() == cell.text.len() {
+                let start = cell.span.start + cell.text.find(inner).unwrap_or(0);
+                Span::new(start, start + inner.len())
+            } else {
+                cell.span
+            };
+            return Cell {
+                text: inner.to_owned(),
+                span,
+                ..cell
+            };
+        }
+    }
+    cell
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_leads() {
+        assert_eq!(code_lead("  404 Not Found"), Some((2, 404)));
+        assert_eq!(code_lead("HTTP 502: Bad Gateway"), Some((5, 502)));
+        assert_eq!(code_lead("Status Code 429"), Some((12, 429)));
+        assert_eq!(code_lead("100% of requests"), None);
+        assert_eq!(code_lead("Errors"), None);
+    }
+
+    #[test]
+    fn operation_headings() {
+        assert!(is_operation_heading("GET /pets/{id}"));
+        assert!(is_operation_heading("Delete a pet (DELETE /pets/{id})"));
+        assert!(!is_operation_heading("Status codes"));
+        assert!(!is_operation_heading("Get started with the API"));
+    }
+}

@@ -1,0 +1,195 @@
+//! Splitting "code title description" text, wherever a page runs them together:
+//! `200 OK`, `200 (OK)`, `400 Bad Request: validation failures`,
+//! `404 Not Found <placeholder>`, `404 Not Found – the page...`,
+//! `415 Not Acceptable Indicates that the server...`.
+
+use std::ops::Range;
+
+use statusdoc_reference::Registry;
+
+use crate::words::{looks_like_prose, title_end};
+
+/// Ranges into the text given to [`split_code_and_title`] (which starts with the code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeAndTitle {
+    pub title: Option<Range<usize>>,
+    /// Text after the title (a qualifier or the start of the description).
+    pub detail: Option<Range<usize>>,
+    /// The title's end is certain: a known phrase, a separator, parentheses, or the end
+    /// of the text. A title cut from a run of capitalised words is not.
+    pub certain: bool,
+}
+
+/// A title longer than this many words before a separator is not a title: the
+/// separator belongs to the description.
+const MAX_TITLE_WORDS: usize = 8;
+
+/// Text that ends a title: what follows is a qualifier or the description.
+const SEPARATORS: [&str; 10] = [": ", " -- ", " - ", " – ", " — ", " <", ". ", "; ", " (", " | "];
+
+pub fn split_code_and_title(registry: &Registry, text: &str) -> CodeAndTitle {
+    let after_code = 3.min(text.len());
+    let rest = &text[after_code..];
+    let lead = rest.len()
+        - rest
+            .trim_start_matches([' ', '\t', ':', '-', '–', '—', '='])
+            .len();
+    let start = after_code + lead;
+    let rest = &text[start..];
+    let rest_trimmed_len = rest.trim_end().len();
+    if rest_trimmed_len == 0 {
+        return CodeAndTitle {
+            title: None,
+            detail: None,
+            certain: true,
+        };
+    }
+    let detail_from = |at: usize| {
+        let tail = &text[at..];
+        let skip = tail.len()
+            - tail
+                .trim_start_matches([' ', '\t', ':', '-', '–', '—', ';', ','])
+                .len();
+        let begin = at + skip;
+        let end = start + rest_trimmed_len;
+        (begin < end).then_some(begin..end)
+    };
+    // "200 (OK)": a parenthesised title.
+    if let Some(inner) = rest.strip_prefix('(') {
+        if let Some(close) = inner.find(')') {
+            let title = start + 1..start + 1 + close;
+            return CodeAndTitle {
+                title: (!title.is_empty()).then_some(title),
+                detail: detail_from(start + 1 + close + 1),
+                certain: true,
+            };
+        }
+    }
+    let separator = SEPARATORS
+        .iter()
+        .filter_map(|s| rest[..rest_trimmed_len].find(s).map(|at| (at, s.len())))
+        .min();
+    let (end, mut known) = title_end(registry, &rest[..rest_trimmed_len]);
+    // A phrase matched only up to case, followed by a lowercase word, is the start of
+    // a sentence: "Bad request body or query."
+    if known && !registry.known_phrases().iter().any(|p| p == &rest[..end]) {
+        let next = rest[end..].split_whitespace().next();
+        if next.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+            known = false;
+        }
+    }
+    let prose = |title: &str| !known && looks_like_prose(title);
+    // A known phrase that ends before the separator is the title: "Not Acceptable
+    // Indicates that ... unsupported. In your client" separates at the phrase.
+    let known_first = known && separator.is_none_or(|(at, _)| end < at);
+    if let Some((at, len)) = separator.filter(|_| !known_first) {
+        if rest[..at].split_whitespace().count() <= MAX_TITLE_WORDS
+            && !looks_like_prose(&rest[..at])
+        {
+            let title = start..start + rest[..at].trim_end().len();
+            // Keep "<placeholder>" and "(qualifier)" whole in the detail.
+            let detail_start = if matches!(rest.as_bytes().get(at + len - 1), Some(b'<' | b'(')) {
+                start + at + len - 1
+            } else {
+                start + at + len
+            };
+            return CodeAndTitle {
+                title: Some(title),
+                detail: detail_from(detail_start),
+                certain: true,
+            };
+        }
+    }
+    let words = rest[..rest_trimmed_len].split_whitespace().count();
+    if words <= 6 && !known || end == 0 || end >= rest_trimmed_len {
+        if prose(&rest[..rest_trimmed_len]) {
+            // No title: the text after the code is the description.
+            return CodeAndTitle {
+                title: None,
+                detail: Some(start..start + rest_trimmed_len),
+                certain: true,
+            };
+        }
+        return CodeAndTitle {
+            title: Some(start..start + rest_trimmed_len),
+            detail: None,
+            certain: true,
+        };
+    }
+    CodeAndTitle {
+        title: Some(start..start + end),
+        detail: detail_from(start + end),
+        certain: known,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> (Option<&str>, Option<&str>) {
+        let parts = split_code_and_title(Registry::bundled(), text);
+        (
+            parts.title.map(|r| &text[r]),
+            parts.detail.map(|r| &text[r]),
+        )
+    }
+
+    #[test]
+    fn shapes_of_run_in_titles() {
+        assert_eq!(split("200 OK"), (Some("OK"), None));
+        assert_eq!(split("200 (OK)"), (Some("OK"), None));
+        assert_eq!(
+            split("502 (GATEWAY UNAVAILABLE)"),
+            (Some("GATEWAY UNAVAILABLE"), None)
+        );
+        assert_eq!(
+            split("400 Bad Request: validation failures, schema violations"),
+            (
+                Some("Bad Request"),
+                Some("validation failures, schema violations")
+            )
+        );
+        assert_eq!(
+            split("404 Not Found <Additional information about the object not found>"),
+            (
+                Some("Not Found"),
+                Some("<Additional information about the object not found>")
+            )
+        );
+        assert_eq!(
+            split("404 Not Found – the page is gone"),
+            (Some("Not Found"), Some("the page is gone"))
+        );
+        assert_eq!(
+            split("415 Not Acceptable Indicates that the server refuses. In your client."),
+            (
+                Some("Not Acceptable"),
+                Some("Indicates that the server refuses. In your client.")
+            )
+        );
+        assert_eq!(
+            split("200 OK Success! A successful GET"),
+            (Some("OK"), Some("Success! A successful GET"))
+        );
+        assert_eq!(split("500 Server Error"), (Some("Server Error"), None));
+        assert_eq!(split("404"), (None, None));
+        assert_eq!(
+            split("200: OK, the request succeeded."),
+            (Some("OK"), Some("the request succeeded."))
+        );
+        assert_eq!(
+            split("400: Bad request body or query."),
+            (None, Some("Bad request body or query."))
+        );
+        assert_eq!(
+            split("429 requests per minute"),
+            (None, Some("requests per minute"))
+        );
+        assert_eq!(split("504 ServerTimeout"), (Some("ServerTimeout"), None));
+        assert_eq!(
+            split("404 Not Found -- the pet is gone"),
+            (Some("Not Found"), Some("the pet is gone"))
+        );
+    }
+}

@@ -1,0 +1,380 @@
+//! Tables: column roles from the cells' content, header words only as a hint.
+//!
+//! - Row and column spans are laid out first, so a code cell spanning two rows gives
+//!   both rows its code and a cell spanning columns is not counted twice.
+//! - The code column is the column whose cells mostly start with a status code,
+//!   wherever it stands; a header that says "Status"/"HTTP"/"Code" breaks ties.
+//! - The title column is a column of short phrases: one the header calls a title, or
+//!   one whose cells are mostly phrases the registry knows (a "Description" column that
+//!   holds only "Not Found" is a title column). A column of identifiers (`badRequest`,
+//!   `APIG.0101`) is never a title column.
+//! - The description column is the one the header calls so, else the one with the
+//!   longest text.
+//! - Rows with an empty code cell continue the entry above.
+//! - A table whose first column holds another key (a vendor's error codes) is
+//!   [`Listing::Keyed`]: its codes repeat by design.
+
+use statusdoc_model::page::{Table, TableCell, Text};
+use statusdoc_model::Listing;
+
+use crate::words::{column_role, is_identifier, says_other_codes, says_status_codes, ColumnRole};
+use crate::{code_lead, unquote, Candidate, Interpreter};
+
+/// Cells wider or longer than any real table are clamped, so that a hostile
+/// `colspan="100000"` cannot blow the grid up.
+const MAX_COLUMNS: usize = 64;
+const MAX_SPAN: usize = 1000;
+
+#[derive(Clone, Copy)]
+struct Slot {
+    row: usize,
+    cell: usize,
+    origin: bool,
+}
+
+fn layout(table: &Table) -> Vec<Vec<Option<Slot>>> {
+    let mut grid: Vec<Vec<Option<Slot>>> = vec![Vec::new(); table.rows.len()];
+    for (r, row) in table.rows.iter().enumerate() {
+        let mut col = 0;
+        for (k, cell) in row.iter().enumerate() {
+            while grid[r].get(col).is_some_and(Option::is_some) {
+                col += 1;
+            }
+            if col >= MAX_COLUMNS {
+                break;
+            }
+            let rowspan = cell.rowspan.clamp(1, MAX_SPAN).min(table.rows.len() - r);
+            let colspan = cell.colspan.clamp(1, MAX_COLUMNS).min(MAX_COLUMNS - col);
+            for (dr, grid_row) in grid[r..r + rowspan].iter_mut().enumerate() {
+                if grid_row.len() < col + colspan {
+                    grid_row.resize(col + colspan, None);
+                }
+                for dc in 0..colspan {
+                    grid_row[col + dc] = Some(Slot {
+                        row: r,
+                        cell: k,
+                        origin: dr == 0 && dc == 0,
+                    });
+                }
+            }
+            col += colspan;
+        }
+    }
+    grid
+}
+
+struct Grid<'t> {
+    table: &'t Table,
+    slots: Vec<Vec<Option<Slot>>>,
+}
+
+impl<'t> Grid<'t> {
+    fn cell(&self, row: usize, col: usize) -> Option<(&'t TableCell, bool)> {
+        let slot = (*self.slots.get(row)?.get(col)?)?;
+        Some((&self.table.rows[slot.row][slot.cell], slot.origin))
+    }
+
+    /// A cell's text where it starts (spanned copies count as empty).
+    fn own_text(&self, row: usize, col: usize) -> Option<&'t Text> {
+        match self.cell(row, col) {
+            Some((cell, true)) if !cell.text.is_empty() => Some(&cell.text),
+            _ => None,
+        }
+    }
+}
+
+pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: Option<&Text>) {
+    let slots = layout(table);
+    let width = slots.iter().map(Vec::len).max().unwrap_or(0);
+    if width == 0 {
+        return;
+    }
+    let grid = Grid { table, slots };
+    let rows = table.rows.len();
+    let starts_with_code = |t: &Text| code_lead(t.as_str()).is_some_and(|(at, _)| at < 16);
+    let mut header_rows = table.header_rows.min(rows);
+    if header_rows == 0 && rows > 1 {
+        // A first row with no code over rows with codes is a header the format could
+        // not mark.
+        let first_has_code = (0..width).any(|c| grid.own_text(0, c).is_some_and(starts_with_code));
+        let later_have_codes = (1..rows).any(|r| (0..width).any(|c| grid.own_text(r, c).is_some_and(starts_with_code)));
+        if !first_has_code && later_have_codes {
+            header_rows = 1;
+        }
+    }
+    let header: Vec<String> = (0..width)
+        .map(|c| {
+            let mut words = String::new();
+            for r in 0..header_rows {
+                if let Some((cell, _)) = grid.cell(r, c) {
+                    words.push(' ');
+                    words.push_str(cell.text.as_str());
+                }
+            }
+            words.trim().to_owned()
+        })
+        .collect();
+    let body = header_rows..rows;
+
+    // The code column.
+    let code_counts: Vec<(usize, usize)> = (0..width)
+        .map(|c| {
+            let mut codes = 0;
+            let mut filled = 0;
+            for r in body.clone() {
+                if let Some(text) = grid.own_text(r, c) {
+                    filled += 1;
+                    if starts_with_code(text) {
+                        codes += 1;
+                    }
+                }
+            }
+            (codes, filled)
+        })
+        .collect();
+    let candidates: Vec<usize> = (0..width)
+        .filter(|&c| {
+            let (codes, filled) = code_counts[c];
+            codes > 0 && codes * 2 >= filled
+        })
+        .collect();
+    let Some(&code_col) = candidates.iter().max_by_key(|&&c| {
+        (
+            column_role(&header[c]) == ColumnRole::Code || says_status_codes(&header[c]),
+            code_counts[c].0,
+            std::cmp::Reverse(c),
+        )
+    }) else {
+        return;
+    };
+
+    // Evidence about the table as a whole.
+    let caption = table.caption.as_ref().map(|c| c.as_str().to_owned());
+    let header_line = header.join(" | ");
+    let status_header = {
+        let h = header[code_col].to_lowercase();
+        says_status_codes(&h)
+            || h.split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "status" | "http" | "response" | "estado" | "statut" | "状态"))
+    };
+    let context = status_header
+        || caption.as_deref().is_some_and(says_status_codes)
+        || says_status_codes(&header_line)
+        || interpreter.context_says_status(lead_in);
+    let other = says_other_codes(&header_line)
+        || caption.as_deref().is_some_and(says_other_codes)
+        || interpreter.context_says_other(lead_in);
+
+    // Per-column content.
+    let ident_share = |c: usize| {
+        let mut idents = 0;
+        let mut filled = 0;
+        for r in body.clone() {
+            if let Some(text) = grid.own_text(r, c) {
+                filled += 1;
+                if is_identifier(text.as_str()) {
+                    idents += 1;
+                }
+            }
+        }
+        (idents, filled)
+    };
+    let is_ident_col = |c: usize| {
+        let (idents, filled) = ident_share(c);
+        filled > 0 && idents * 2 > filled
+    };
+    let row_code = |r: usize| grid.own_text(r, code_col).and_then(|t| code_lead(t.as_str())).map(|(_, code)| code);
+    let phrase_share = |c: usize| {
+        let mut phrases = 0;
+        let mut filled = 0;
+        for r in body.clone() {
+            let (Some(text), Some(code)) = (grid.own_text(r, c), row_code(r)) else {
+                continue;
+            };
+            filled += 1;
+            let t = text.as_str().trim().trim_matches(['"', '“', '”', '\'']);
+            if interpreter.is_phrase(code, t) {
+                phrases += 1;
+            }
+        }
+        (phrases, filled)
+    };
+    let avg_words = |c: usize| {
+        let mut words = 0;
+        let mut filled = 0;
+        for r in body.clone() {
+            if let Some(text) = grid.own_text(r, c) {
+                filled += 1;
+                words += text.as_str().split_whitespace().count();
+            }
+        }
+        if filled == 0 {
+            0.0
+        } else {
+            words as f64 / filled as f64
+        }
+    };
+    let others: Vec<usize> = (0..width).filter(|&c| c != code_col).collect();
+    let keyed = others.iter().any(|&c| {
+        c < code_col && {
+            let h = header[c].to_lowercase();
+            is_ident_col(c)
+                || (h.contains("error") || h.contains("fehler") || h.contains("错误"))
+                    && !says_status_codes(&h)
+        }
+    });
+    let title_col = others
+        .iter()
+        .copied()
+        .filter(|&c| !is_ident_col(c))
+        .find(|&c| {
+            let (phrases, filled) = phrase_share(c);
+            filled > 0 && phrases * 2 >= filled && avg_words(c) <= 6.0
+        })
+        .or_else(|| {
+            others.iter().copied().find(|&c| {
+                !keyed
+                    && !is_ident_col(c)
+                    && column_role(&header[c]) == ColumnRole::Title
+                    && avg_words(c) <= 8.0
+            })
+        });
+    let description_col = others
+        .iter()
+        .copied()
+        .filter(|&c| Some(c) != title_col && !is_ident_col(c))
+        .find(|&c| column_role(&header[c]) == ColumnRole::Description)
+        .or_else(|| {
+            others
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    Some(c) != title_col
+                        && !is_ident_col(c)
+                        && !(column_role(&header[c]) == ColumnRole::Code && c < code_col)
+                })
+                .max_by(|&a, &b| avg_words(a).total_cmp(&avg_words(b)).then(b.cmp(&a)))
+        });
+
+    // Rows to candidates; rows with an empty or spanned code cell continue the last.
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for r in body {
+        let description = description_col.and_then(|c| grid.own_text(r, c));
+        let Some(code_text) = grid.own_text(r, code_col) else {
+            if let (Some(last), Some(more)) = (candidates.last_mut(), description) {
+                last.description.paragraph_break();
+                last.description.append(more);
+            }
+            continue;
+        };
+        let fixed_width = grid.cell(r, code_col).is_some_and(|(c, _)| c.fixed_width);
+        let title_cell = title_col.and_then(|c| grid.cell(r, c).filter(|(_, origin)| *origin));
+        let row_candidates = multi_code(interpreter, code_text, title_cell.map(|(c, _)| &c.text))
+            .unwrap_or_else(|| interpreter.candidate(code_text, true).into_iter().collect());
+        let count = row_candidates.len();
+        for mut candidate in row_candidates {
+            if let Some(cell) = candidate.title.as_mut() {
+                cell.fixed_width = fixed_width;
+            }
+            if count == 1 {
+                if let Some((cell, _)) = title_cell {
+                    if let Some(title) = cell.text.whole().map(unquote) {
+                        candidate.phrase = interpreter.is_phrase(candidate.code, &title.text);
+                        candidate.title = Some(statusdoc_model::Cell {
+                            fixed_width: cell.fixed_width,
+                            ..title
+                        });
+                        candidate.title_certain = true;
+                    }
+                }
+            }
+            if let Some(more) = description {
+                candidate.description.paragraph_break();
+                candidate.description.append(more);
+            }
+            candidates.push(candidate);
+        }
+    }
+    if candidates.is_empty() || !interpreter.accept(&candidates, context, other) {
+        return;
+    }
+    let block = interpreter.next_block();
+    let listing = if keyed {
+        Listing::Keyed
+    } else {
+        interpreter.listing()
+    };
+    let extra: Vec<String> = caption.into_iter().filter(|c| !c.is_empty()).collect();
+    for candidate in candidates {
+        interpreter.push(candidate, block, extra.clone(), listing);
+    }
+}
+
+/// A cell for several codes ("200, 201", "401 / 403", "404 or 410"): one candidate per
+/// code with the cell's shared description. Titles are split on " / " when there is
+/// one per code ("Unauthorized / Forbidden"); a group title is no code's phrase.
+fn multi_code(interpreter: &Interpreter, cell: &Text, title: Option<&Text>) -> Option<Vec<Candidate>> {
+    let text = cell.as_str().trim_end();
+    let (mut at, _) = code_lead(text)?;
+    let mut codes: Vec<(u16, usize)> = Vec::new();
+    loop {
+        let code = crate::words::leading_code(&text[at..])?;
+        codes.push((code, at));
+        let rest = &text[at + 3..];
+        let gap = rest.len() - rest.trim_start_matches([' ', ',', '/', '|', '&']).len();
+        let after = &rest[gap..];
+        let gap = gap
+            + ["or ", "and ", "und ", "et ", "y ", "ou "]
+                .iter()
+                .find(|w| after.starts_with(**w))
+                .map_or(0, |w| w.len());
+        if gap == 0 || crate::words::leading_code(&text[at + 3 + gap..]).is_none() {
+            break;
+        }
+        at += 3 + gap;
+    }
+    if codes.len() < 2 {
+        return None;
+    }
+    let end = codes.last().map_or(0, |(_, at)| at + 3);
+    let titles: Vec<statusdoc_model::Cell> = match title {
+        Some(t) => split_titles(t),
+        None => split_titles(&cell.slice(end..text.len())),
+    };
+    let titles = (titles.len() == codes.len()).then_some(titles);
+    Some(
+        codes
+            .iter()
+            .enumerate()
+            .map(|(i, &(code, at))| {
+                let title = titles.as_ref().map(|t| t[i].clone());
+                Candidate {
+                    code,
+                    code_span: cell.source_span(at..at + 3),
+                    phrase: title.as_ref().is_some_and(|t| interpreter.is_phrase(code, &t.text)),
+                    title_certain: title.is_some(),
+                    title,
+                    description: Text::new(),
+                }
+            })
+            .collect(),
+    )
+}
+
+/// "Unauthorized / Forbidden" as two cells with their own spans.
+fn split_titles(text: &Text) -> Vec<statusdoc_model::Cell> {
+    let s = text.as_str();
+    if s.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut cells = Vec::new();
+    let mut offset = 0;
+    for part in s.split(" / ") {
+        if let Some(cell) = text.cell(offset..offset + part.len()) {
+            cells.push(cell);
+        }
+        offset += part.len() + 3;
+    }
+    cells
+}
+

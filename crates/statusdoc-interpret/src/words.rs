@@ -1,0 +1,388 @@
+//! Words and numbers: status codes at the start of text, where a title ends, what a
+//! header or heading says about the listing below it.
+
+use statusdoc_reference::{phrase_key, Registry};
+
+/// A status code at the very start of `text`: three digits from 100 to 599 not followed
+/// by another digit or a decimal point. Returns the code and its length in bytes.
+pub fn leading_code(text: &str) -> Option<u16> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 3 || !bytes[..3].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if let Some(&next) = bytes.get(3) {
+        if next.is_ascii_alphanumeric()
+            || next == b'.' && bytes.get(4).is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        if next == b'-' && bytes.get(4).is_some_and(u8::is_ascii_digit) || next == b'_' {
+            return None; // "400-499" ranges, "429_FOO" identifiers
+        }
+        // "100%", "200,000", "300.5", "500/month", "404x"
+        if matches!(next, b'%' | b'/' | b'+' | b'*' | b'^')
+            || matches!(next, b',' | b'.') && bytes.get(4).is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
+    }
+    let code: u16 = text[..3].parse().ok()?;
+    (100..=599).contains(&code).then_some(code)
+}
+
+/// Where a title that runs into its description ends: `"Not Acceptable Indicates that"`
+/// gives the length of `"Not Acceptable"`.
+///
+/// First the longest known phrase (canonical, obsolete, non-standard, compared by
+/// [`phrase_key`], so "BadRequest" and "HTTP Version not supported" are found) that
+/// ends at a word boundary; otherwise the run of capitalised words before the word that
+/// starts the description sentence ("Custom Thing The server ..." gives "Custom Thing").
+pub fn title_len(registry: &Registry, text: &str) -> usize {
+    title_end(registry, text).0
+}
+
+/// [`title_len`], and whether the title is a phrase the registry knows.
+pub fn title_end(registry: &Registry, text: &str) -> (usize, bool) {
+    let words: Vec<(usize, &str)> = words_with_offsets(text).collect();
+    let mut best = None;
+    let mut key = String::new();
+    for (i, &(offset, word)) in words.iter().enumerate().take(8) {
+        key.push_str(&phrase_key(word));
+        if registry.is_known_phrase_key(&key) {
+            // "OK, the request succeeded": the comma is not part of the title.
+            best = Some(offset + word.trim_end_matches([',', '.', ';', ':', '!']).len());
+            // "OK Success!": stop at words that clearly begin the description.
+            if i + 1 < words.len() && !is_title_word(words[i + 1].1) {
+                break;
+            }
+        }
+    }
+    if let Some(end) = best {
+        return (end, true);
+    }
+    // Title Case run: stop before the last capitalised word when a lowercase word
+    // follows it, since that word starts the sentence.
+    let mut end = 0;
+    for (i, &(offset, word)) in words.iter().enumerate() {
+        if !is_title_word(word) {
+            if i >= 2 {
+                end = words[i - 2].0 + words[i - 2].1.len();
+            }
+            break;
+        }
+        end = offset + word.len();
+        if word.ends_with(['.', '!', ':', ';']) {
+            break;
+        }
+    }
+    (end, false)
+}
+
+/// Whether a would-be title reads as prose ("Bad request body or query.", "requests
+/// per minute"): a lowercase word other than the small words titles use, or a sentence
+/// end.
+pub fn looks_like_prose(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with('.')
+        || text
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_title_word(w))
+}
+
+fn is_title_word(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(
+            word,
+            "a" | "an" | "of" | "for" | "not" | "to" | "and" | "by" | "on" | "too"
+        )
+}
+
+fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
+}
+
+/// What a table column holds, judged by its header text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnRole {
+    Code,
+    /// "HTTP Status Code" columns whose cells read "200 OK".
+    CodeAndTitle,
+    Title,
+    Description,
+    Other,
+}
+
+/// The role of a column from its header text ("Status Code", "HTTP Status Code",
+/// "Message Title", "Reason Phrase", "Description", "Meaning"...).
+pub fn column_role(header: &str) -> ColumnRole {
+    let h = header.trim().to_ascii_lowercase();
+    let h = h.trim_matches(|c: char| !c.is_alphanumeric() && c != ' ');
+    let has = |w: &str| h.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    if h.is_empty() {
+        return ColumnRole::Other;
+    }
+    if (has("description")
+        || has("meaning")
+        || has("details")
+        || has("explanation")
+        || has("remarks")
+        || has("notes")
+        || has("descripción")
+        || has("descripcion")
+        || has("descrição")
+        || has("beschreibung")
+        || has("bedeutung")
+        || has("signification"))
+        && !has("code")
+    {
+        return ColumnRole::Description;
+    }
+    if has("title")
+        || has("phrase")
+        || has("reason")
+        || has("message")
+        || has("name")
+        || has("status") && has("text")
+        || has("título")
+        || has("titulo")
+        || has("titel")
+        || has("titre")
+        || has("mensaje")
+        || has("meldung")
+    {
+        return if has("code") && !has("title") && !has("message") {
+            ColumnRole::Code
+        } else {
+            ColumnRole::Title
+        };
+    }
+    if has("code")
+        || has("status")
+        || h == "http"
+        || has("response")
+        || has("código")
+        || has("codigo")
+        || has("estado")
+        || has("statuscode")
+    {
+        return ColumnRole::Code;
+    }
+    ColumnRole::Other
+}
+
+/// Whether a heading, caption, header or lead-in sentence says that what follows is
+/// about HTTP status codes ("HTTP Status Codes", "Response codes", "Responses",
+/// "Códigos de estado", "状态码"). Used as evidence, never alone.
+pub fn says_status_codes(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    let has_pair = |a: &str, b: &[&str]| {
+        words
+            .windows(2)
+            .any(|pair| pair[0] == a && b.contains(&pair[1]))
+    };
+    has("http")
+        || has("https")
+        || has("statuscode")
+        || has("statuscodes")
+        || has("responses")
+        || has_pair("status", &["code", "codes", "line"])
+        || has_pair("response", &["code", "codes", "status", "statuses"])
+        || has_pair("return", &["code", "codes"])
+        || has_pair("reason", &["phrase", "phrases"])
+        || [
+            "código de estado",
+            "códigos de estado",
+            "código de status",
+            "códigos de status",
+            "código de resposta",
+            "códigos de resposta",
+            "code de statut",
+            "codes de statut",
+            "code d'état",
+            "codes d'état",
+            "code de retour",
+            "codes de retour",
+            "statuskode",
+            "status-code",
+            "rückgabecode",
+            "antwortcode",
+            "状态码",
+            "狀態碼",
+            "状態コード",
+            "ステータスコード",
+            "响应码",
+            "返回码",
+            "상태 코드",
+            "응답 코드",
+            "codice di stato",
+            "codici di stato",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+}
+
+/// Whether a heading, caption or header names codes that are not HTTP status codes
+/// (gRPC, SMTP, FTP, WebSocket close codes, gateway opcodes, process exit codes).
+pub fn says_other_codes(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    let has_pair =
+        |a: &str, b: &str| words.windows(2).any(|pair| pair[0] == a && pair[1] == b);
+    has("grpc")
+        || has("smtp")
+        || has("ftp")
+        || has("sip")
+        || has("websocket")
+        || has("opcode")
+        || has("opcodes")
+        || has("errno")
+        || has_pair("close", "code")
+        || has_pair("close", "codes")
+        || has_pair("close", "event")
+        || has_pair("exit", "code")
+        || has_pair("exit", "codes")
+        || has_pair("reply", "code")
+        || has_pair("reply", "codes")
+}
+
+/// An identifier rather than words: `badRequest`, `INVALID_ARGUMENT`, `APIG.0101`,
+/// `ERR-1024`, `resource_not_found`. A column of these is a column of error names, never
+/// of titles.
+pub fn is_identifier(text: &str) -> bool {
+    let text = text.trim().trim_matches(['`', '"', '\'']);
+    if text.is_empty() || text.contains(char::is_whitespace) {
+        return false;
+    }
+    if !text.chars().all(|c| c.is_alphanumeric() || "_.-:/".contains(c)) {
+        return false;
+    }
+    let has_letter = text.chars().any(char::is_alphabetic);
+    let inner_upper = text
+        .char_indices()
+        .skip(1)
+        .any(|(i, c)| c.is_uppercase() && text[..i].chars().last().is_some_and(char::is_lowercase));
+    let starts_lower = text.chars().next().is_some_and(char::is_lowercase);
+    let all_upper = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    has_letter
+        && (text.contains(['_', '.', ':', '/'])
+            || starts_lower && inner_upper
+            || all_upper && text.chars().filter(|c| c.is_alphabetic()).count() > 1 && text.chars().any(|c| c.is_ascii_digit())
+            || text.contains('-') && text.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Page chrome that text dumps and converted pages carry around the content: feedback
+/// widgets, update stamps, navigation. It never belongs to an entry.
+pub fn is_page_chrome(line: &str) -> bool {
+    let lower = line.trim().to_ascii_lowercase();
+    let starts = |p: &str| lower.starts_with(p);
+    starts("was this article helpful")
+        || starts("was this page helpful")
+        || starts("did this page help")
+        || starts("did you find this helpful")
+        || matches!(
+            lower.as_str(),
+            "yesno" | "yes no" | "yes" | "no" | "previous" | "next" | "previousnext"
+        )
+        || (starts("updated ")
+            || starts("last updated")
+            || starts("last modified")
+            || starts("published "))
+            && lower.chars().filter(char::is_ascii_digit).count() >= 4
+            && lower.split_whitespace().count() <= 6
+        || starts("copyright ©")
+        || starts("© ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leading_code_needs_three_digits_in_range() {
+        assert_eq!(leading_code("200 OK"), Some(200));
+        assert_eq!(leading_code("415"), Some(415));
+        assert_eq!(leading_code("2000"), None);
+        assert_eq!(leading_code("600 x"), None);
+        assert_eq!(leading_code("400-499"), None);
+        assert_eq!(leading_code("1.5"), None);
+        assert_eq!(leading_code("404."), Some(404));
+        assert_eq!(leading_code("100% of requests"), None);
+        assert_eq!(leading_code("200,000"), None);
+        assert_eq!(leading_code("404 - Not Found"), Some(404));
+    }
+
+    #[test]
+    fn titles_are_split_by_known_phrases_then_by_case() {
+        let r = Registry::bundled();
+        fn split<'a>(r: &Registry, t: &'a str) -> &'a str {
+            &t[..title_len(r, t)]
+        }
+        assert_eq!(split(r, "OK Success! A successful GET"), "OK");
+        assert_eq!(
+            split(r, "Not Acceptable Indicates that the server"),
+            "Not Acceptable"
+        );
+        assert_eq!(
+            split(r, "Unauthorized Your request isn't authorized."),
+            "Unauthorized"
+        );
+        assert_eq!(
+            split(r, "Service Unavailable Indicates that"),
+            "Service Unavailable"
+        );
+        assert_eq!(
+            split(r, "Internal Server Error The server encountered"),
+            "Internal Server Error"
+        );
+        assert_eq!(split(r, "BadRequest The request"), "BadRequest");
+        assert_eq!(split(r, "Custom Thing The server said no"), "Custom Thing");
+        assert_eq!(split(r, "Created"), "Created");
+    }
+
+    #[test]
+    fn evidence_words() {
+        assert!(says_status_codes("HTTP Status Codes"));
+        assert!(says_status_codes("Response codes"));
+        assert!(says_status_codes("Códigos de estado"));
+        assert!(!says_status_codes("Instance sizes"));
+        assert!(!says_status_codes("Status"));
+        assert!(says_other_codes("SMTP reply codes"));
+        assert!(says_other_codes("Gateway Close Event Codes"));
+        assert!(!says_other_codes("HTTP status codes"));
+    }
+
+    #[test]
+    fn identifiers_are_not_titles() {
+        for id in ["badRequest", "INVALID_ARGUMENT", "APIG.0101", "resource_not_found", "ERR-1024"] {
+            assert!(is_identifier(id), "{id}");
+        }
+        for words in ["Not Found", "OK", "BadRequest", "NOT FOUND", "Too Many Requests"] {
+            assert!(!is_identifier(words), "{words}");
+        }
+    }
+
+    #[test]
+    fn column_roles_from_headers() {
+        assert_eq!(column_role("Status Code"), ColumnRole::Code);
+        assert_eq!(column_role("HTTP Status Code"), ColumnRole::Code);
+        assert_eq!(column_role("Code"), ColumnRole::Code);
+        assert_eq!(column_role("Message Title"), ColumnRole::Title);
+        assert_eq!(column_role("Reason Phrase"), ColumnRole::Title);
+        assert_eq!(column_role("Description"), ColumnRole::Description);
+        assert_eq!(column_role("Meaning"), ColumnRole::Description);
+        assert_eq!(column_role("Example"), ColumnRole::Other);
+    }
+}
