@@ -3,6 +3,7 @@
 
 pub mod ci;
 pub mod generate;
+pub mod score;
 
 /// Under CI, generated files are only checked, never written.
 pub fn is_ci() -> bool {

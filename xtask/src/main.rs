@@ -3,9 +3,11 @@
 //! - `lint-docs`: lint the bundled corpus, print the report, keep `generated/` in step
 //!   and check the report against its reviewed insta snapshot.
 //! - `codegen [--check]`: regenerate (or check) everything in `generated/`.
+//! - `score [--verbose] [--bless]`: how the readers do on the keyed real pages of
+//!   `tests/wild/`, against the recorded baseline.
 //! - `ci`: everything CI runs, including the setup the tests need.
 
-use xtask::{ci, generate, is_ci};
+use xtask::{ci, generate, is_ci, score};
 
 use std::process::ExitCode;
 
@@ -33,8 +35,18 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Run what CI runs: setup, fmt, clippy, tests, codegen --check, lint-docs.
+    /// Run what CI runs: setup, fmt, clippy, tests, codegen --check, lint-docs, score.
     Ci,
+    /// Score the readers on the keyed real pages of tests/wild/ and compare with the
+    /// recorded baseline.
+    Score {
+        /// List each page's mismatches (held-out pages are only counted).
+        #[arg(long)]
+        verbose: bool,
+        /// Record the current figures as the baseline.
+        #[arg(long)]
+        bless: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -43,6 +55,7 @@ fn main() -> ExitCode {
         Command::LintDocs { bless } => generate::lint_docs(bless),
         Command::Codegen { check } => generate::codegen(check || is_ci()),
         Command::Ci => ci::run(),
+        Command::Score { verbose, bless } => score::run(verbose, bless),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -165,10 +165,7 @@ pub fn read_source(source: SourceFile, format: Format, registry: &Registry) -> D
             rst::read(&mut document, registry);
             None
         }
-        Format::Html => {
-            html::read(&mut document, registry);
-            None
-        }
+        Format::Html => Some(html::read(&mut document)),
     };
     if let Some(page) = page {
         document.entries = statusdoc_interpret::interpret(&page, registry);

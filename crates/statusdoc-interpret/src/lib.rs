@@ -127,7 +127,9 @@ impl<'r> Interpreter<'r> {
     fn run(&mut self, blocks: &[&Block]) {
         let heading_entries = self.code_headings(blocks);
         let mut i = 0;
-        let mut lead_in: Option<&Text> = None;
+        // The paragraphs since the last heading or listing (at most three): a lead-in
+        // such as "The API returns these HTTP status codes:".
+        let mut lead_in: Vec<&Text> = Vec::new();
         while i < blocks.len() {
             match blocks[i] {
                 Block::Heading { level, text } => {
@@ -158,32 +160,35 @@ impl<'r> Interpreter<'r> {
                     }
                     self.headings
                         .push((*level, text.as_str().trim().to_owned()));
-                    lead_in = None;
+                    lead_in.clear();
                     i += 1;
                 }
                 Block::Paragraph(text) => {
-                    let consumed = self.paragraph_run(blocks, i, lead_in);
+                    let consumed = self.paragraph_run(blocks, i, &lead_in);
                     if consumed == 0 {
-                        lead_in = Some(text);
+                        if lead_in.len() == 3 {
+                            lead_in.remove(0);
+                        }
+                        lead_in.push(text);
                         i += 1;
                     } else {
-                        lead_in = None;
+                        lead_in.clear();
                         i += consumed;
                     }
                 }
                 Block::Table(table) => {
-                    table::read(self, table, lead_in);
-                    lead_in = None;
+                    table::read(self, table, &lead_in);
+                    lead_in.clear();
                     i += 1;
                 }
                 Block::List(list) => {
-                    self.list(list, lead_in);
-                    lead_in = None;
+                    self.list(list, &lead_in);
+                    lead_in.clear();
                     i += 1;
                 }
                 Block::DefinitionList(definitions) => {
-                    self.definitions(definitions, lead_in);
-                    lead_in = None;
+                    self.definitions(definitions, &lead_in);
+                    lead_in.clear();
                     i += 1;
                 }
                 Block::Literal(_) | Block::Container(_) => {
@@ -204,17 +209,17 @@ impl<'r> Interpreter<'r> {
 
     /// Whether the headings above, or a lead-in sentence, say the listing is about
     /// status codes.
-    pub(crate) fn context_says_status(&self, lead_in: Option<&Text>) -> bool {
+    pub(crate) fn context_says_status(&self, lead_in: &[&Text]) -> bool {
         self.headings.iter().any(|(_, t)| says_status_codes(t))
-            || lead_in.is_some_and(|t| says_status_codes(t.as_str()))
+            || lead_in.iter().any(|t| says_status_codes(t.as_str()))
     }
 
     /// Whether the nearest heading, or a lead-in sentence, names other kinds of codes.
-    pub(crate) fn context_says_other(&self, lead_in: Option<&Text>) -> bool {
+    pub(crate) fn context_says_other(&self, lead_in: &[&Text]) -> bool {
         self.headings
             .last()
             .is_some_and(|(_, t)| says_other_codes(t))
-            || lead_in.is_some_and(|t| says_other_codes(t.as_str()))
+            || lead_in.iter().any(|t| says_other_codes(t.as_str()))
     }
 
     /// An operation's responses, or the page's catalog of codes.
@@ -295,6 +300,19 @@ impl<'r> Interpreter<'r> {
                 return None;
             }
         }
+        // "102 Processing status code indicates that…": a phrase that runs straight into
+        // a lowercase sentence is the subject of the sentence, not a title.
+        if let (false, Some(title), Some(detail)) = (in_code_column, &parts.title, &parts.detail) {
+            let gap = &s[at + title.end..at + detail.start];
+            let detail_text = &s[at + detail.start..at + detail.end];
+            if gap.trim().is_empty()
+                && detail_text.chars().next().is_some_and(char::is_lowercase)
+                && !text.is_marked(at + title.start..at + title.end, Mark::Strong)
+                && !text.is_marked(at + title.start..at + title.end, Mark::Code)
+            {
+                return None;
+            }
+        }
         let code_span = text.source_span(at..at + 3);
         let title = parts
             .title
@@ -369,7 +387,7 @@ impl<'r> Interpreter<'r> {
     /// "404 Not Found: …" lines of a text dump), each with the paragraphs after it up to
     /// the next one as its description. Returns how many blocks it consumed (0 when the
     /// paragraph at `start` is not the start of an accepted run).
-    fn paragraph_run(&mut self, blocks: &[&Block], start: usize, lead_in: Option<&Text>) -> usize {
+    fn paragraph_run(&mut self, blocks: &[&Block], start: usize, lead_in: &[&Text]) -> usize {
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut end = start;
         while end < blocks.len() {
@@ -409,11 +427,13 @@ impl<'r> Interpreter<'r> {
 
     /// A list whose items start with codes; items that do not are skipped, and a list
     /// of groups ("2xx Success" with the codes nested below) is read through.
-    fn list(&mut self, list: &List, lead_in: Option<&Text>) {
+    fn list(&mut self, list: &List, lead_in: &[&Text]) {
         let mut candidates = Vec::new();
         let mut nested: Vec<&List> = Vec::new();
+        // In a list introduced as status codes, "200 if it succeeded" is an entry.
+        let lenient = self.context_says_status(lead_in);
         for item in &list.items {
-            match self.item_candidate(item) {
+            match self.item_candidate(item, lenient) {
                 Some(candidate) => candidates.push(candidate),
                 None => nested.extend(item.iter().filter_map(|b| match b {
                     Block::List(l) => Some(l),
@@ -435,13 +455,13 @@ impl<'r> Interpreter<'r> {
         }
     }
 
-    fn item_candidate(&self, item: &[Block]) -> Option<Candidate> {
+    fn item_candidate(&self, item: &[Block], lenient: bool) -> Option<Candidate> {
         let (first, rest) = item.split_first()?;
         let text = match first {
             Block::Paragraph(t) | Block::Heading { text: t, .. } => t,
             _ => return None,
         };
-        let mut candidate = self.candidate(text, false)?;
+        let mut candidate = self.candidate(text, lenient)?;
         for block in rest {
             candidate.description.paragraph_break();
             candidate.description.append(&block.flat_text());
@@ -449,7 +469,7 @@ impl<'r> Interpreter<'r> {
         Some(candidate)
     }
 
-    fn definitions(&mut self, definitions: &[Definition], lead_in: Option<&Text>) {
+    fn definitions(&mut self, definitions: &[Definition], lead_in: &[&Text]) {
         let candidates: Vec<Candidate> = definitions
             .iter()
             .filter_map(|d| {

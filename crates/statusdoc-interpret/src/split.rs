@@ -28,7 +28,16 @@ const MAX_TITLE_WORDS: usize = 8;
 const SEPARATORS: [&str; 10] = [": ", " -- ", " - ", " – ", " — ", " <", ". ", "; ", " (", " | "];
 
 pub fn split_code_and_title(registry: &Registry, text: &str) -> CodeAndTitle {
-    let after_code = 3.min(text.len());
+    split_after(registry, text, 3.min(text.len()))
+}
+
+/// The same split for text with no code in front: "Bad Request -- La solicitud es
+/// inválida." in a column beside the code.
+pub fn split_title(registry: &Registry, text: &str) -> CodeAndTitle {
+    split_after(registry, text, 0)
+}
+
+fn split_after(registry: &Registry, text: &str, after_code: usize) -> CodeAndTitle {
     let rest = &text[after_code..];
     let lead = rest.len()
         - rest

@@ -18,6 +18,7 @@ use statusdoc_model::page::{Table, TableCell, Text};
 use statusdoc_model::Listing;
 
 use crate::words::{column_role, is_identifier, says_other_codes, says_status_codes, ColumnRole};
+use crate::split::split_title;
 use crate::{code_lead, unquote, Candidate, Interpreter};
 
 /// Cells wider or longer than any real table are clamped, so that a hostile
@@ -83,7 +84,7 @@ impl<'t> Grid<'t> {
     }
 }
 
-pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: Option<&Text>) {
+pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Text]) {
     let slots = layout(table);
     let width = slots.iter().map(Vec::len).max().unwrap_or(0);
     if width == 0 {
@@ -256,6 +257,30 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: Option
                 .max_by(|&a, &b| avg_words(a).total_cmp(&avg_words(b)).then(b.cmp(&a)))
         });
 
+    // Without a title column, a description column whose cells mostly start with a
+    // known phrase and a separator ("Bad Request -- La solicitud es inválida.") holds
+    // the titles too.
+    let titled_descriptions = title_col.is_none()
+        && description_col.is_some_and(|c| {
+            let mut titled = 0;
+            let mut filled = 0;
+            for r in body.clone() {
+                let (Some(text), Some(code)) = (grid.own_text(r, c), row_code(r)) else {
+                    continue;
+                };
+                filled += 1;
+                let parts = split_title(interpreter.registry, text.as_str());
+                if parts.detail.is_some()
+                    && parts
+                        .title
+                        .is_some_and(|t| interpreter.is_phrase(code, &text.as_str()[t]))
+                {
+                    titled += 1;
+                }
+            }
+            titled > 0 && titled * 2 >= filled
+        });
+
     // Rows to candidates; rows with an empty or spanned code cell continue the last.
     let mut candidates: Vec<Candidate> = Vec::new();
     for r in body {
@@ -288,7 +313,19 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: Option
                     }
                 }
             }
-            if let Some(more) = description {
+            let mut description = description.cloned();
+            if let (true, true, Some(text)) = (titled_descriptions, candidate.title.is_none(), &description) {
+                let parts = split_title(interpreter.registry, text.as_str());
+                if let (Some(title), Some(detail)) = (parts.title, parts.detail) {
+                    if interpreter.is_phrase(candidate.code, &text.as_str()[title.clone()]) {
+                        candidate.title = text.cell(title).map(unquote);
+                        candidate.title_certain = true;
+                        candidate.phrase = true;
+                        description = Some(text.slice(detail));
+                    }
+                }
+            }
+            if let Some(more) = &description {
                 candidate.description.paragraph_break();
                 candidate.description.append(more);
             }

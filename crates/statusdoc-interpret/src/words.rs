@@ -61,7 +61,14 @@ pub fn title_end(registry: &Registry, text: &str) -> (usize, bool) {
         return (end, true);
     }
     // Title Case run: stop before the last capitalised word when a lowercase word
-    // follows it, since that word starts the sentence.
+    // follows it, since that word starts the sentence. A run never starts with a
+    // lowercase word ("429 for requests over the limit" has no title).
+    if words
+        .first()
+        .is_some_and(|(_, w)| w.chars().next().is_some_and(|c| !c.is_uppercase() && !c.is_ascii_digit()))
+    {
+        return (0, false);
+    }
     let mut end = 0;
     for (i, &(offset, word)) in words.iter().enumerate() {
         if !is_title_word(word) {
@@ -84,6 +91,7 @@ pub fn title_end(registry: &Registry, text: &str) -> (usize, bool) {
 pub fn looks_like_prose(text: &str) -> bool {
     let text = text.trim();
     text.ends_with('.')
+        || text.chars().next().is_some_and(char::is_lowercase)
         || text
             .split_whitespace()
             .skip(1)

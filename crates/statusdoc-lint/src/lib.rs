@@ -99,11 +99,16 @@ fn apply_suppressions(
         .map(|p| vec![false; p.document.suppressions.len()])
         .collect();
     let mut kept = Vec::with_capacity(diagnostics.len());
+    // Pages by path, so that matching is linear in findings (not findings × pages).
+    let mut by_path: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        if !page.document.suppressions.is_empty() {
+            by_path.entry(page.document.path()).or_default().push(p);
+        }
+    }
     'diagnostics: for diagnostic in diagnostics {
-        for (p, page) in pages.iter().enumerate() {
-            if page.document.path() != diagnostic.path {
-                continue;
-            }
+        for &p in by_path.get(diagnostic.path.as_str()).map_or(&[][..], Vec::as_slice) {
+            let page = &pages[p];
             for (s, suppression) in page.document.suppressions.iter().enumerate() {
                 let scope_matches = match suppression.scope {
                     SuppressionScope::File => true,

@@ -171,6 +171,9 @@ pub struct Document {
     /// findings.
     pub notes: Vec<Diagnostic>,
     pub suppressions: Vec<Suppression>,
+    /// The page was found by walking a folder rather than named: not every such page is
+    /// expected to document status codes.
+    pub discovered: bool,
 }
 
 impl Document {
@@ -183,6 +186,7 @@ impl Document {
             entries: Vec::new(),
             notes: Vec::new(),
             suppressions: Vec::new(),
+            discovered: false,
         }
     }
 

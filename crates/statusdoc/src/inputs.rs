@@ -63,7 +63,8 @@ fn display(path: &Path) -> String {
 /// the others still read.
 pub fn load(paths: &[PathBuf], format: Option<Format>, registry: &Registry) -> Inputs {
     let mut result = Inputs::default();
-    let mut files: Vec<PathBuf> = Vec::new();
+    // Each file, and whether it was found by walking a folder.
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
     for path in paths {
         if path.is_dir() && path.join(MANIFEST).is_file() && format.is_none() {
             match Corpus::load(path, registry) {
@@ -83,9 +84,9 @@ pub fn load(paths: &[PathBuf], format: Option<Format>, registry: &Registry) -> I
                 Err(error) => result.errors.push(error.to_string()),
             }
         } else if path.is_dir() {
-            files.extend(discover_pages(path));
+            files.extend(discover_pages(path).into_iter().map(|f| (f, true)));
         } else if path.exists() {
-            files.push(path.clone());
+            files.push((path.clone(), false));
         } else {
             result
                 .errors
@@ -94,11 +95,12 @@ pub fn load(paths: &[PathBuf], format: Option<Format>, registry: &Registry) -> I
     }
     let read: Vec<Result<Input, String>> = files
         .par_iter()
-        .map(|file| {
+        .map(|(file, discovered)| {
             let shown = display(file);
             let bytes = std::fs::read(file).map_err(|e| format!("{shown}: {e}"))?;
             let options = ReadOptions { format, registry };
-            let document = read_page(&shown, &bytes, &options).map_err(|e| e.to_string())?;
+            let mut document = read_page(&shown, &bytes, &options).map_err(|e| e.to_string())?;
+            document.discovered = *discovered;
             Ok(Input {
                 document,
                 file: file.clone(),

@@ -10,10 +10,12 @@
 //! `&nbsp;`, CRLF and text split by ignored tags, and needs no second HTML parser.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use ego_tree::NodeId;
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use scraper::{Html, Node};
+use statusdoc_model::Span;
 
 /// One piece of the decoded stream: `dec_len` decoded bytes at `dec` came from
 /// `src_len` source bytes at `src`. In a literal run both lengths are equal and the
@@ -147,30 +149,28 @@ impl TextMap {
         self.decoded.push_str(text);
     }
 
-    fn segment_at(&self, dec: usize) -> Option<&Segment> {
-        let index = self.segments.partition_point(|s| s.dec + s.dec_len <= dec);
-        self.segments.get(index).filter(|s| s.dec <= dec)
-    }
-
-    /// The source offset where decoded byte `dec` starts.
-    pub(crate) fn source_start(&self, dec: usize) -> Option<usize> {
-        let segment = self.segment_at(dec)?;
-        Some(if segment.literal {
-            segment.src + (dec - segment.dec)
-        } else {
-            segment.src
-        })
-    }
-
-    /// The source offset where decoded bytes ending at `dec_end` (exclusive) end.
-    pub(crate) fn source_end(&self, dec_end: usize) -> Option<usize> {
-        let last = dec_end.checked_sub(1)?;
-        let segment = self.segment_at(last)?;
-        Some(if segment.literal {
-            segment.src + (dec_end - segment.dec)
-        } else {
-            segment.src + segment.src_len
-        })
+    /// The pieces of the source behind decoded bytes `range`: for each segment it
+    /// crosses, the decoded sub-range, its source span and whether the two are equal
+    /// byte for byte (a literal run) or the span stands for the text as a whole (an
+    /// entity, a line ending).
+    pub(crate) fn pieces(
+        &self,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = (Range<usize>, Span, bool)> + '_ {
+        let first = self.segments.partition_point(|s| s.dec + s.dec_len <= range.start);
+        self.segments[first..]
+            .iter()
+            .take_while(move |s| s.dec < range.end)
+            .map(move |s| {
+                let start = range.start.max(s.dec);
+                let end = range.end.min(s.dec + s.dec_len);
+                let source = if s.literal {
+                    Span::new(s.src + (start - s.dec), s.src + (end - s.dec))
+                } else {
+                    Span::new(s.src, s.src + s.src_len)
+                };
+                (start..end, source, s.literal)
+            })
     }
 }
 
@@ -528,20 +528,15 @@ mod tests {
         let source = "<p class=\"a>b\">A&amp;B</p><!-- x --><script>if (a<b) {}</script>\r\nC";
         let map = TextMap::build(source);
         assert_eq!(map.decoded, "A&Bif (a<b) {}\nC");
-        let b = map.decoded.find('B').unwrap();
-        assert_eq!(
-            &source[map.source_start(b).unwrap()..map.source_end(b + 1).unwrap()],
-            "B"
-        );
-        let amp = map.decoded.find('&').unwrap();
-        assert_eq!(
-            &source[map.source_start(amp).unwrap()..map.source_end(amp + 1).unwrap()],
-            "&amp;"
-        );
-        let nl = map.decoded.find('\n').unwrap();
-        assert_eq!(
-            &source[map.source_start(nl).unwrap()..map.source_end(nl + 1).unwrap()],
-            "\r\n"
-        );
+        let pieces: Vec<(Range<usize>, &str, bool)> = map
+            .pieces(0..map.decoded.len())
+            .map(|(r, s, literal)| (r, &source[s.start..s.end], literal))
+            .collect();
+        assert_eq!(pieces[0], (0..1, "A", true));
+        assert_eq!(pieces[1], (1..2, "&amp;", false));
+        assert_eq!(pieces[2], (2..3, "B", true));
+        assert_eq!(pieces[4], (14..15, "\r\n", false));
+        let inner: Vec<_> = map.pieces(5..7).map(|(r, s, _)| (r, &source[s.start..s.end])).collect();
+        assert_eq!(inner, [(5..7, "(a")]);
     }
 }

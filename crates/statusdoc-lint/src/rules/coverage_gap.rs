@@ -45,12 +45,21 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// Base codes that a page documenting their class is expected to have.
+use statusdoc_model::{Entry, Listing};
+
 const CLASS_BASES: [u16; 3] = [200, 400, 500];
 /// How many other codes of the class make the base's absence a gap.
 const MIN_OTHERS: usize = 2;
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let entries = &cx.document.entries;
+    // Only the page's own catalog of codes can have gaps: an operation's responses and
+    // an error catalog's status column are not lists of every code.
+    let entries: Vec<&Entry> = cx
+        .document
+        .entries
+        .iter()
+        .filter(|e| e.listing == Listing::Catalog)
+        .collect();
     if entries.is_empty() {
         return;
     }

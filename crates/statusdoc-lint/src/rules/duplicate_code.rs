@@ -4,7 +4,8 @@
 //! Flags a code documented twice in the same table or list of a page. Two entries that
 //! say different things are an error (which one holds?); two identical entries are a
 //! warning (redundant). Codes repeated in different tables, such as one table per
-//! endpoint, are not flagged.
+//! endpoint, are not flagged, and neither are rows of a table keyed by something else
+//! (a vendor's error codes with an HTTP status column), where codes repeat by design.
 //!
 //! ## Why is this bad?
 //! Readers stop at the first entry; tools keep the last. When the two differ, the page
@@ -27,6 +28,8 @@ use std::collections::HashMap;
 
 use statusdoc_model::{Diagnostic, Severity};
 
+use statusdoc_model::Listing;
+
 use crate::text::normalize_for_comparison;
 use crate::{Category, Context, RuleKind, RuleMeta};
 
@@ -47,6 +50,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<(u16, &[String], usize), usize> = HashMap::new();
     let entries = &cx.document.entries;
     for (index, entry) in entries.iter().enumerate() {
+        // A table keyed by a vendor's error codes repeats a status code by design.
+        if entry.listing == Listing::Keyed {
+            continue;
+        }
         let key = (entry.code, entry.section.as_slice(), entry.block);
         let Some(&first) = seen.get(&key) else {
             seen.insert(key, index);

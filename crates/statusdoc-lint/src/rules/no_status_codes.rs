@@ -1,7 +1,10 @@
 //! # no-status-codes (SD005)
 //!
 //! ## What it does
-//! Reports a page from which no status code entry could be read.
+//! Reports a page from which no status code entry could be read. Only pages named on
+//! the command line (or in a corpus manifest) are checked: pages found by walking a
+//! folder are mostly guides and references with no status codes, and are expected to
+//! have none.
 //!
 //! ## Why is this bad?
 //! Either the page is not a status code page (then it should not be in the corpus), or
@@ -36,6 +39,11 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // A page that a reader already reported on (no reader, unreadable table) needs no
     // second finding.
     if !cx.document.entries.is_empty() || !cx.document.notes.is_empty() {
+        return;
+    }
+    // Most pages of a docs tree are not status pages: only a page named on the
+    // command line is expected to have entries.
+    if cx.document.discovered {
         return;
     }
     out.push(

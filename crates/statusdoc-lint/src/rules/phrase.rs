@@ -55,15 +55,18 @@ pub(crate) fn title_finding(
     diagnostic
 }
 
-/// A fix that replaces the entry's title in place, offered only when the title's span
-/// holds exactly the title text (no markup inside), so nothing else changes.
+/// A fix that replaces the entry's title in place, offered only when the interpreter is
+/// sure of the title's extent and its span holds exactly the title text (no markup
+/// inside), so nothing else changes.
 ///
 /// In a fixed-width layout (a grid table) the replacement takes the spaces after the
 /// title, padded to the same length, so the column borders stay where they are; when
 /// the phrase does not fit in the cell, no fix is offered.
 fn replace_title(cx: &Context, entry: &Entry, canonical: &str) -> Option<Fix> {
     let title = entry.title.as_ref()?;
-    if cx.document.source.slice(title.span) != title.text {
+    // A title whose end the interpreter guessed ("Request Entity" before a wrapped
+    // line) is reported but never rewritten.
+    if !entry.title_certain || cx.document.source.slice(title.span) != title.text {
         return None;
     }
     let (span, replacement) = if title.fixed_width {

@@ -35,6 +35,8 @@ pub static META: RuleMeta = RuleMeta {
     check_corpus: None,
 };
 
+use statusdoc_model::Listing;
+
 const MIN_ENTRIES: usize = 5;
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -46,6 +48,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let (previous, entry) = (&pair[0], &pair[1]);
         if entry.section != previous.section
             || entry.block != previous.block
+            || entry.listing == Listing::Keyed
             || entry.code >= previous.code
         {
             continue;
