@@ -157,10 +157,7 @@ pub fn read_source(source: SourceFile, format: Format, registry: &Registry) -> D
     // being moved onto it, still fill the entries themselves and return `None`).
     let page: Option<Page> = match format {
         Format::Markdown => Some(markdown::read(&mut document)),
-        Format::Text => {
-            text::read(&mut document, registry);
-            None
-        }
+        Format::Text => Some(text::read(&mut document)),
         Format::ReStructuredText => {
             rst::read(&mut document, registry);
             None

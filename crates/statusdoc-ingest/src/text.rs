@@ -1,151 +1,136 @@
 //! Reader for plain text pulled out of rendered pages (copy-paste, `innerText`, text
-//! exports). No markup survives, so entries are found by their shape:
+//! exports): translates the lines into the page model.
 //!
-//! - `200 OK Success! A successful GET ...`: code, title and description on one line
-//!   with no separator (a flattened table row); the title is split off with the
-//!   registry's phrases, not a fixed word count;
-//! - `- 200 OK` / `-` / description lines: a flattened definition list, where lines of
-//!   one definition are joined with spaces (inline code became lines of its own);
-//! - an entry glued to the end of the previous line (`... resource. - 400 Bad Request`
-//!   followed by a `-` line): split where the glued term starts.
+//! No markup survives, so the reader keeps what a rendering leaves of the structure:
+//! - every line is a block of its own (a rendered paragraph, heading or table row
+//!   ends up on one line);
+//! - bullet lines (`•`, `*`, `-`, `·`, `◦`) in a row are a list;
+//! - a rendered definition list leaves `- term` lines each followed by a line holding
+//!   only `-`, then the definition's lines; a term can be glued to the end of the
+//!   previous definition's last line (`… resource. - 400 Bad Request`). These become a
+//!   definition list.
 //!
-//! Blank lines separate paragraphs; `•`/`*`/`-` bullet lines become `- item` lines.
-//! Page chrome ("Updated 2024-04-02", "Was this article helpful?") ends an entry and is
-//! never part of one.
+//! Page chrome ("Updated 2024-04-02", "Was this article helpful?") and statusdoc's own
+//! suppression comments are not page content and are left out. Deciding what is a
+//! status code is the interpreter's job.
 
-use statusdoc_model::{Cell, Document, Entry, Span};
-use statusdoc_reference::Registry;
+use statusdoc_interpret::words::{is_page_chrome, leading_code};
+use statusdoc_model::page::{Block, Definition, List, Page, Text};
+use statusdoc_model::{Document, Span};
 
-use crate::common::{fold_whitespace, is_page_chrome, join_paragraphs, leading_code};
-use crate::runin::split_code_and_title;
-
-/// A line of the page: its span without the line break.
-#[derive(Debug, Clone, Copy)]
-struct Line {
-    span: Span,
-}
-
-/// Where an entry's term starts: the line, and the byte offset of the code.
-#[derive(Debug, Clone, Copy)]
-struct Start {
-    line: usize,
-    code_at: usize,
-}
-
-pub(crate) fn read(document: &mut Document, registry: &Registry) {
-    let text = document.source.text();
-    let lines: Vec<Line> = (1..=document.source.lines().line_count())
-        .map(|n| Line {
-            span: document.source.lines().line_span(text, n),
-        })
-        .collect();
-    let line_text = |i: usize| &text[lines[i].span.start..lines[i].span.end];
-    let is_marker = |i: usize| line_text(i).trim() == "-";
-    let next_content = |i: usize| (i + 1..lines.len()).find(|&j| !line_text(j).trim().is_empty());
-
-    let mut starts = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let raw = line_text(i);
-        let body = strip_bullet(raw);
-        let offset = line.span.start + (raw.len() - body.len());
-        let followed_by_marker = next_content(i).is_some_and(is_marker);
-        if is_term(body, followed_by_marker) {
-            starts.push(Start {
-                line: i,
-                code_at: offset,
-            });
-        } else if followed_by_marker {
-            // "... resource. - 400 Bad Request": a term glued to a description line.
-            if let Some(at) = glued_term(raw) {
-                starts.push(Start {
-                    line: i,
-                    code_at: line.span.start + at,
-                });
-            }
-        }
+pub(crate) fn read(document: &mut Document) -> Page {
+    let source = document.source.text();
+    let mut lines: Vec<Span> = Vec::new();
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        lines.push(Span::new(start, start + content.len()));
+        start += line.len();
     }
+    let text_of = |span: Span| &source[span.start..span.end];
+    let is_marker = |i: usize| lines.get(i).is_some_and(|&l| text_of(l).trim() == "-");
+    let next_content =
+        |i: usize| (i + 1..lines.len()).find(|&j| !text_of(lines[j]).trim().is_empty());
 
-    document.title = (0..lines.len())
-        .map(line_text)
-        .map(str::trim)
+    document.title = lines
+        .iter()
+        .map(|&l| text_of(l).trim())
         .find(|l| !l.is_empty() && !is_page_chrome(l) && leading_code(l).is_none())
         .map(str::to_owned);
 
-    for (n, start) in starts.iter().enumerate() {
-        let end_line = starts.get(n + 1).map_or(lines.len(), |next| next.line + 1);
-        let term_end = lines[start.line].span.end;
-        let term = &text[start.code_at..term_end];
-        let Some(code) = leading_code(term) else {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut list: Option<List> = None;
+    let mut definitions: Option<Vec<Definition>> = None;
+    for (i, &line) in lines.iter().enumerate() {
+        let raw = text_of(line);
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
             continue;
-        };
-        let parts = split_code_and_title(registry, term);
-        let title = parts.title.map(|r| {
-            Cell::new(
-                &term[r.clone()],
-                Span::new(start.code_at + r.start, start.code_at + r.end),
-            )
-        });
-        let mut description = Paragraphs::default();
-        if let Some(detail) = parts.detail {
-            description.line(
-                text,
-                Span::new(start.code_at + detail.start, start.code_at + detail.end),
-            );
         }
-        for (i, line) in lines.iter().enumerate().take(end_line).skip(start.line + 1) {
-            let mut span = line.span;
-            if let Some(next) = starts.get(n + 1).filter(|next| next.line == i) {
-                // The next term is glued to this line: keep what comes before it.
-                span.end = next.code_at;
-                let before = text[span.start..span.end].trim_end();
-                let before = before.strip_suffix('-').unwrap_or(before);
-                span.end = span.start + before.trim_end().len();
-                if span.is_empty() {
-                    break;
+        if is_page_chrome(trimmed) || trimmed.starts_with("statusdoc-disable") {
+            flush(&mut blocks, &mut list, &mut definitions);
+            continue;
+        }
+        let term_follows = next_content(i).is_some_and(is_marker);
+        if trimmed == "-" && definitions.is_some() {
+            continue;
+        }
+        if term_follows {
+            // "- 200 OK" then "-": a term. A term glued to the end of a definition
+            // line ends that line first.
+            let (before, term) = match glued_term(raw) {
+                Some(at) if definitions.is_some() => (Some(Span::new(line.start, line.start + at)), Span::new(line.start + at, line.end)),
+                _ => (None, line),
+            };
+            if let (Some(before), Some(defs)) = (before, definitions.as_mut()) {
+                let before_text = text_of(before).trim_end();
+                let before_text = before_text.strip_suffix(" -").unwrap_or(before_text);
+                let previous_blank = i == 0 || text_of(lines[i - 1]).trim().is_empty();
+                if let Some(last) = defs.last_mut() {
+                    add_detail(last, source_text(before_text, before.start), previous_blank);
                 }
+            } else if definitions.is_none() {
+                flush(&mut blocks, &mut list, &mut None);
             }
-            let content = &text[span.start..span.end];
-            if is_page_chrome(content.trim()) {
-                break;
-            }
-            // A suppression comment is statusdoc's, not the page's.
-            if content.trim() == "-" || content.trim_start().starts_with("statusdoc-disable") {
+            let term_text = strip_bullet(text_of(term));
+            let offset = term.end - term_text.len();
+            let mut term_block = Text::new();
+            term_block.push_source(term_text.trim_end(), offset);
+            definitions.get_or_insert_with(Vec::new).push(Definition {
+                term: term_block,
+                details: Vec::new(),
+            });
+            continue;
+        }
+        if let Some(defs) = definitions.as_mut() {
+            if let Some(last) = defs.last_mut() {
+                let lead = raw.len() - raw.trim_start().len();
+                let previous_blank = i == 0 || text_of(lines[i - 1]).trim().is_empty();
+                add_detail(last, source_text(trimmed, line.start + lead), previous_blank);
                 continue;
             }
-            if content.trim().is_empty() {
-                description.blank();
-            } else {
-                description.line(text, span);
-            }
         }
-        document.entries.push(Entry {
-            listing: Default::default(), title_certain: true,
-            code,
-            code_span: Span::new(start.code_at, start.code_at + 3),
-            title,
-            description: description.finish(),
-            section: document.title.iter().cloned().collect(),
-            block: 0,
-        });
+        if let Some(item) = bullet_item(raw) {
+            let at = line.start + (raw.len() - item.len());
+            list.get_or_insert_with(List::default)
+                .items
+                .push(vec![Block::Paragraph(source_text(item.trim_end(), at))]);
+            continue;
+        }
+        flush(&mut blocks, &mut list, &mut definitions);
+        let lead = raw.len() - raw.trim_start().len();
+        blocks.push(Block::Paragraph(source_text(trimmed, line.start + lead)));
+    }
+    flush(&mut blocks, &mut list, &mut definitions);
+    Page { blocks }
+}
+
+fn source_text(piece: &str, at: usize) -> Text {
+    let mut text = Text::new();
+    text.push_source(piece, at);
+    text
+}
+
+/// Lines of one definition run on (inline code became lines of its own); a blank line
+/// starts a new paragraph.
+fn add_detail(definition: &mut Definition, more: Text, previous_blank: bool) {
+    match definition.details.last_mut() {
+        Some(Block::Paragraph(paragraph)) if !previous_blank => {
+            let at = more.source_span(0..0).start;
+            paragraph.space(Span::empty(at));
+            paragraph.append(&more);
+        }
+        _ => definition.details.push(Block::Paragraph(more)),
     }
 }
 
-/// A term line: a code, then a title (a capital letter or an opening parenthesis).
-/// In a flattened definition list (a `-` line follows) a bare code is a term too.
-fn is_term(body: &str, followed_by_marker: bool) -> bool {
-    if leading_code(body).is_none() {
-        return false;
+fn flush(blocks: &mut Vec<Block>, list: &mut Option<List>, definitions: &mut Option<Vec<Definition>>) {
+    if let Some(list) = list.take() {
+        blocks.push(Block::List(list));
     }
-    let rest = &body[3..];
-    let title = rest.trim_start();
-    if title.is_empty() {
-        return followed_by_marker;
+    if let Some(definitions) = definitions.take() {
+        blocks.push(Block::DefinitionList(definitions));
     }
-    rest.starts_with([' ', '\t'])
-        && title
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c == '(')
 }
 
 /// The offset of a term glued to the end of a line (`text. - 400 Bad Request`).
@@ -153,8 +138,8 @@ fn glued_term(line: &str) -> Option<usize> {
     let mut search = 0;
     while let Some(found) = line[search..].find(" - ") {
         let at = search + found + 3;
-        if is_term(&line[at..], false) {
-            return Some(at);
+        if leading_code(&line[at..]).is_some() {
+            return Some(at - 2);
         }
         search = at;
     }
@@ -163,12 +148,7 @@ fn glued_term(line: &str) -> Option<usize> {
 
 fn strip_bullet(line: &str) -> &str {
     let trimmed = line.trim_start();
-    for marker in ["- ", "• ", "* ", "· "] {
-        if let Some(rest) = trimmed.strip_prefix(marker) {
-            return rest.trim_start();
-        }
-    }
-    trimmed
+    bullet_item(trimmed).unwrap_or(trimmed)
 }
 
 fn bullet_item(line: &str) -> Option<&str> {
@@ -176,64 +156,7 @@ fn bullet_item(line: &str) -> Option<&str> {
     ["• ", "* ", "· ", "- ", "◦ "]
         .iter()
         .find_map(|m| trimmed.strip_prefix(m))
-        .map(str::trim)
-}
-
-/// Description text being assembled: lines joined by spaces, blank lines separating
-/// paragraphs, bullet lines kept as `- item` lines of one list paragraph.
-#[derive(Default)]
-struct Paragraphs {
-    done: Vec<String>,
-    current: Vec<String>,
-    bullets: Vec<String>,
-    span: Option<Span>,
-}
-
-impl Paragraphs {
-    fn line(&mut self, text: &str, span: Span) {
-        let content = &text[span.start..span.end];
-        let start = span.start + (content.len() - content.trim_start().len());
-        let end = span.start + content.trim_end().len();
-        self.span = Some(
-            self.span
-                .map_or(Span::new(start, end), |s| s.cover(Span::new(start, end))),
-        );
-        if let Some(item) = bullet_item(content) {
-            self.flush_current();
-            self.bullets.push(format!("- {}", fold_whitespace(item)));
-        } else {
-            if !self.bullets.is_empty() {
-                self.flush_bullets();
-            }
-            self.current.push(content.trim().to_owned());
-        }
-    }
-
-    fn blank(&mut self) {
-        // A blank line between bullets does not end the list.
-        self.flush_current();
-    }
-
-    fn flush_current(&mut self) {
-        if !self.current.is_empty() {
-            self.done.push(fold_whitespace(&self.current.join(" ")));
-            self.current.clear();
-        }
-    }
-
-    fn flush_bullets(&mut self) {
-        if !self.bullets.is_empty() {
-            self.done.push(self.bullets.join("\n"));
-            self.bullets.clear();
-        }
-    }
-
-    fn finish(mut self) -> Option<Cell> {
-        self.flush_current();
-        self.flush_bullets();
-        let span = self.span?;
-        Some(Cell::new(join_paragraphs(self.done), span))
-    }
+        .map(str::trim_start)
 }
 
 #[cfg(test)]
@@ -242,18 +165,7 @@ mod tests {
 
     #[test]
     fn glued_terms_are_found() {
-        assert_eq!(
-            glued_term("value of the resource. - 400 Bad Request"),
-            Some(25)
-        );
+        assert_eq!(glued_term("value of the resource. - 400 Bad Request"), Some(23));
         assert_eq!(glued_term("a - b"), None);
-    }
-
-    #[test]
-    fn terms_need_a_title_or_a_marker() {
-        assert!(is_term("200 OK", false));
-        assert!(is_term("200", true));
-        assert!(!is_term("200", false));
-        assert!(!is_term("200 status codes are fine", false));
     }
 }

@@ -16,6 +16,7 @@
 
 use statusdoc_model::page::{Table, TableCell, Text};
 use statusdoc_model::Listing;
+use statusdoc_reference::PhraseMatch;
 
 use crate::words::{column_role, is_identifier, says_other_codes, says_status_codes, ColumnRole};
 use crate::split::split_title;
@@ -216,13 +217,21 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         }
     };
     let others: Vec<usize> = (0..width).filter(|&c| c != code_col).collect();
+    // Keyed by another column: one of error names or error codes before the code
+    // column, or anywhere when the status codes repeat (several errors per status).
+    let codes_repeat = {
+        let mut codes: Vec<u16> = body.clone().filter_map(row_code).collect();
+        let all = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        codes.len() < all
+    };
     let keyed = others.iter().any(|&c| {
-        c < code_col && {
-            let h = header[c].to_lowercase();
-            is_ident_col(c)
-                || (h.contains("error") || h.contains("fehler") || h.contains("错误"))
-                    && !says_status_codes(&h)
-        }
+        let h = header[c].to_lowercase();
+        let names_errors = is_ident_col(c)
+            || (h.contains("error") || h.contains("fehler") || h.contains("错误"))
+                && !says_status_codes(&h);
+        names_errors && (c < code_col || codes_repeat)
     });
     let title_col = others
         .iter()
@@ -314,6 +323,29 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
                 }
             }
             let mut description = description.cloned();
+            // A description cell that is exactly this code's phrase is its title.
+            if let (true, Some(text)) = (candidate.title.is_none(), &description) {
+                let whole = text.as_str().trim().trim_end_matches('.');
+                if !matches!(
+                    interpreter.registry.match_phrase(candidate.code, whole),
+                    PhraseMatch::Unknown | PhraseMatch::OtherCode(_)
+                ) {
+                    candidate.title = text.whole().map(|cell| {
+                        let cell = unquote(cell);
+                        match cell.text.strip_suffix('.') {
+                            Some(stripped) => statusdoc_model::Cell {
+                                text: stripped.to_owned(),
+                                span: statusdoc_model::Span::new(cell.span.start, cell.span.end - 1),
+                                ..cell
+                            },
+                            None => cell,
+                        }
+                    });
+                    candidate.title_certain = true;
+                    candidate.phrase = true;
+                    description = None;
+                }
+            }
             if let (true, true, Some(text)) = (titled_descriptions, candidate.title.is_none(), &description) {
                 let parts = split_title(interpreter.registry, text.as_str());
                 if let (Some(title), Some(detail)) = (parts.title, parts.detail) {

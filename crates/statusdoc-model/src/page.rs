@@ -115,6 +115,12 @@ impl Text {
         }
     }
 
+    /// Text that stands for no source bytes of its own (a list bullet `"- "`, a line
+    /// break between list items), placed at `at`. Pushed as is, without folding.
+    pub fn push_synthetic(&mut self, piece: &str, at: usize) {
+        self.push_piece(piece, Span::empty(at), false);
+    }
+
     /// Marks the text pushed since `from` (a value of [`Text::len`]).
     pub fn mark(&mut self, from: usize, mark: Mark) {
         let end = self.text.trim_end().len();
@@ -421,9 +427,26 @@ impl Block {
                 }
             }
             Block::List(list) => {
-                for item in &list.items {
+                // One paragraph of "- item" lines.
+                for (i, item) in list.items.iter().enumerate() {
+                    let at = out.pieces.last().map_or(0, |p| p.source.end);
+                    if i == 0 {
+                        out.paragraph_break();
+                    } else {
+                        out.trim_end();
+                        out.push_synthetic("\n", at);
+                    }
+                    out.push_synthetic("- ", at);
+                    let mut item_text = Text::new();
                     for block in item {
-                        block.flatten_into(out);
+                        block.flatten_into(&mut item_text);
+                    }
+                    // The item's paragraphs run on in one line.
+                    for (k, range) in item_text.paragraphs().enumerate() {
+                        if k > 0 {
+                            out.space(Span::empty(at));
+                        }
+                        out.append(&item_text.slice(range));
                     }
                 }
             }
