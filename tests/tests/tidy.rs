@@ -18,3 +18,75 @@ fn generated_files_are_up_to_date() {
         stale.join(", ")
     );
 }
+
+/// Readers, the interpreter and rules are general: no vendor's name (of a bundled page
+/// or a wild one) appears in non-test code. A layout handled for one page is a rule a
+/// second page, written by someone else, also needs. Names that are also the tools
+/// statusdoc integrates with, or the protocols whose codes it must tell apart, are
+/// allowed where they name that tool or protocol.
+#[test]
+fn no_vendor_names_in_non_test_code() {
+    let root = xtask::root();
+    // Names that are not a page's vendor where the code uses them: CI systems whose
+    // output formats statusdoc writes, a protocol whose codes are not HTTP's, and the
+    // provenance of non-standard codes in the reference data.
+    const ALLOWED: [&str; 4] = ["GitHub", "GitLab", "gRPC", "Cloudflare"];
+    let mut vendors: Vec<String> = Vec::new();
+    let mut manifests = vec![root.join("sources/manifest.toml")];
+    for set in ["tests/wild/pages", "tests/wild/holdout"] {
+        for entry in std::fs::read_dir(root.join(set)).into_iter().flatten().flatten() {
+            manifests.push(entry.path().join("key.toml"));
+        }
+    }
+    for file in manifests {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for line in text.lines() {
+            if let Some(value) = line.strip_prefix("vendor = \"") {
+                let name = value.split('"').next().unwrap_or("").to_owned();
+                if !name.is_empty() && !ALLOWED.contains(&name.as_str()) && !vendors.contains(&name) {
+                    vendors.push(name);
+                }
+            }
+        }
+    }
+    assert!(vendors.len() > 20, "vendor names were not collected: {vendors:?}");
+    let mut hits = Vec::new();
+    let mut stack: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("crates"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path().join("src"))
+        // The generated catalog crate documents the corpus's vendor tables by design.
+        .filter(|p| !p.starts_with(root.join("crates/status-catalog")))
+        .collect();
+    stack.push(root.join("xtask/src"));
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            stack.extend(std::fs::read_dir(&path).unwrap().flatten().map(|e| e.path()));
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Unit tests at the bottom of a file may name the pages they were checked on.
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            for vendor in &vendors {
+                let found = line.match_indices(vendor.as_str()).any(|(at, _)| {
+                    let before = line[..at].chars().next_back();
+                    let after = line[at + vendor.len()..].chars().next();
+                    before.is_none_or(|c| !c.is_alphanumeric())
+                        && after.is_none_or(|c| !c.is_alphanumeric())
+                });
+                if found {
+                    hits.push(format!("{}:{}: {vendor}", path.strip_prefix(&root).unwrap().display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "vendor names in non-test code (make the rule general):\n{}",
+        hits.join("\n")
+    );
+}

@@ -9,7 +9,7 @@
 //!   semantics.
 //! - [`vendors`] has one table per page of the corpus, named after the manifest page
 //!   id (`oracle-iam-identity-domains` is `vendors::ORACLE_IAM_IDENTITY_DOMAINS`); a
-//!   page can have more names, listed in `statusdoc_catalog::VENDOR_ALIASES`
+//!   page can have more names, listed as `rust_aliases` in `sources/manifest.toml`
 //!   (`vendors::OCI_IDENTITY_DOMAINS`).
 //! - [`retry_policy`] and [`VendorPage::retry_policy`] answer "retry? honour
 //!   Retry-After?" the canonical way, exposing a page's contradicting advice.

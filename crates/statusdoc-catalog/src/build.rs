@@ -24,6 +24,7 @@ pub fn build(corpus: &Corpus, diagnostics: &[Diagnostic], registry: &Registry) -
         .map(|((page, document), rust_name)| CatalogPage {
             id: page.id.clone(),
             rust_name,
+            rust_aliases: page.rust_aliases.clone(),
             vendor: page.vendor.clone(),
             product: page.product.clone(),
             format: page.format.id().to_owned(),

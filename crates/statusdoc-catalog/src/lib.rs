@@ -25,7 +25,6 @@ use statusdoc_reference::Registry;
 
 pub use build::SCHEMA_VERSION;
 pub use limits::extract_limits;
-pub use naming::VENDOR_ALIASES;
 
 /// The header of every generated file: which command regenerates it, and not to edit.
 pub const GENERATED_NOTE: &str =

@@ -112,6 +112,10 @@ pub struct CatalogPage {
     pub id: String,
     /// The Rust item of the page's table in the status-catalog crate (`vendors::…`).
     pub rust_name: String,
+    /// More names for the same table (`rust_aliases` in the manifest).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub rust_aliases: Vec<String>,
     pub vendor: String,
     pub product: String,
     pub format: String,

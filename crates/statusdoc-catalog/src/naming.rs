@@ -2,13 +2,6 @@
 
 use std::collections::BTreeMap;
 
-/// Extra names for vendor tables, by manifest page id: names people already use for a
-/// page (the issue tracker calls the Oracle identity domains page
-/// `OCI_IDENTITY_DOMAINS`). Each becomes a `pub use` of the page's table, so both
-/// names are the same item. Add a row here to give a page another name.
-pub const VENDOR_ALIASES: &[(&str, &str)] =
-    &[("oracle-iam-identity-domains", "OCI_IDENTITY_DOMAINS")];
-
 /// `SCREAMING_SNAKE_CASE` from any text: letters and digits kept (uppercased), runs of
 /// anything else become one `_`; prefixed when it would start with a digit or be empty.
 pub fn screaming_snake(text: &str, prefix_if_needed: &str) -> String {

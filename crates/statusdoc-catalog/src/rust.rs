@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use crate::model::*;
-use crate::naming::{disambiguate, screaming_snake, VENDOR_ALIASES};
+use crate::naming::{disambiguate, screaming_snake};
 
 /// rustfmt's defaults: `max_width` and `array_width` (60% of it).
 const MAX_WIDTH: usize = 100;
@@ -352,12 +352,12 @@ pub fn generate(catalog: &Catalog, note: &str) -> String {
             page.rust_name,
             render(&page_value(page), 1, 0)
         );
-        for (id, alias) in VENDOR_ALIASES {
-            if *id == page.id {
+        for alias in &page.rust_aliases {
+            {
                 let line = format!("    pub use self::{} as {alias};", page.rust_name);
                 let _ = writeln!(
                     out,
-                    "\n    /// `{}` by the name the issue tracker uses.",
+                    "\n    /// `{}` by another name people use for it.",
                     page.rust_name
                 );
                 if fits(&line) {

@@ -30,6 +30,9 @@ pub struct ManifestPage {
     pub origin: Option<String>,
     /// Pages with the same value are renderings of one document.
     pub document: Option<String>,
+    /// More Rust names for the page's table in the generated `status-catalog` crate
+    /// (names people already use for the page).
+    pub rust_aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -77,6 +80,8 @@ struct RawPage {
     format: Spanned<String>,
     origin: Option<String>,
     document: Option<String>,
+    #[serde(default)]
+    rust_aliases: Vec<String>,
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -150,6 +155,7 @@ impl Manifest {
                 format,
                 origin: page.origin,
                 document: page.document,
+                rust_aliases: page.rust_aliases,
             });
         }
         Ok(Manifest { pages })

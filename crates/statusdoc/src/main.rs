@@ -201,9 +201,10 @@ fn report(
                 statusdoc_report::human(diagnostics, &sources, color)
             )?;
             let pages = inputs.documents().count();
+            let with_entries = inputs.documents().filter(|d| !d.entries.is_empty()).count();
             writeln!(
                 out,
-                "{} in {pages} page{}{}",
+                "{} in {pages} page{} ({with_entries} with status codes){}",
                 statusdoc_report::summary_line(diagnostics),
                 if pages == 1 { "" } else { "s" },
                 match inputs.errors.len() {
