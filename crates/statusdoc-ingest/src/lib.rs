@@ -145,6 +145,29 @@ pub fn read_page(path: &str, bytes: &[u8], options: &ReadOptions) -> Result<Docu
 
 /// Runs the reader for `format` on an already decoded page.
 pub fn read_source(source: SourceFile, format: Format, registry: &Registry) -> Document {
+    read_source_and_model(source, format, registry).0
+}
+
+/// Reads a page and also returns the page model its reader produced (for
+/// `statusdoc extract --format outline`, which shows why a page yields what it does).
+pub fn read_page_model(
+    path: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(Document, Page), IngestError> {
+    let source = decode(path, bytes)?;
+    let format = options
+        .format
+        .unwrap_or_else(|| sniff::detect(path, source.text()));
+    let (document, page) = read_source_and_model(source, format, options.registry);
+    Ok((document, page.unwrap_or_default()))
+}
+
+fn read_source_and_model(
+    source: SourceFile,
+    format: Format,
+    registry: &Registry,
+) -> (Document, Option<Page>) {
     // A byte-order mark would hide the first heading, row or term from the readers. It
     // becomes three spaces (the same three bytes), so every span stays a byte offset of
     // the file; `--fix` edits the file itself, where the mark is kept.
@@ -164,11 +187,11 @@ pub fn read_source(source: SourceFile, format: Format, registry: &Registry) -> D
         }
         Format::Html => Some(html::read(&mut document)),
     };
-    if let Some(page) = page {
-        document.entries = statusdoc_interpret::interpret(&page, registry);
+    if let Some(page) = &page {
+        document.entries = statusdoc_interpret::interpret(page, registry);
     }
     document.suppressions = suppress::scan(&document.source, format);
-    document
+    (document, page)
 }
 
 /// A page in a format without a reader: never skipped in silence, but reported (SD001)

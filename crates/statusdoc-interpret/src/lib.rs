@@ -55,6 +55,7 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
         headings: Vec::new(),
         block: 0,
         heading_counts,
+        depth: 0,
     };
     interpreter.run(&blocks);
     interpreter.entries
@@ -82,8 +83,12 @@ pub(crate) struct Candidate {
     pub phrase: bool,
 }
 
+/// How deep lists used for layout are read into; deeper nesting is no real page's.
+const MAX_DEPTH: usize = 32;
+
 pub(crate) struct Interpreter<'r> {
     pub registry: &'r Registry,
+    depth: usize,
     entries: Vec<Entry>,
     headings: Vec<(u8, String)>,
     block: usize,
@@ -429,16 +434,13 @@ impl<'r> Interpreter<'r> {
     /// of groups ("2xx Success" with the codes nested below) is read through.
     fn list(&mut self, list: &List, lead_in: &[&Text]) {
         let mut candidates = Vec::new();
-        let mut nested: Vec<&List> = Vec::new();
+        let mut others: Vec<&[Block]> = Vec::new();
         // In a list introduced as status codes, "200 if it succeeded" is an entry.
         let lenient = self.context_says_status(lead_in);
         for item in &list.items {
             match self.item_candidate(item, lenient) {
                 Some(candidate) => candidates.push(candidate),
-                None => nested.extend(item.iter().filter_map(|b| match b {
-                    Block::List(l) => Some(l),
-                    _ => None,
-                })),
+                None => others.push(item),
             }
         }
         let context = self.context_says_status(lead_in);
@@ -450,8 +452,19 @@ impl<'r> Interpreter<'r> {
                 self.push(candidate, block, Vec::new(), listing);
             }
         }
-        for inner in nested {
-            self.list(inner, lead_in);
+        // Items that are not entries are read like the page: a list of groups
+        // ("2xx Success" with the codes nested below), or a list used for layout
+        // (generated API docs put whole sections in list items).
+        if self.depth < MAX_DEPTH {
+            self.depth += 1;
+            let headings = self.headings.len();
+            for item in others {
+                let mut blocks = Vec::new();
+                flatten(item, &mut blocks);
+                self.run(&blocks);
+                self.headings.truncate(headings);
+            }
+            self.depth -= 1;
         }
     }
 

@@ -163,9 +163,13 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         || caption.as_deref().is_some_and(says_status_codes)
         || says_status_codes(&header_line)
         || interpreter.context_says_status(lead_in);
-    let other = says_other_codes(&header_line)
-        || caption.as_deref().is_some_and(says_other_codes)
-        || interpreter.context_says_other(lead_in);
+    // Another kind of code: said of the code column itself, or of the table when no
+    // header names HTTP ("Error ID | HTTP | gRPC code" is an HTTP column beside a gRPC
+    // one).
+    let other = says_other_codes(&header[code_col])
+        || !status_header
+            && (caption.as_deref().is_some_and(says_other_codes)
+                || interpreter.context_says_other(lead_in));
 
     // Per-column content.
     let ident_share = |c: usize| {

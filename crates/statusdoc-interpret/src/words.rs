@@ -72,9 +72,12 @@ pub fn title_end(registry: &Registry, text: &str) -> (usize, bool) {
     let mut end = 0;
     for (i, &(offset, word)) in words.iter().enumerate() {
         if !is_title_word(word) {
-            if i >= 2 {
-                end = words[i - 2].0 + words[i - 2].1.len();
-            }
+            end = match i {
+                // "This indicates that…": the capitalised word starts the sentence.
+                1 => 0,
+                0 => end,
+                _ => words[i - 2].0 + words[i - 2].1.len(),
+            };
             break;
         }
         end = offset + word.len();

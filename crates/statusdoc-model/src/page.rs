@@ -308,6 +308,86 @@ pub struct Page {
     pub blocks: Vec<Block>,
 }
 
+impl Page {
+    /// The blocks as an indented outline, one line per block or row, cells separated
+    /// by ` | `: what a reader made of a page (`statusdoc extract --format outline`).
+    pub fn outline(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            block.outline_into(&mut out, 0);
+        }
+        out
+    }
+}
+
+fn short(text: &Text) -> String {
+    let s = text.as_str().replace('\n', "⏎");
+    match s.char_indices().nth(100) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s,
+    }
+}
+
+impl Block {
+    fn outline_into(&self, out: &mut String, depth: usize) {
+        use std::fmt::Write as _;
+        let pad = "  ".repeat(depth);
+        match self {
+            Block::Heading { level, text } => {
+                let _ = writeln!(out, "{pad}h{level} {}", short(text));
+            }
+            Block::Paragraph(text) => {
+                let _ = writeln!(out, "{pad}p {}", short(text));
+            }
+            Block::Literal(text) => {
+                let _ = writeln!(out, "{pad}literal {}", short(text));
+            }
+            Block::Table(table) => {
+                let caption = table.caption.as_ref().map(short).unwrap_or_default();
+                let _ = writeln!(out, "{pad}table header_rows={} {caption}", table.header_rows);
+                for row in &table.rows {
+                    let cells: Vec<String> = row
+                        .iter()
+                        .map(|c| {
+                            let span = if c.rowspan > 1 || c.colspan > 1 {
+                                format!("[{}x{}]", c.rowspan, c.colspan)
+                            } else {
+                                String::new()
+                            };
+                            format!("{span}{}", short(&c.text))
+                        })
+                        .collect();
+                    let _ = writeln!(out, "{pad}  | {} |", cells.join(" | "));
+                }
+            }
+            Block::List(list) => {
+                let _ = writeln!(out, "{pad}list");
+                for item in &list.items {
+                    let _ = writeln!(out, "{pad}  item");
+                    for block in item {
+                        block.outline_into(out, depth + 2);
+                    }
+                }
+            }
+            Block::DefinitionList(definitions) => {
+                let _ = writeln!(out, "{pad}dl");
+                for d in definitions {
+                    let _ = writeln!(out, "{pad}  term {}", short(&d.term));
+                    for block in &d.details {
+                        block.outline_into(out, depth + 2);
+                    }
+                }
+            }
+            Block::Container(blocks) => {
+                let _ = writeln!(out, "{pad}container");
+                for block in blocks {
+                    block.outline_into(out, depth + 1);
+                }
+            }
+        }
+    }
+}
+
 /// One block of a page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {

@@ -71,6 +71,9 @@ pub struct ExtractArgs {
 pub enum ExtractFormat {
     Human,
     Json,
+    /// The page model the reader made of each page (headings, tables, lists…), to see
+    /// why a page yields the entries it does.
+    Outline,
 }
 
 #[derive(Args)]

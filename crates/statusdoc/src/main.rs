@@ -53,6 +53,20 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     )?;
                     writeln!(out)?;
                 }
+                ExtractFormat::Outline => {
+                    for input in &inputs.inputs {
+                        let bytes = std::fs::read(&input.file)?;
+                        let mut options = statusdoc_ingest::ReadOptions::new(registry);
+                        options.format = Some(input.document.format);
+                        let (_, page) = statusdoc_ingest::read_page_model(
+                            input.document.path(),
+                            &bytes,
+                            &options,
+                        )?;
+                        writeln!(out, "{} ({})", input.document.path(), input.document.format)?;
+                        write!(out, "{}", page.outline())?;
+                    }
+                }
                 ExtractFormat::Human => {
                     for document in &documents {
                         writeln!(

@@ -5,7 +5,8 @@
 //! say different things are an error (which one holds?); two identical entries are a
 //! warning (redundant). Codes repeated in different tables, such as one table per
 //! endpoint, are not flagged, and neither are rows of a table keyed by something else
-//! (a vendor's error codes with an HTTP status column), where codes repeat by design.
+//! (a vendor's error codes with an HTTP status column), where codes repeat by design,
+//! or entries for one condition of a code ("200 - with an unsupported Content-Type").
 //!
 //! ## Why is this bad?
 //! Readers stop at the first entry; tools keep the last. When the two differ, the page
@@ -51,7 +52,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let entries = &cx.document.entries;
     for (index, entry) in entries.iter().enumerate() {
         // A table keyed by a vendor's error codes repeats a status code by design.
-        if entry.listing == Listing::Keyed {
+        if entry.listing == Listing::Keyed || is_qualified(entry) {
             continue;
         }
         let key = (entry.code, entry.section.as_slice(), entry.block);
@@ -93,4 +94,20 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(diagnostic);
     }
+}
+
+/// "200 - with an unsupported Content-Type: …": an entry for one condition of a code,
+/// so the same code under another condition is no duplicate.
+fn is_qualified(entry: &statusdoc_model::Entry) -> bool {
+    entry.title.is_none()
+        && entry
+            .description_text()
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "with" | "when" | "if" | "for" | "on" | "after" | "without" | "while" | "unless"
+                )
+            })
 }

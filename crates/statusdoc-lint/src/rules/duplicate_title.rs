@@ -49,6 +49,8 @@ pub static META: RuleMeta = RuleMeta {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut first_by_title: HashMap<String, usize> = HashMap::new();
+    // Each wrong title is reported once, however many right ones share it.
+    let mut reported: Vec<statusdoc_model::Span> = Vec::new();
     let entries = &cx.document.entries;
     for (index, entry) in entries.iter().enumerate() {
         let Some(title) = &entry.title else {
@@ -84,6 +86,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let wrong_title = wrong.title.as_ref().expect("titled");
         let right_title = right.title.as_ref().expect("titled");
+        if reported.contains(&wrong_title.span) {
+            continue;
+        }
+        reported.push(wrong_title.span);
         let help = match cx.registry.get(wrong.code) {
             Some(status) if status.has_phrase() => format!(
                 "{} is \"{}\" ({})",

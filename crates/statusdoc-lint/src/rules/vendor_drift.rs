@@ -2,9 +2,9 @@
 //!
 //! ## What it does
 //! Notes a code that two pages of the same vendor title differently, when at least one
-//! of the titles is not the registered phrase — for example one page of a vendor calling
-//! 415 "Not Acceptable" and another of the same vendor "Unsupported Media Type". Reported on the page with
-//! the non-standard title, against the other page.
+//! of the titles is not the registered phrase — for example one page of a vendor
+//! calling 415 "Not Acceptable" and another "Unsupported Media Type". Reported on the
+//! page with the non-standard title, against the other page.
 //!
 //! This rule is opt-in: turn it on with `vendor-drift = "info"` (or `"warning"`) under
 //! `[rules]`.
