@@ -17,7 +17,7 @@ pub const MANIFEST: &str = "manifest.toml";
 /// Folder of reference data under the sources root; not pages.
 pub const REFERENCE_DIR: &str = "reference";
 /// Extensions of files that are pages.
-pub const PAGE_EXTENSIONS: [&str; 7] = ["md", "markdown", "rst", "rest", "html", "htm", "txt"];
+pub const PAGE_EXTENSIONS: [&str; 8] = ["md", "mdx", "markdown", "rst", "rest", "html", "htm", "txt"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManifestPage {

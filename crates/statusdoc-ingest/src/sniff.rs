@@ -7,7 +7,7 @@ use statusdoc_model::Format;
 pub fn format_from_extension(path: &str) -> Option<Format> {
     let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
     match extension.as_str() {
-        "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+        "md" | "markdown" | "mdown" | "mkd" | "mdx" => Some(Format::Markdown),
         "rst" | "rest" => Some(Format::ReStructuredText),
         "html" | "htm" | "xhtml" => Some(Format::Html),
         _ => None,

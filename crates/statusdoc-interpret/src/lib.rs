@@ -229,11 +229,19 @@ impl<'r> Interpreter<'r> {
 
     /// An operation's responses, or the page's catalog of codes.
     pub(crate) fn listing(&self) -> Listing {
+        let responses_heading = |t: &str| {
+            let lower = t.to_lowercase();
+            lower.contains("response") || lower.contains("error") || lower.starts_with("return")
+        };
         let operation = self.headings.iter().any(|(_, t)| is_operation_heading(t))
             || self.headings.last().is_some_and(|(_, t)| {
                 let lower = t.to_lowercase();
-                self.heading_counts.get(&lower).copied().unwrap_or(0) >= 2
-                    && (lower.contains("response") || lower.contains("error"))
+                responses_heading(t)
+                    && (self.heading_counts.get(&lower).copied().unwrap_or(0) >= 2
+                        // "Responses" two levels below a topic ("API usage" › "Get an
+                        // identity" › "Error responses") is that topic's.
+                        || self.headings.len() >= 3
+                            && !says_status_codes(&self.headings[self.headings.len() - 2].1))
             });
         if operation {
             Listing::Operation

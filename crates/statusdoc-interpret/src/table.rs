@@ -76,13 +76,20 @@ impl<'t> Grid<'t> {
         Some((&self.table.rows[slot.row][slot.cell], slot.origin))
     }
 
-    /// A cell's text where it starts (spanned copies count as empty).
+    /// A cell's text where it starts (spanned copies and placeholders such as "—" or
+    /// "n/a" count as empty).
     fn own_text(&self, row: usize, col: usize) -> Option<&'t Text> {
         match self.cell(row, col) {
-            Some((cell, true)) if !cell.text.is_empty() => Some(&cell.text),
+            Some((cell, true)) if !is_placeholder(cell.text.as_str()) => Some(&cell.text),
             _ => None,
         }
     }
+}
+
+fn is_placeholder(text: &str) -> bool {
+    let text = text.trim();
+    !text.chars().any(char::is_alphanumeric)
+        || ["n/a", "na", "none", "null", "-"].contains(&text.to_lowercase().as_str())
 }
 
 pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Text]) {
@@ -136,8 +143,10 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         .collect();
     let candidates: Vec<usize> = (0..width)
         .filter(|&c| {
+            // Most of the column's cells (all, in a column of one or two) start with a
+            // code: a code in one cell of a column of values is a value.
             let (codes, filled) = code_counts[c];
-            codes > 0 && codes * 2 >= filled
+            codes > 0 && (codes * 2 > filled || codes == filled)
         })
         .collect();
     let Some(&code_col) = candidates.iter().max_by_key(|&&c| {
@@ -236,7 +245,7 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
             || (h.contains("error") || h.contains("fehler") || h.contains("错误"))
                 && !says_status_codes(&h);
         names_errors && (c < code_col || codes_repeat)
-    });
+    }) || code_col > 0 && codes_repeat && column_role(&header[0]) != ColumnRole::Code;
     let title_col = others
         .iter()
         .copied()

@@ -2,7 +2,9 @@
 //!
 //! ## What it does
 //! Flags an entry whose code is lower than the entry before it in the same table or
-//! list, in a page of five or more entries.
+//! list, in a page of five or more entries. Only the page's own catalog of codes is
+//! checked: an operation's responses and rows keyed by something else (a vendor's
+//! error codes) follow their own order.
 //!
 //! ## Why is this bad?
 //! Readers scan status tables by number; a 401 below 404 is easy to miss, and out of
@@ -48,7 +50,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let (previous, entry) = (&pair[0], &pair[1]);
         if entry.section != previous.section
             || entry.block != previous.block
-            || entry.listing == Listing::Keyed
+            || entry.listing != Listing::Catalog
             || entry.code >= previous.code
         {
             continue;
