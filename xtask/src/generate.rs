@@ -41,6 +41,7 @@ pub fn pages(corpus: &Corpus) -> Vec<Page<'_>> {
             id: Some(&page.id),
             vendor: Some(&page.vendor),
             same_document: page.document.as_deref(),
+            config: None,
         })
         .collect()
 }

@@ -24,6 +24,7 @@ fn compile(sources: &Path) -> Vec<GeneratedFile> {
             id: Some(&page.id),
             vendor: Some(&page.vendor),
             same_document: page.document.as_deref(),
+            config: None,
         })
         .collect();
     let diagnostics = lint(&pages, registry, &Config::default());

@@ -15,6 +15,12 @@
 //! ```
 //!
 //! Unknown keys, unknown rule ids and bad values are errors with line and column.
+//!
+//! Precedence, highest first: `--rule` on the command line, the last `[[overrides]]`
+//! entry whose paths match the page, `[rules]`, the rule's default. A severity applies
+//! only where it is configured. `statusdoc lint` uses the `statusdoc.toml` nearest to
+//! each page (its folder, then the folders above it); `--config` forces one file for
+//! every page.
 
 use std::collections::BTreeMap;
 
@@ -36,6 +42,8 @@ pub enum RuleSetting {
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     rules: BTreeMap<&'static str, RuleSetting>,
+    /// `--rule ID=SEVERITY`: wins over everything in the file.
+    command_line: BTreeMap<&'static str, RuleSetting>,
     overrides: Vec<Override>,
     /// Codes every page must document.
     pub required_codes: Vec<u16>,
@@ -140,6 +148,7 @@ impl Config {
         });
         Ok(Config {
             rules,
+            command_line: BTreeMap::new(),
             overrides,
             required_codes,
             path: Some(path.to_owned()),
@@ -154,32 +163,37 @@ impl Config {
         let setting = parse_setting(value).ok_or_else(|| {
             format!("`{value}` is not a severity: use error, warning, info or off")
         })?;
-        self.rules.insert(rule.id, setting);
+        self.command_line.insert(rule.id, setting);
         Ok(())
     }
 
-    fn setting(&self, rule: &RuleMeta, path: &str) -> RuleSetting {
-        let mut setting = self
-            .rules
-            .get(rule.id)
-            .copied()
-            .unwrap_or(if rule.default_enabled {
-                RuleSetting::On(rule.default_severity)
-            } else {
-                RuleSetting::Off
-            });
-        if self.overrides.is_empty() {
-            return setting;
+    /// What the configuration says of a rule for a path, if anything. Precedence:
+    /// the command line, then the last matching `[[overrides]]` entry, then `[rules]`.
+    fn configured(&self, rule: &RuleMeta, path: &str) -> Option<RuleSetting> {
+        if let Some(s) = self.command_line.get(rule.id) {
+            return Some(*s);
         }
-        let relative = self.relative(path);
-        for o in &self.overrides {
-            if o.paths.is_match(relative.as_ref()) {
-                if let Some(s) = o.rules.get(rule.id) {
-                    setting = *s;
-                }
+        if self.overrides.iter().any(|o| o.rules.contains_key(rule.id)) {
+            let relative = self.relative(path);
+            let matched = self
+                .overrides
+                .iter()
+                .rev()
+                .filter(|o| o.paths.is_match(relative.as_ref()))
+                .find_map(|o| o.rules.get(rule.id));
+            if let Some(s) = matched {
+                return Some(*s);
             }
         }
-        setting
+        self.rules.get(rule.id).copied()
+    }
+
+    fn setting(&self, rule: &RuleMeta, path: &str) -> RuleSetting {
+        self.configured(rule, path).unwrap_or(if rule.default_enabled {
+            RuleSetting::On(rule.default_severity)
+        } else {
+            RuleSetting::Off
+        })
     }
 
     /// A page's path relative to the config file's folder, for override globs.
@@ -216,19 +230,17 @@ impl Config {
         let Some(rule) = find_rule(diagnostic.rule) else {
             return Some(diagnostic);
         };
-        match self.setting(rule, &diagnostic.path) {
-            RuleSetting::Off => None,
-            RuleSetting::On(severity) => {
-                // A rule may raise its own severity for a certain case; configuration
-                // only changes the default.
-                if self.rules.contains_key(rule.id)
-                    || self.overrides.iter().any(|o| o.rules.contains_key(rule.id))
-                    || diagnostic.severity == rule.default_severity
-                {
-                    diagnostic.severity = severity;
-                }
+        // A configured severity applies where it is configured; elsewhere a finding
+        // keeps the severity its rule gave it (a rule may report a milder or graver
+        // case of itself, such as SD302's identical duplicates).
+        match self.configured(rule, &diagnostic.path) {
+            Some(RuleSetting::Off) => None,
+            Some(RuleSetting::On(severity)) => {
+                diagnostic.severity = severity;
                 Some(diagnostic)
             }
+            None if rule.default_enabled => Some(diagnostic),
+            None => None,
         }
     }
 }
@@ -355,5 +367,42 @@ mod tests {
         let error =
             Config::parse("s.toml", "[rules]\nwrong-reason-phrase = \"loud\"\n").unwrap_err();
         assert_eq!((error.line, error.column), (2, 23));
+    }
+
+    #[test]
+    fn severities_apply_only_where_configured() {
+        let config = Config::parse(
+            "statusdoc.toml",
+            "[[overrides]]\npaths = [\"legacy/**\"]\nrules = { SD302 = \"info\" }\n",
+        )
+        .unwrap();
+        let severity_of = |path: &str| {
+            let source = statusdoc_model::SourceFile::new(path, "x");
+            let d = Diagnostic::new(
+                "SD302",
+                "duplicate-code",
+                Severity::Warning,
+                &source,
+                statusdoc_model::Span::empty(0),
+                "same text twice",
+            );
+            config.apply(d).map(|d| d.severity)
+        };
+        // Outside the override, the rule's own (milder) severity stays.
+        assert_eq!(severity_of("docs/a.md"), Some(Severity::Warning));
+        assert_eq!(severity_of("legacy/a.md"), Some(Severity::Info));
+    }
+
+    #[test]
+    fn the_command_line_wins_over_overrides() {
+        let mut config = Config::parse(
+            "statusdoc.toml",
+            "[rules]\nSD101 = \"warning\"\n[[overrides]]\npaths = [\"**\"]\nrules = { SD101 = \"off\" }\n",
+        )
+        .unwrap();
+        let sd101 = find_rule("SD101").unwrap();
+        assert!(!config.is_enabled(sd101, "docs/a.md"));
+        config.set("SD101", "error").unwrap();
+        assert_eq!(config.setting(sd101, "docs/a.md"), RuleSetting::On(Severity::Error));
     }
 }

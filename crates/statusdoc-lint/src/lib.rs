@@ -34,6 +34,9 @@ pub struct Page<'a> {
     pub vendor: Option<&'a str>,
     /// Pages with the same value are renderings of one document.
     pub same_document: Option<&'a str>,
+    /// The configuration for this page (the nearest `statusdoc.toml`), when it is not
+    /// the one given to [`lint`].
+    pub config: Option<&'a Config>,
 }
 
 impl<'a> Page<'a> {
@@ -43,6 +46,7 @@ impl<'a> Page<'a> {
             id: None,
             vendor: None,
             same_document: None,
+            config: None,
         }
     }
 }
@@ -52,13 +56,20 @@ impl<'a> Page<'a> {
 pub fn lint(pages: &[Page], registry: &Registry, config: &Config) -> Vec<Diagnostic> {
     let mut diagnostics: Vec<Diagnostic> = pages
         .par_iter()
-        .flat_map_iter(|page| lint_page_raw(page.document, registry, config))
+        .flat_map_iter(|page| lint_page_raw(page.document, registry, page.config.unwrap_or(config)))
+        .collect();
+    // Cross-page findings obey the configuration of the page they are reported on.
+    let config_of: std::collections::HashMap<&str, &Config> = pages
+        .iter()
+        .filter_map(|p| Some((p.document.path(), p.config?)))
         .collect();
     for rule in all_rules().iter().filter(|r| r.kind == RuleKind::Corpus) {
         if let Some(run) = rule.check_corpus {
             let mut found = Vec::new();
             run(pages, registry, config, &mut found);
-            diagnostics.extend(found.into_iter().filter_map(|d| config.apply(d)));
+            diagnostics.extend(found.into_iter().filter_map(|d| {
+                config_of.get(d.path.as_str()).copied().unwrap_or(config).apply(d)
+            }));
         }
     }
     // Cross-page findings obey the suppressions of the page they are reported on.
@@ -135,6 +146,7 @@ fn apply_suppressions(
     }
     let meta = &rules::unused_suppression::META;
     for (p, page) in pages.iter().enumerate() {
+        let config = page.config.unwrap_or(config);
         if !config.is_enabled(meta, page.document.path()) {
             continue;
         }

@@ -42,8 +42,18 @@ impl Inputs {
                 id: i.facts.as_ref().map(|f| f.id.as_str()),
                 vendor: i.facts.as_ref().map(|f| f.vendor.as_str()),
                 same_document: i.facts.as_ref().and_then(|f| f.document.as_deref()),
+                config: None,
             })
             .collect()
+    }
+
+    /// The pages, each with its own configuration from `configs`.
+    pub fn pages_with<'a>(&'a self, configs: &'a Configs) -> Vec<Page<'a>> {
+        let mut pages = self.pages();
+        for (page, of) in pages.iter_mut().zip(&configs.of_input) {
+            page.config = of.map(|k| &configs.files[k]);
+        }
+        pages
     }
 
     pub fn print_errors(&self) {
@@ -115,6 +125,95 @@ pub fn load(paths: &[PathBuf], format: Option<Format>, registry: &Registry) -> I
         }
     }
     result
+}
+
+/// The configuration of every page: `--config` for all of them, else each page's
+/// nearest `statusdoc.toml` (its folder, then the folders above), as ruff finds its
+/// configuration per file. `--rule` settings apply on top of every file.
+pub struct Configs {
+    /// For pages with no configuration file of their own (and for all under `--config`).
+    pub default: Config,
+    /// Every other configuration file in use.
+    files: Vec<Config>,
+    /// Per input (in `Inputs::inputs` order): which of `files` applies.
+    of_input: Vec<Option<usize>>,
+}
+
+impl Configs {
+    /// `explicit` is `--config`; `rules` the `--rule` settings. A configuration file
+    /// that does not parse is an error that names its line and column.
+    pub fn resolve(
+        inputs: &Inputs,
+        explicit: Option<&Path>,
+        rules: &[(String, String)],
+    ) -> anyhow::Result<Configs> {
+        let with_rules = |mut config: Config| -> anyhow::Result<Config> {
+            for (key, value) in rules {
+                config.set(key, value).map_err(anyhow::Error::msg)?;
+            }
+            Ok(config)
+        };
+        let default = with_rules(find_config(explicit)?)?;
+        let mut configs = Configs {
+            default,
+            files: Vec::new(),
+            of_input: vec![None; inputs.inputs.len()],
+        };
+        if explicit.is_some() {
+            return Ok(configs);
+        }
+        let default_path = configs.default.path.clone();
+        let mut by_folder: std::collections::HashMap<PathBuf, Option<usize>> =
+            std::collections::HashMap::new();
+        let mut file_index: std::collections::HashMap<PathBuf, usize> =
+            std::collections::HashMap::new();
+        for (i, input) in inputs.inputs.iter().enumerate() {
+            let Some(folder) = std::path::absolute(&input.file)
+                .ok()
+                .and_then(|f| f.parent().map(Path::to_owned))
+            else {
+                continue;
+            };
+            // Walk up to the first folder already known or holding a statusdoc.toml.
+            let mut walked = Vec::new();
+            let mut dir = Some(folder.as_path());
+            let mut found = None;
+            while let Some(d) = dir {
+                if let Some(known) = by_folder.get(d) {
+                    found = *known;
+                    break;
+                }
+                walked.push(d.to_owned());
+                let candidate = d.join("statusdoc.toml");
+                if candidate.is_file() {
+                    found = match file_index.get(&candidate) {
+                        Some(&k) => Some(k),
+                        None => {
+                            let shown = display(&candidate);
+                            let text = std::fs::read_to_string(&candidate)
+                                .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+                            let config = with_rules(Config::parse(&shown, &text)?)?;
+                            // The file the run found from the working folder is the default.
+                            if default_path.as_deref() == Some(shown.as_str()) {
+                                None
+                            } else {
+                                configs.files.push(config);
+                                file_index.insert(candidate.clone(), configs.files.len() - 1);
+                                Some(configs.files.len() - 1)
+                            }
+                        }
+                    };
+                    break;
+                }
+                dir = d.parent();
+            }
+            for w in walked {
+                by_folder.insert(w, found);
+            }
+            configs.of_input[i] = found;
+        }
+        Ok(configs)
+    }
 }
 
 /// `--config FILE`, else the nearest statusdoc.toml from the current folder upward,

@@ -163,17 +163,19 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
 }
 
 fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
-    let mut config = inputs::find_config(args.config.as_deref())?;
+    let mut rules = Vec::new();
     for setting in &args.rule {
         let (key, value) = setting.split_once('=').ok_or_else(|| {
             anyhow::anyhow!("--rule takes RULE=SEVERITY, such as SD101=off; got `{setting}`")
         })?;
-        config.set(key, value).map_err(anyhow::Error::msg)?;
+        rules.push((key.to_owned(), value.to_owned()));
     }
     let inputs = inputs::load(&args.paths, args.input_format.map(Into::into), registry);
     inputs.print_errors();
-    let pages: Vec<Page> = inputs.pages();
-    let mut diagnostics = lint(&pages, registry, &config);
+    let configs = inputs::Configs::resolve(&inputs, args.config.as_deref(), &rules)?;
+    let config = &configs.default;
+    let pages: Vec<Page> = inputs.pages_with(&configs);
+    let mut diagnostics = lint(&pages, registry, config);
 
     if args.fix || args.unsafe_fixes {
         let fixed = fix::apply(&inputs, &diagnostics, args.unsafe_fixes)?;
@@ -184,7 +186,8 @@ fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
             );
             // Report what is left, as read back from the fixed files.
             let again = inputs::load(&args.paths, args.input_format.map(Into::into), registry);
-            diagnostics = lint(&again.pages(), registry, &config);
+            let configs = inputs::Configs::resolve(&again, args.config.as_deref(), &rules)?;
+            diagnostics = lint(&again.pages_with(&configs), registry, &configs.default);
             return report(&args, &again, &diagnostics);
         }
     }

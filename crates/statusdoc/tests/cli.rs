@@ -517,3 +517,40 @@ fn an_rst_comment_above_a_table_covers_the_table() {
     assert!(text.contains(":13:9: warning[SD104]"), "{text}");
     assert!(!text.contains("SD010"), "{text}");
 }
+
+/// Each page uses the `statusdoc.toml` nearest to it, not the one of the folder the
+/// run starts in; `--config` forces one file for every page.
+#[test]
+fn each_page_uses_its_nearest_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "| Code | Title |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n";
+    for folder in ["docs/legacy", "docs/current"] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("codes.md"), page).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("docs/legacy/statusdoc.toml"),
+        "[rules]\nwrong-reason-phrase = \"off\"\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_statusdoc"))
+            .args(["lint", "docs", "--format", "concise"])
+            .args(extra)
+            .env("NO_COLOR", "1")
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let out = run(&[]);
+    assert!(out.contains("docs/current/codes.md:4:9: error[SD101]"), "{out}");
+    assert!(!out.contains("docs/legacy/codes.md"), "{out}");
+    // The command line wins over the nearest file.
+    let out = run(&["--rule", "SD101=warning"]);
+    assert!(out.contains("docs/legacy/codes.md:4:9: warning[SD101]"), "{out}");
+    // --config forces one configuration for every page.
+    std::fs::write(dir.path().join("empty.toml"), "").unwrap();
+    let out = run(&["--config", "empty.toml"]);
+    assert!(out.contains("docs/legacy/codes.md:4:9: error[SD101]"), "{out}");
+}

@@ -44,7 +44,11 @@ pub(crate) struct Findings {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TextKind {
     Heading(u8),
-    Cell { header: bool, rowspan: usize, colspan: usize },
+    Cell {
+        header: bool,
+        rowspan: usize,
+        colspan: usize,
+    },
     Term,
     Caption,
     Literal,
@@ -338,7 +342,11 @@ impl<'m> Builder<'m> {
                 if let Some(row) = rows.last_mut() {
                     row.all_th &= header;
                 }
-                let span = |attr: &str| element.attr(attr).and_then(|v| v.trim().parse::<usize>().ok());
+                let span = |attr: &str| {
+                    element
+                        .attr(attr)
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                };
                 let rowspan = match span("rowspan") {
                     Some(0) => MAX_ROWSPAN,
                     Some(n) => n.min(MAX_ROWSPAN),
@@ -359,14 +367,19 @@ impl<'m> Builder<'m> {
 
     fn close(&mut self, id: NodeId, element: &Element) {
         let name = element.name();
-        if matches!(name, "code" | "kbd" | "samp" | "tt" | "pre" | "listing" | "xmp") {
+        if matches!(
+            name,
+            "code" | "kbd" | "samp" | "tt" | "pre" | "listing" | "xmp"
+        ) {
             self.code_depth = self.code_depth.saturating_sub(1);
         }
-        if let Some(index) = self.marks.iter().rposition(|(node, ..)| *node == id) {
-            let (_, mark, from, serial) = self.marks.remove(index);
-            if let Some((text, current)) = self.current_text() {
-                if current == serial {
-                    text.mark(from, mark);
+        if matches!(name, "strong" | "b" | "code" | "kbd" | "samp" | "tt") {
+            if let Some(index) = self.marks.iter().rposition(|(node, ..)| *node == id) {
+                let (_, mark, from, serial) = self.marks.remove(index);
+                if let Some((text, current)) = self.current_text() {
+                    if current == serial {
+                        text.mark(from, mark);
+                    }
                 }
             }
         }
@@ -389,7 +402,10 @@ impl<'m> Builder<'m> {
     }
 
     fn push_text_frame(&mut self, node: NodeId, kind: TextKind) {
-        if !matches!(kind, TextKind::Cell { .. } | TextKind::Caption | TextKind::Term) {
+        if !matches!(
+            kind,
+            TextKind::Cell { .. } | TextKind::Caption | TextKind::Term
+        ) {
             self.boundary();
         }
         self.serial += 1;
@@ -461,10 +477,6 @@ impl<'m> Builder<'m> {
             return;
         }
         let position = self.positions.get(&id).copied();
-        if position.is_none() {
-            self.findings.unlocated += 1;
-            self.findings.first_unlocated.get_or_insert(self.anchor);
-        }
         let stray_in_list = matches!(self.frames.last(), Some(Frame::List { .. }));
         let map = self.map;
         let in_code = self.code_depth > 0;
@@ -476,8 +488,8 @@ impl<'m> Builder<'m> {
             } else {
                 match self.inline_text() {
                     Some((text, _)) => text,
-                    // Text between table rows or list structures (the parser moves most
-                    // of it out of tables).
+                    // Text between table rows or terms (the parser moves most of it
+                    // out of tables).
                     None => return,
                 }
             };
@@ -497,6 +509,10 @@ impl<'m> Builder<'m> {
                 None => text.push_mapped(content, Span::empty(anchor)),
             }
         }
+        if position.is_none() {
+            self.findings.unlocated += 1;
+            self.findings.first_unlocated.get_or_insert(anchor);
+        }
         self.anchor = anchor;
         if stray_in_list {
             if let Some(Frame::List { list, .. }) = self.frames.last_mut() {
@@ -513,9 +529,9 @@ impl<'m> Builder<'m> {
         };
         match frame {
             Frame::Blocks {
-                node,
                 mut blocks,
                 paragraph,
+                ..
             } => {
                 if let Some((text, _)) = paragraph {
                     push_paragraph(&mut blocks, text);
@@ -552,9 +568,8 @@ impl<'m> Builder<'m> {
                         }
                         *defined = true;
                     }
+                    // Never: items and definitions open only inside their list.
                     _ => {
-                        // A list item or definition whose list was cut off.
-                        let _ = node;
                         for block in blocks {
                             self.push(block);
                         }
@@ -630,7 +645,8 @@ impl<'m> Builder<'m> {
                         }
                     }
                     TextKind::Term => {
-                        if let Some(Frame::Definitions { definitions, .. }) = self.frames.last_mut() {
+                        if let Some(Frame::Definitions { definitions, .. }) = self.frames.last_mut()
+                        {
                             definitions.push(Definition {
                                 term: text,
                                 details: after,

@@ -36,7 +36,9 @@ fn parse(text: &str, start: usize) -> Option<(usize, Option<(usize, usize)>)> {
     let bytes = text.as_bytes();
     let mut i = skip_ws(bytes, start + 2);
     let name_start = i;
-    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'_' | b'-' | b'.')) {
+    while i < bytes.len()
+        && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'_' | b'-' | b'.'))
+    {
         i += 1;
     }
     if i == name_start || !bytes[name_start].is_ascii_alphabetic() {
@@ -91,7 +93,9 @@ fn argument(bytes: &[u8], i: usize) -> Option<((usize, usize, bool), usize)> {
         }
         c if c.is_ascii_alphanumeric() || c == b'-' => {
             let mut j = i;
-            while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'-' | b'_')) {
+            while j < bytes.len()
+                && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'-' | b'_'))
+            {
                 j += 1;
             }
             Some(((i, j, false), j))
@@ -119,14 +123,23 @@ mod tests {
 
     #[test]
     fn macros_show_their_argument() {
-        assert_eq!(shown(r#"{{HTTPStatus(404, "404 Not Found")}}"#), "404 Not Found");
+        assert_eq!(
+            shown(r#"{{HTTPStatus(404, "404 Not Found")}}"#),
+            "404 Not Found"
+        );
         assert_eq!(shown(r#"{{ HTTPStatus("404") }} x"#), "404 x");
         assert_eq!(shown("{{HTTPStatus(429)}}"), "429");
         assert_eq!(
             shown(r#"102 Processing ({{Glossary("WebDAV")}})"#),
             "102 Processing (WebDAV)"
         );
-        assert_eq!(shown("305 Use Proxy {{deprecated_inline}}"), "305 Use Proxy ");
-        assert_eq!(shown("{{ a + b }} and {{x(y z)}} and {{"), "{{ a + b }} and {{x(y z)}} and {{");
+        assert_eq!(
+            shown("305 Use Proxy {{deprecated_inline}}"),
+            "305 Use Proxy "
+        );
+        assert_eq!(
+            shown("{{ a + b }} and {{x(y z)}} and {{"),
+            "{{ a + b }} and {{x(y z)}} and {{"
+        );
     }
 }

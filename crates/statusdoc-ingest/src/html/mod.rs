@@ -236,3 +236,131 @@ fn read_front_matter(source: &str, document: &mut Document) -> Option<usize> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use statusdoc_model::page::{Block, Mark, Text};
+
+    use super::read_fragment;
+
+    /// The source text behind the whole of `text`.
+    fn source_of<'s>(source: &'s str, text: &Text) -> &'s str {
+        let span = text.source_span(0..text.len());
+        &source[span.start..span.end]
+    }
+
+    #[test]
+    fn tables_keep_header_rows_spans_and_exact_positions() {
+        let html =
+            "<table><caption>Codes</caption><thead><tr><th>Code</th><th>Title</th></tr></thead>\
+                    <tr><td rowspan=\"2\"><code>404</code></td><td>Not&nbsp;Found</td></tr>\
+                    <tr><td colspan=\"0\">Gone<br>away</td></tr></table>";
+        let blocks = read_fragment(html);
+        let [Block::Table(table)] = blocks.as_slice() else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(table.caption.as_ref().map(Text::as_str), Some("Codes"));
+        assert_eq!(table.header_rows, 1);
+        let code = &table.rows[1][0];
+        assert_eq!(
+            (code.text.as_str(), code.rowspan, code.colspan),
+            ("404", 2, 1)
+        );
+        assert!(code.text.is_marked(0..3, Mark::Code));
+        assert_eq!(source_of(html, &code.text), "404");
+        let title = &table.rows[1][1].text;
+        assert_eq!(title.as_str(), "Not Found");
+        assert_eq!(source_of(html, title), "Not&nbsp;Found");
+        assert_eq!(table.rows[2][0].text.as_str(), "Gone away");
+        assert_eq!(table.rows[2][0].colspan, 1);
+    }
+
+    #[test]
+    fn a_table_inside_a_cell_is_a_table_after_the_outer_one() {
+        let html = "<table><tr><th>x</th></tr><tr><td>Menu<table><tr><td>200 OK</td></tr></table></td></tr></table>";
+        let blocks = read_fragment(html);
+        let [Block::Table(outer), Block::Table(inner)] = blocks.as_slice() else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(outer.rows[1][0].text.as_str(), "Menu");
+        assert_eq!(inner.rows[0][0].text.as_str(), "200 OK");
+    }
+
+    #[test]
+    fn lists_items_and_definitions() {
+        let html = "<p>Intro <b>bold</b></p><ul><li><strong>404</strong> Not Found<ul><li>Inner</li></ul></li>\
+                    <li><p>One</p><p>Two</p></li></ul>\
+                    <dl><dt>401</dt><dt>403</dt><dd>No access.</dd><dd>Log in.</dd><dt>500</dt></dl>";
+        let blocks = read_fragment(html);
+        let [Block::Paragraph(intro), Block::List(list), Block::DefinitionList(definitions)] =
+            blocks.as_slice()
+        else {
+            panic!("{blocks:?}");
+        };
+        assert!(intro.is_marked(6..10, Mark::Strong));
+        let [first, second] = list.items.as_slice() else {
+            panic!("{list:?}");
+        };
+        let [Block::Paragraph(head), Block::List(inner)] = first.as_slice() else {
+            panic!("{first:?}");
+        };
+        assert_eq!(head.as_str(), "404 Not Found");
+        assert!(head.is_marked(0..3, Mark::Strong) && !head.is_marked(0..5, Mark::Strong));
+        assert_eq!(inner.items.len(), 1);
+        assert_eq!(second.len(), 2);
+        let terms: Vec<(&str, usize)> = definitions
+            .iter()
+            .map(|d| (d.term.as_str(), d.details.len()))
+            .collect();
+        assert_eq!(terms, [("401", 2), ("403", 2), ("500", 0)]);
+    }
+
+    #[test]
+    fn headings_literals_and_sphinx_literals() {
+        let html = "<div><h2>Errors<a class=\"headerlink\" href=\"#e\">¶</a></h2>\
+                    <pre>{ \"a\": 1 }</pre>\
+                    <p><code class=\"docutils literal\"><span class=\"pre\">412</span> <span class=\"pre\">Precondition</span> \
+                    <span class=\"pre\">Failed</span></code>: changed</p></div>";
+        let blocks = read_fragment(html);
+        let [Block::Heading {
+            level: 2,
+            text: heading,
+        }, Block::Literal(_), Block::Paragraph(p)] = blocks.as_slice()
+        else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(heading.as_str(), "Errors");
+        assert_eq!(p.as_str(), "412 Precondition Failed: changed");
+        assert!(p.is_marked(0..23, Mark::Code));
+        let span = p.source_span(4..23);
+        assert_eq!(
+            &html[span.start..span.end],
+            "Precondition</span> <span class=\"pre\">Failed"
+        );
+    }
+
+    #[test]
+    fn macros_show_their_text_at_its_source() {
+        let html = "<dl><dt>{{HTTPStatus(404, \"404 Not Found\")}} {{deprecated_inline}}</dt><dd>Gone.</dd></dl>";
+        let blocks = read_fragment(html);
+        let [Block::DefinitionList(definitions)] = blocks.as_slice() else {
+            panic!("{blocks:?}");
+        };
+        let term = &definitions[0].term;
+        assert_eq!(term.as_str(), "404 Not Found");
+        let span = term.source_span(0..3);
+        assert_eq!((&html[span.start..span.end], span.start), ("404", 27));
+    }
+
+    #[test]
+    fn deep_nesting_is_read_without_recursion() {
+        let depth = 100_000;
+        let html = format!(
+            "{}<p>200 OK</p>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let blocks = read_fragment(&html);
+        assert!(matches!(blocks.as_slice(), [Block::Paragraph(p)] if p.as_str() == "200 OK"));
+    }
+}
