@@ -178,18 +178,32 @@ fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
     let mut diagnostics = lint(&pages, registry, config);
 
     if args.fix || args.unsafe_fixes {
-        let fixed = fix::apply(&inputs, &diagnostics, args.unsafe_fixes)?;
-        if fixed.edits > 0 {
-            eprintln!(
-                "fixed {} finding(s) in {} file(s)",
-                fixed.edits, fixed.files
-            );
+        // Fix, re-read and re-lint until nothing more is fixed: a fix held back by an
+        // overlap with another is made on the next pass.
+        let mut current = inputs;
+        let mut total = fix::Fixed::default();
+        for _ in 0..fix::MAX_PASSES {
+            let fixed = fix::apply(&current, &diagnostics, args.unsafe_fixes)?;
+            total.refused.extend(fixed.refused);
+            if fixed.fixes == 0 {
+                break;
+            }
+            total.fixes += fixed.fixes;
+            total.files += fixed.files;
             // Report what is left, as read back from the fixed files.
-            let again = inputs::load(&args.paths, args.input_format.map(Into::into), registry);
-            let configs = inputs::Configs::resolve(&again, args.config.as_deref(), &rules)?;
-            diagnostics = lint(&again.pages_with(&configs), registry, &configs.default);
-            return report(&args, &again, &diagnostics);
+            current = inputs::load(&args.paths, args.input_format.map(Into::into), registry);
+            let configs = inputs::Configs::resolve(&current, args.config.as_deref(), &rules)?;
+            diagnostics = lint(&current.pages_with(&configs), registry, &configs.default);
         }
+        if total.fixes > 0 {
+            eprintln!("fixed {} finding(s) in {} file(s)", total.fixes, total.files);
+        }
+        for refused in &total.refused {
+            eprintln!("error: {refused}");
+        }
+        let status = report(&args, &current, &diagnostics)?;
+        // A page that could not be fixed safely is an I/O problem the user must see.
+        return Ok(if total.refused.is_empty() { status } else { EXIT_TROUBLE.max(status) });
     }
     report(&args, &inputs, &diagnostics)
 }

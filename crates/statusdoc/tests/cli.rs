@@ -554,3 +554,53 @@ fn each_page_uses_its_nearest_configuration() {
     let out = run(&["--config", "empty.toml"]);
     assert!(out.contains("docs/legacy/codes.md:4:9: error[SD101]"), "{out}");
 }
+
+/// `--fix` never writes a read-only page or one with other hard links (a rename would
+/// leave the other links with the old text): it says so and exits 2.
+#[cfg(unix)]
+#[test]
+fn fix_refuses_read_only_and_hard_linked_pages() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let page = "| Code | Title |\n|---|---|\n| 200 | OK |\n| 413 | Request Entity Too Large |\n";
+    let read_only = dir.path().join("read-only.md");
+    std::fs::write(&read_only, page).unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let linked = dir.path().join("linked.md");
+    std::fs::write(&linked, page).unwrap();
+    std::fs::hard_link(&linked, dir.path().join("other-link.md")).unwrap();
+    for file in [&read_only, &linked] {
+        let output = Command::new(env!("CARGO_BIN_EXE_statusdoc"))
+            .args(["lint", "--fix", "--rule", "SD103=error"])
+            .arg(file)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        assert!(stderr(&output).contains("not fixed"), "{}", stderr(&output));
+        assert_eq!(std::fs::read_to_string(file).unwrap(), page);
+    }
+}
+
+/// A fixed page keeps its mode, and `--fix` reports what it fixed.
+#[cfg(unix)]
+#[test]
+fn fix_keeps_the_mode_and_applies_whole_fixes() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("codes.md");
+    std::fs::write(&file, "| Code | Title |\n|---|---|\n| 200 | OK |\n| 413 | Request Entity Too Large |\n").unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_statusdoc"))
+        .args(["lint", "--fix"])
+        .arg(&file)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(stderr(&output).contains("fixed 1 finding(s) in 1 file(s)"), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "| Code | Title |\n|---|---|\n| 200 | OK |\n| 413 | Content Too Large |\n"
+    );
+    assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o640);
+}

@@ -96,6 +96,10 @@ enum Frame {
         serial: usize,
         /// Tables and headings met inside, placed after it.
         after: Vec<Block>,
+        /// Open lists and list items inside: items are `"- item"` lines, as the page
+        /// model renders a list in a description.
+        lists: usize,
+        items: usize,
     },
 }
 
@@ -229,6 +233,7 @@ impl<'m> Builder<'m> {
         let top_is_text = self.top_is_text();
         let top_is = |frames: &[Frame], f: fn(&Frame) -> bool| frames.last().is_some_and(f);
         match name {
+            "ul" | "ol" | "menu" | "li" if top_is_text => self.text_list(name, true),
             "br" | "img" | "wbr" => self.space(),
             "strong" | "b" => self.open_mark(id, Mark::Strong),
             "code" | "kbd" | "samp" | "tt" => {
@@ -385,6 +390,8 @@ impl<'m> Builder<'m> {
         }
         if self.frames.last().and_then(Frame::node) == Some(id) {
             self.pop();
+        } else if self.top_is_text() && matches!(name, "ul" | "ol" | "menu" | "li") {
+            self.text_list(name, false);
         } else if name == "thead" {
             if let Some(Frame::Table { in_head, .. }) = self.frames.last_mut() {
                 *in_head = false;
@@ -415,12 +422,50 @@ impl<'m> Builder<'m> {
             text: Text::new(),
             serial: self.serial,
             after: Vec::new(),
+            lists: 0,
+            items: 0,
         });
+    }
+
+    /// A list inside one text (a cell, a term): a paragraph of `"- item"` lines.
+    fn text_list(&mut self, name: &str, open: bool) {
+        let at = self.anchor;
+        let Some(Frame::Text {
+            text, lists, items, ..
+        }) = self.frames.last_mut()
+        else {
+            return;
+        };
+        match (name, open) {
+            ("li", true) if *lists > 0 => {
+                if !text.as_str().is_empty() && !text.as_str().ends_with("\n\n") {
+                    text.trim_end();
+                    text.push_synthetic("\n", at);
+                }
+                text.push_synthetic("- ", at);
+                *items += 1;
+            }
+            ("li", false) => *items = items.saturating_sub(1),
+            ("li", true) => text.space(Span::empty(at)),
+            (_, true) => {
+                if *lists == 0 {
+                    text.paragraph_break();
+                }
+                *lists += 1;
+            }
+            (_, false) => {
+                *lists = lists.saturating_sub(1);
+                if *lists == 0 {
+                    text.paragraph_break();
+                }
+            }
+        }
     }
 
     /// A block element starts or ends: the paragraph being collected ends (or, inside
     /// one text, a paragraph break).
     fn boundary(&mut self) {
+        let at = self.anchor;
         match self.frames.last_mut() {
             Some(Frame::Blocks {
                 blocks, paragraph, ..
@@ -429,7 +474,13 @@ impl<'m> Builder<'m> {
                     push_paragraph(blocks, text);
                 }
             }
-            Some(Frame::Text { text, .. }) => text.paragraph_break(),
+            Some(Frame::Text { text, items, .. }) => {
+                if *items > 0 {
+                    text.space(Span::empty(at));
+                } else {
+                    text.paragraph_break();
+                }
+            }
             _ => {}
         }
     }
