@@ -13,6 +13,7 @@ mod context;
 mod registry;
 pub mod rules;
 mod summary;
+mod semantics;
 mod text;
 
 use rayon::prelude::*;

@@ -24,34 +24,6 @@ pub fn normalize_for_comparison(text: &str) -> String {
     out.trim_end().to_owned()
 }
 
-/// The sentences of a description, lowercased, for phrase checks.
-pub(crate) fn sentences(text: &str) -> Vec<String> {
-    let lower = normalize_for_comparison(text).to_lowercase();
-    lower
-        .split(['.', '!', '?', '\n', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Whether `text` contains `word` as a whole word.
-pub(crate) fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
-/// Whether a sentence negates what it says ("not", "n't", "never", "no").
-pub(crate) fn is_negated(sentence: &str) -> bool {
-    ["not", "never", "no", "cannot", "without"]
-        .iter()
-        .any(|w| has_word(sentence, w))
-        || sentence.contains("n't")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

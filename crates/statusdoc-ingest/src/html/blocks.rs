@@ -8,8 +8,9 @@
 //!   details), `table` tables. `p` and stray inline text are paragraphs; `div`,
 //!   `section`, `blockquote` and the like are read through.
 //! - Inside a table cell, a term, a caption or a heading, block elements only break
-//!   paragraphs; a table or heading there becomes a block of its own after the
-//!   structure that holds it (a layout table's status table is a table, not cell text).
+//!   paragraphs and a list is a paragraph of `"- item"` lines (as the page model
+//!   renders lists in descriptions); a table or heading there becomes a block of its
+//!   own after the structure that holds it (a layout table's status table is a table).
 //! - `strong`/`b` mark strong text and `code`/`kbd`/`samp`/`tt` code.
 
 use std::collections::HashMap;
@@ -31,6 +32,19 @@ const MAX_SHARED_TERMS: usize = 32;
 /// The largest `rowspan` HTML allows; `rowspan="0"` spans to the end of the table.
 const MAX_ROWSPAN: usize = 65534;
 
+/// Elements that end a paragraph (or, inside one text, break it).
+#[rustfmt::skip]
+const BLOCK_ELEMENTS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "header", "hgroup", "hr", "li", "listing", "main", "menu", "nav", "ol", "p", "pre",
+    "search", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", "xmp",
+];
+const CODE_ELEMENTS: &[&str] = &["code", "kbd", "samp", "tt"];
+const LITERAL_ELEMENTS: &[&str] = &["pre", "listing", "xmp"];
+const LIST_ELEMENTS: &[&str] = &["ul", "ol", "menu", "li"];
+
 /// What the walk found besides the blocks.
 #[derive(Debug, Default)]
 pub(crate) struct Findings {
@@ -41,78 +55,45 @@ pub(crate) struct Findings {
     pub(crate) first_unlocated: Option<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 enum TextKind {
     Heading(u8),
-    Cell {
-        header: bool,
-        rowspan: usize,
-        colspan: usize,
-    },
+    /// A cell's rowspan and colspan.
+    Cell(usize, usize),
     Term,
     Caption,
     Literal,
 }
 
-#[derive(Debug)]
-struct Row {
-    in_head: bool,
-    all_th: bool,
-    cells: Vec<TableCell>,
+/// An open element that collects what is inside it.
+struct Frame {
+    /// `None` for the content root.
+    node: Option<NodeId>,
+    /// Tables and headings met inside a table or a text, placed after it.
+    after: Vec<Block>,
+    kind: Kind,
 }
 
-enum Frame {
-    /// The content root, a list item or a definition's details: blocks, and the
-    /// paragraph being collected (with its serial, see [`Builder::serial`]).
-    Blocks {
-        node: Option<NodeId>,
-        blocks: Vec<Block>,
-        paragraph: Option<(Text, usize)>,
-    },
-    List {
-        node: NodeId,
-        list: List,
-    },
-    Definitions {
-        node: NodeId,
-        definitions: Vec<Definition>,
-        /// Index of the first term of the group being read.
-        group: usize,
-        /// The group already has a definition.
-        defined: bool,
-    },
-    Table {
-        node: NodeId,
-        caption: Option<Text>,
-        rows: Vec<Row>,
-        in_head: bool,
-        after: Vec<Block>,
-    },
-    /// One text: a heading, cell, term, caption or literal block.
+enum Kind {
+    /// The root, a list item or a definition's details: its blocks, and the paragraph
+    /// being collected with its serial (see [`Builder::serial`]).
+    Blocks(Vec<Block>, Option<(Text, usize)>),
+    List(List),
+    /// The definitions, the index of the first term of the group being read, and
+    /// whether the group has a definition yet.
+    Definitions(Vec<Definition>, usize, bool),
+    /// The table, whether each row is a header row (in `<thead>`, or all `<th>`), and
+    /// whether the rows being read are in `<thead>`.
+    Table(Table, Vec<(bool, bool)>, bool),
+    /// A heading, cell, term, caption or literal block: its text and serial, and the
+    /// lists and list items open inside it.
     Text {
-        node: NodeId,
         kind: TextKind,
         text: Text,
         serial: usize,
-        /// Tables and headings met inside, placed after it.
-        after: Vec<Block>,
-        /// Open lists and list items inside: items are `"- item"` lines, as the page
-        /// model renders a list in a description.
         lists: usize,
         items: usize,
     },
-}
-
-impl Frame {
-    fn node(&self) -> Option<NodeId> {
-        match self {
-            Frame::Blocks { node, .. } => *node,
-            Frame::List { node, .. }
-            | Frame::Definitions { node, .. }
-            | Frame::Table { node, .. }
-            | Frame::Text { node, .. } => Some(*node),
-        }
-    }
 }
 
 pub(crate) struct Builder<'m> {
@@ -121,7 +102,7 @@ pub(crate) struct Builder<'m> {
     frames: Vec<Frame>,
     /// Open strong and code elements: (element, mark, start in the text, text serial).
     marks: Vec<(NodeId, Mark, usize, usize)>,
-    /// Each text being collected gets a new serial, so a mark is only applied to the
+    /// Each text being collected gets a new serial, so that a mark applies only to the
     /// text it started in.
     serial: usize,
     /// Open `code`/`pre`-like elements: macros there are shown as written.
@@ -138,11 +119,7 @@ impl<'m> Builder<'m> {
         Builder {
             map,
             positions,
-            frames: vec![Frame::Blocks {
-                node: None,
-                blocks: Vec::new(),
-                paragraph: None,
-            }],
+            frames: vec![frame(None, Kind::Blocks(Vec::new(), None))],
             marks: Vec::new(),
             serial: 0,
             code_depth: 0,
@@ -152,53 +129,49 @@ impl<'m> Builder<'m> {
         }
     }
 
-    /// Reads the content of `root` (not the element itself, except as content).
+    /// Reads what is inside `root`, skipping page chrome.
     pub(crate) fn walk(&mut self, root: NodeRef<Node>) {
         let mut skip: Option<NodeId> = None;
         for edge in root.traverse() {
-            match edge {
-                Edge::Open(node) => {
-                    if skip.is_some() {
-                        continue;
-                    }
-                    match node.value() {
-                        Node::Text(text) => self.text(node.id(), text),
-                        Node::Element(element) => {
-                            let is_root = node.id() == root.id();
-                            if !is_root
-                                && (is_ignored(element)
-                                    || element.name() == "header" && self.content_depth == 0)
-                            {
-                                skip = Some(node.id());
-                            } else {
-                                if is_content(element) {
-                                    self.content_depth += 1;
-                                }
-                                if !is_root {
-                                    self.open(node.id(), element);
-                                }
-                            }
-                        }
-                        _ => {}
-                    }
+            let (node, open) = match edge {
+                Edge::Open(node) => (node, true),
+                Edge::Close(node) => (node, false),
+            };
+            if skip.is_some() {
+                if !open && skip == Some(node.id()) {
+                    skip = None;
                 }
-                Edge::Close(node) => {
-                    if skip == Some(node.id()) {
-                        skip = None;
-                        continue;
-                    }
-                    if skip.is_some() {
-                        continue;
-                    }
-                    if let Node::Element(element) = node.value() {
-                        if is_content(element) {
-                            self.content_depth = self.content_depth.saturating_sub(1);
-                        }
-                        if node.id() != root.id() {
-                            self.close(node.id(), element);
-                        }
-                    }
+                continue;
+            }
+            let element = match node.value() {
+                Node::Text(text) if open => {
+                    self.text(node.id(), text);
+                    continue;
                 }
+                Node::Element(element) => element,
+                _ => continue,
+            };
+            let is_root = node.id() == root.id();
+            if open
+                && !is_root
+                && (is_ignored(element) || element.name() == "header" && self.content_depth == 0)
+            {
+                skip = Some(node.id());
+                continue;
+            }
+            if matches!(element.name(), "article" | "main" | "section")
+                || element.attr("role") == Some("main")
+            {
+                self.content_depth = if open {
+                    self.content_depth + 1
+                } else {
+                    self.content_depth.saturating_sub(1)
+                };
+            }
+            match (is_root, open) {
+                (true, _) => {}
+                (false, true) => self.open(node.id(), element),
+                (false, false) => self.close(node.id(), element.name()),
             }
         }
     }
@@ -208,15 +181,9 @@ impl<'m> Builder<'m> {
         while self.frames.len() > 1 {
             self.pop();
         }
-        let blocks = match self.frames.pop() {
-            Some(Frame::Blocks {
-                mut blocks,
-                paragraph,
-                ..
-            }) => {
-                if let Some((text, _)) = paragraph {
-                    push_paragraph(&mut blocks, text);
-                }
+        let blocks = match self.frames.pop().map(|f| f.kind) {
+            Some(Kind::Blocks(mut blocks, paragraph)) => {
+                push_paragraph(&mut blocks, paragraph);
                 blocks
             }
             _ => Vec::new(),
@@ -224,161 +191,70 @@ impl<'m> Builder<'m> {
         (blocks, self.findings)
     }
 
-    fn top_is_text(&self) -> bool {
-        matches!(self.frames.last(), Some(Frame::Text { .. }))
+    fn top(&mut self) -> Option<&mut Kind> {
+        self.frames.last_mut().map(|f| &mut f.kind)
     }
 
     fn open(&mut self, id: NodeId, element: &Element) {
         let name = element.name();
-        let top_is_text = self.top_is_text();
-        let top_is = |frames: &[Frame], f: fn(&Frame) -> bool| frames.last().is_some_and(f);
-        match name {
-            "ul" | "ol" | "menu" | "li" if top_is_text => self.text_list(name, true),
-            "br" | "img" | "wbr" => self.space(),
-            "strong" | "b" => self.open_mark(id, Mark::Strong),
-            "code" | "kbd" | "samp" | "tt" => {
-                self.code_depth += 1;
-                self.open_mark(id, Mark::Code);
+        let top_is_text = matches!(self.top(), Some(Kind::Text { .. }));
+        if CODE_ELEMENTS.contains(&name) || LITERAL_ELEMENTS.contains(&name) {
+            self.code_depth += 1;
+        }
+        match (name, self.top()) {
+            (_, Some(Kind::Text { .. })) if LIST_ELEMENTS.contains(&name) => {
+                self.text_list(name, true)
             }
-            "pre" | "listing" | "xmp" => {
-                self.code_depth += 1;
-                if top_is_text {
-                    self.boundary();
-                } else {
-                    self.push_text_frame(id, TextKind::Literal);
-                }
+            ("br" | "img" | "wbr", _) => self.space(),
+            ("strong" | "b", _) => self.open_mark(id, Mark::Strong),
+            _ if CODE_ELEMENTS.contains(&name) => self.open_mark(id, Mark::Code),
+            _ if LITERAL_ELEMENTS.contains(&name) && !top_is_text => {
+                self.open_text(id, TextKind::Literal)
             }
             _ if heading_level(name).is_some() => {
-                let level = heading_level(name).unwrap_or(1);
-                self.push_text_frame(id, TextKind::Heading(level));
+                self.open_text(id, TextKind::Heading(heading_level(name).unwrap_or(1)))
             }
-            "ul" | "ol" | "menu" if !top_is_text => {
-                self.boundary();
-                self.frames.push(Frame::List {
-                    node: id,
-                    list: List::default(),
-                });
+            ("ul" | "ol" | "menu", _) => self.open_frame(id, Kind::List(List::default())),
+            ("dl", _) if !top_is_text => {
+                self.open_frame(id, Kind::Definitions(Vec::new(), 0, false))
             }
-            "li" if top_is(&self.frames, |f| matches!(f, Frame::List { .. })) => {
-                self.frames.push(Frame::Blocks {
-                    node: Some(id),
-                    blocks: Vec::new(),
-                    paragraph: None,
-                });
+            ("li", Some(Kind::List(_))) | ("dd", Some(Kind::Definitions(..))) => {
+                self.open_frame(id, Kind::Blocks(Vec::new(), None))
             }
-            "dl" if !top_is_text => {
-                self.boundary();
-                self.frames.push(Frame::Definitions {
-                    node: id,
-                    definitions: Vec::new(),
-                    group: 0,
-                    defined: false,
-                });
+            ("dt", Some(Kind::Definitions(..))) => self.open_text(id, TextKind::Term),
+            ("table", _) => self.open_frame(id, Kind::Table(Table::default(), Vec::new(), false)),
+            ("caption", Some(Kind::Table(..))) => self.open_text(id, TextKind::Caption),
+            ("thead" | "tbody" | "tfoot", Some(Kind::Table(_, _, in_head))) => {
+                *in_head = name == "thead"
             }
-            "dt" | "dd" if top_is(&self.frames, |f| matches!(f, Frame::Definitions { .. })) => {
-                if name == "dt" {
-                    if let Some(Frame::Definitions {
-                        definitions,
-                        group,
-                        defined,
-                        ..
-                    }) = self.frames.last_mut()
-                    {
-                        if *defined {
-                            *group = definitions.len();
-                            *defined = false;
-                        }
+            ("tr" | "td" | "th", Some(Kind::Table(table, heads, in_head))) => {
+                if name == "tr" || table.rows.is_empty() {
+                    table.rows.push(Vec::new());
+                    heads.push((*in_head, true));
+                }
+                if name != "tr" {
+                    if let Some(head) = heads.last_mut() {
+                        head.1 &= name == "th";
                     }
-                    self.push_text_frame(id, TextKind::Term);
-                } else {
-                    self.frames.push(Frame::Blocks {
-                        node: Some(id),
-                        blocks: Vec::new(),
-                        paragraph: None,
-                    });
+                    let span = |attr| element.attr(attr).and_then(|v| v.trim().parse().ok());
+                    let rowspan = match span("rowspan") {
+                        Some(0) => MAX_ROWSPAN,
+                        n => n.unwrap_or(1).min(MAX_ROWSPAN),
+                    };
+                    let colspan = span("colspan").unwrap_or(1).clamp(1, 1000);
+                    self.open_text(id, TextKind::Cell(rowspan, colspan));
                 }
             }
-            "table" => {
-                self.boundary();
-                self.frames.push(Frame::Table {
-                    node: id,
-                    caption: None,
-                    rows: Vec::new(),
-                    in_head: false,
-                    after: Vec::new(),
-                });
-            }
-            "caption" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
-                if top_is(&self.frames, |f| matches!(f, Frame::Table { .. })) =>
-            {
-                self.open_table_part(id, element);
-            }
-            _ if is_block(name) => self.boundary(),
+            _ if BLOCK_ELEMENTS.contains(&name) => self.boundary(),
             _ => {}
         }
     }
 
-    fn open_table_part(&mut self, id: NodeId, element: &Element) {
-        let name = element.name();
-        if name == "caption" {
-            self.push_text_frame(id, TextKind::Caption);
-            return;
-        }
-        let Some(Frame::Table { rows, in_head, .. }) = self.frames.last_mut() else {
-            return;
-        };
-        match name {
-            "thead" => *in_head = true,
-            "tbody" | "tfoot" => *in_head = false,
-            "tr" => rows.push(Row {
-                in_head: *in_head,
-                all_th: true,
-                cells: Vec::new(),
-            }),
-            _ => {
-                if rows.is_empty() {
-                    rows.push(Row {
-                        in_head: *in_head,
-                        all_th: true,
-                        cells: Vec::new(),
-                    });
-                }
-                let header = name == "th";
-                if let Some(row) = rows.last_mut() {
-                    row.all_th &= header;
-                }
-                let span = |attr: &str| {
-                    element
-                        .attr(attr)
-                        .and_then(|v| v.trim().parse::<usize>().ok())
-                };
-                let rowspan = match span("rowspan") {
-                    Some(0) => MAX_ROWSPAN,
-                    Some(n) => n.min(MAX_ROWSPAN),
-                    None => 1,
-                };
-                let colspan = span("colspan").unwrap_or(1).clamp(1, 1000);
-                self.push_text_frame(
-                    id,
-                    TextKind::Cell {
-                        header,
-                        rowspan,
-                        colspan,
-                    },
-                );
-            }
-        }
-    }
-
-    fn close(&mut self, id: NodeId, element: &Element) {
-        let name = element.name();
-        if matches!(
-            name,
-            "code" | "kbd" | "samp" | "tt" | "pre" | "listing" | "xmp"
-        ) {
+    fn close(&mut self, id: NodeId, name: &str) {
+        if CODE_ELEMENTS.contains(&name) || LITERAL_ELEMENTS.contains(&name) {
             self.code_depth = self.code_depth.saturating_sub(1);
         }
-        if matches!(name, "strong" | "b" | "code" | "kbd" | "samp" | "tt") {
+        if matches!(name, "strong" | "b") || CODE_ELEMENTS.contains(&name) {
             if let Some(index) = self.marks.iter().rposition(|(node, ..)| *node == id) {
                 let (_, mark, from, serial) = self.marks.remove(index);
                 if let Some((text, current)) = self.current_text() {
@@ -388,17 +264,36 @@ impl<'m> Builder<'m> {
                 }
             }
         }
-        if self.frames.last().and_then(Frame::node) == Some(id) {
+        let top_is_text = matches!(self.top(), Some(Kind::Text { .. }));
+        if self.frames.last().and_then(|f| f.node) == Some(id) {
             self.pop();
-        } else if self.top_is_text() && matches!(name, "ul" | "ol" | "menu" | "li") {
+        } else if top_is_text && LIST_ELEMENTS.contains(&name) {
             self.text_list(name, false);
-        } else if name == "thead" {
-            if let Some(Frame::Table { in_head, .. }) = self.frames.last_mut() {
-                *in_head = false;
-            }
-        } else if is_block(name) || matches!(name, "pre" | "listing" | "xmp" | "table") {
+        } else if let ("thead", Some(Kind::Table(_, _, in_head))) = (name, self.top()) {
+            *in_head = false;
+        } else if BLOCK_ELEMENTS.contains(&name) {
             self.boundary();
         }
+    }
+
+    fn open_frame(&mut self, id: NodeId, kind: Kind) {
+        self.boundary();
+        self.frames.push(frame(Some(id), kind));
+    }
+
+    fn open_text(&mut self, id: NodeId, kind: TextKind) {
+        if matches!(kind, TextKind::Heading(_) | TextKind::Literal) {
+            self.boundary();
+        }
+        self.serial += 1;
+        let text = Kind::Text {
+            kind,
+            text: Text::new(),
+            serial: self.serial,
+            lists: 0,
+            items: 0,
+        };
+        self.frames.push(frame(Some(id), text));
     }
 
     fn open_mark(&mut self, id: NodeId, mark: Mark) {
@@ -408,31 +303,12 @@ impl<'m> Builder<'m> {
         }
     }
 
-    fn push_text_frame(&mut self, node: NodeId, kind: TextKind) {
-        if !matches!(
-            kind,
-            TextKind::Cell { .. } | TextKind::Caption | TextKind::Term
-        ) {
-            self.boundary();
-        }
-        self.serial += 1;
-        self.frames.push(Frame::Text {
-            node,
-            kind,
-            text: Text::new(),
-            serial: self.serial,
-            after: Vec::new(),
-            lists: 0,
-            items: 0,
-        });
-    }
-
     /// A list inside one text (a cell, a term): a paragraph of `"- item"` lines.
     fn text_list(&mut self, name: &str, open: bool) {
         let at = self.anchor;
-        let Some(Frame::Text {
+        let Some(Kind::Text {
             text, lists, items, ..
-        }) = self.frames.last_mut()
+        }) = self.top()
         else {
             return;
         };
@@ -445,8 +321,8 @@ impl<'m> Builder<'m> {
                 text.push_synthetic("- ", at);
                 *items += 1;
             }
-            ("li", false) => *items = items.saturating_sub(1),
             ("li", true) => text.space(Span::empty(at)),
+            ("li", false) => *items = items.saturating_sub(1),
             (_, true) => {
                 if *lists == 0 {
                     text.paragraph_break();
@@ -462,61 +338,47 @@ impl<'m> Builder<'m> {
         }
     }
 
-    /// A block element starts or ends: the paragraph being collected ends (or, inside
-    /// one text, a paragraph break).
+    /// A block element starts or ends: the paragraph being collected ends (inside one
+    /// text, a paragraph break; inside a list item there, a space).
     fn boundary(&mut self) {
         let at = self.anchor;
-        match self.frames.last_mut() {
-            Some(Frame::Blocks {
-                blocks, paragraph, ..
-            }) => {
-                if let Some((text, _)) = paragraph.take() {
-                    push_paragraph(blocks, text);
-                }
-            }
-            Some(Frame::Text { text, items, .. }) => {
-                if *items > 0 {
-                    text.space(Span::empty(at));
-                } else {
-                    text.paragraph_break();
-                }
-            }
+        match self.top() {
+            Some(Kind::Blocks(blocks, paragraph)) => push_paragraph(blocks, paragraph.take()),
+            Some(Kind::Text { text, items, .. }) if *items > 0 => text.space(Span::empty(at)),
+            Some(Kind::Text { text, .. }) => text.paragraph_break(),
             _ => {}
         }
     }
 
     /// The text inline content goes to, started when needed.
     fn inline_text(&mut self) -> Option<(&mut Text, usize)> {
-        let serial = &mut self.serial;
-        match self.frames.last_mut()? {
-            Frame::Blocks { paragraph, .. } => {
-                let (text, serial) = paragraph.get_or_insert_with(|| {
-                    *serial += 1;
-                    (Text::new(), *serial)
-                });
-                Some((text, *serial))
+        let next = self.serial + 1;
+        let (text, serial) = match self.frames.last_mut().map(|f| &mut f.kind)? {
+            Kind::Blocks(_, paragraph) => {
+                let (text, serial) = paragraph.get_or_insert_with(|| (Text::new(), next));
+                (text, *serial)
             }
-            Frame::Text { text, serial, .. } => Some((text, *serial)),
-            _ => None,
-        }
+            Kind::Text { text, serial, .. } => (text, *serial),
+            _ => return None,
+        };
+        self.serial = self.serial.max(serial);
+        Some((text, serial))
     }
 
     /// The text being collected, if any (never starts one).
     fn current_text(&mut self) -> Option<(&mut Text, usize)> {
-        match self.frames.last_mut()? {
-            Frame::Blocks {
-                paragraph: Some((text, serial)),
-                ..
-            } => Some((text, *serial)),
-            Frame::Text { text, serial, .. } => Some((text, *serial)),
+        match self.top()? {
+            Kind::Blocks(_, Some((text, serial))) | Kind::Text { text, serial, .. } => {
+                Some((text, *serial))
+            }
             _ => None,
         }
     }
 
     fn space(&mut self) {
-        let anchor = self.anchor;
+        let at = self.anchor;
         if let Some((text, _)) = self.current_text() {
-            text.space(Span::empty(anchor));
+            text.space(Span::empty(at));
         }
     }
 
@@ -528,87 +390,66 @@ impl<'m> Builder<'m> {
             return;
         }
         let position = self.positions.get(&id).copied();
-        let stray_in_list = matches!(self.frames.last(), Some(Frame::List { .. }));
-        let map = self.map;
-        let in_code = self.code_depth > 0;
-        let mut anchor = self.anchor;
+        let (map, in_code, mut anchor) = (self.map, self.code_depth > 0, self.anchor);
+        // Text right inside a list (outside its items) is an item of its own.
+        let in_list = matches!(self.top(), Some(Kind::List(_)));
         let mut stray = Text::new();
-        {
-            let text = if stray_in_list {
-                &mut stray
-            } else {
-                match self.inline_text() {
-                    Some((text, _)) => text,
-                    // Text between table rows or terms (the parser moves most of it
-                    // out of tables).
-                    None => return,
-                }
-            };
-            match position {
-                Some(dec) => {
-                    let mut push = |from: usize, to: usize| {
-                        if let Some(end) = push_decoded(text, map, dec + from, &content[from..to]) {
-                            anchor = end;
-                        }
-                    };
-                    if in_code {
-                        push(0, content.len());
-                    } else {
-                        expand(content, &mut push);
+        let text = match self.inline_text() {
+            _ if in_list => &mut stray,
+            Some((text, _)) => text,
+            // Text between table rows or terms (the parser moves most of it out).
+            None => return,
+        };
+        match position {
+            Some(dec) => {
+                let mut push = |from: usize, to: usize| {
+                    let piece = &content[from..to];
+                    if let Some(end) = push_decoded(text, map, dec + from, piece) {
+                        anchor = end;
                     }
+                };
+                if in_code {
+                    push(0, content.len());
+                } else {
+                    expand(content, &mut push);
                 }
-                None => text.push_mapped(content, Span::empty(anchor)),
             }
-        }
-        if position.is_none() {
-            self.findings.unlocated += 1;
-            self.findings.first_unlocated.get_or_insert(anchor);
+            None => {
+                text.push_mapped(content, Span::empty(anchor));
+                self.findings.unlocated += 1;
+                self.findings.first_unlocated.get_or_insert(anchor);
+            }
         }
         self.anchor = anchor;
-        if stray_in_list {
-            if let Some(Frame::List { list, .. }) = self.frames.last_mut() {
-                stray.trim_end();
-                list.items.push(vec![Block::Paragraph(stray)]);
-            }
+        if let Some(Kind::List(list)) = self.top() {
+            stray.trim_end();
+            list.items.push(vec![Block::Paragraph(stray)]);
         }
     }
 
     /// Closes the innermost structure and places what it read in the one around it.
     fn pop(&mut self) {
-        let Some(frame) = self.frames.pop() else {
+        let Some(Frame { kind, after, .. }) = self.frames.pop() else {
             return;
         };
-        match frame {
-            Frame::Blocks {
-                mut blocks,
-                paragraph,
-                ..
-            } => {
-                if let Some((text, _)) = paragraph {
-                    push_paragraph(&mut blocks, text);
-                }
-                match self.frames.last_mut() {
-                    Some(Frame::List { list, .. }) => list.items.push(blocks),
-                    Some(Frame::Definitions {
-                        definitions,
-                        group,
-                        defined,
-                        ..
-                    }) => {
-                        if *group >= definitions.len() {
-                            let span = Span::empty(first_span(&blocks).unwrap_or(self.anchor));
-                            self.findings.unpaired.push((
-                                span,
-                                "this definition (<dd>) has no term (<dt>) before it".into(),
-                            ));
-                            *group = definitions.len();
+        let anchor = self.anchor;
+        let block = match kind {
+            Kind::Blocks(mut blocks, paragraph) => {
+                push_paragraph(&mut blocks, paragraph);
+                match self.frames.last_mut().map(|f| &mut f.kind) {
+                    Some(Kind::List(list)) => list.items.push(blocks),
+                    Some(Kind::Definitions(definitions, group, defined)) => {
+                        if *group == definitions.len() {
+                            let at = blocks.first().and_then(|b| b.flat_text().whole());
+                            let span = at.map_or(Span::empty(anchor), |c| c.span);
+                            let message = "this definition (<dd>) has no term (<dt>) before it";
+                            self.findings.unpaired.push((span, message.into()));
                             definitions.push(Definition {
                                 term: Text::new(),
                                 details: blocks,
                             });
                         } else {
-                            let terms = definitions.len() - *group;
-                            let from = if terms > MAX_SHARED_TERMS {
+                            let from = if definitions.len() - *group > MAX_SHARED_TERMS {
                                 definitions.len() - 1
                             } else {
                                 *group
@@ -619,152 +460,112 @@ impl<'m> Builder<'m> {
                         }
                         *defined = true;
                     }
-                    // Never: items and definitions open only inside their list.
-                    _ => {
-                        for block in blocks {
-                            self.push(block);
-                        }
-                    }
+                    // Items and details open only inside their list.
+                    _ => {}
                 }
+                None
             }
-            Frame::List { list, .. } => self.push(Block::List(list)),
-            Frame::Definitions {
-                definitions,
-                group,
-                defined,
-                ..
-            } => {
-                if !defined {
-                    for definition in definitions.get(group..).unwrap_or(&[]) {
-                        let span = definition
-                            .term
-                            .whole()
-                            .map_or(Span::empty(self.anchor), |c| c.span);
-                        self.findings.unpaired.push((
-                            span,
-                            format!(
-                                "the term \"{}\" has no definition (<dd>) after it",
-                                short(definition.term.as_str())
-                            ),
-                        ));
-                    }
+            Kind::List(list) => Some(Block::List(list)),
+            Kind::Definitions(definitions, group, defined) => {
+                for term in definitions[group..].iter().filter(|_| !defined) {
+                    let span = term.term.whole().map_or(Span::empty(anchor), |c| c.span);
+                    let message = format!(
+                        "the term \"{}\" has no definition (<dd>) after it",
+                        term.term.as_str().chars().take(60).collect::<String>()
+                    );
+                    self.findings.unpaired.push((span, message));
                 }
-                self.push(Block::DefinitionList(definitions));
+                Some(Block::DefinitionList(definitions))
             }
-            Frame::Table {
-                caption,
-                rows,
-                after,
-                ..
-            } => {
-                let head = rows.iter().take_while(|r| r.in_head).count();
-                let header_rows = if head > 0 {
-                    head
-                } else {
-                    let th = rows
-                        .iter()
-                        .take_while(|r| r.all_th && !r.cells.is_empty())
-                        .count();
-                    if th == rows.len() && th > 1 {
-                        1
-                    } else {
-                        th
-                    }
+            Kind::Table(mut table, heads, _) => {
+                let thead = heads.iter().take_while(|h| h.0).count();
+                let th = heads.iter().zip(&table.rows);
+                let th = th.take_while(|(h, row)| h.1 && !row.is_empty()).count();
+                table.header_rows = match (thead, th) {
+                    (0, th) if th == heads.len() && th > 1 => 1,
+                    (0, th) => th,
+                    (thead, _) => thead,
                 };
-                let table = Table {
-                    caption,
-                    header_rows,
-                    rows: rows.into_iter().map(|r| r.cells).collect(),
-                };
-                self.push(Block::Table(table));
-                for block in after {
-                    self.push(block);
-                }
+                Some(Block::Table(table))
             }
-            Frame::Text {
-                kind,
-                mut text,
-                after,
-                ..
-            } => {
+            Kind::Text { kind, mut text, .. } => {
                 text.trim_end();
-                match kind {
-                    TextKind::Heading(level) => self.push(Block::Heading { level, text }),
-                    TextKind::Literal => {
-                        if !text.is_empty() {
-                            self.push(Block::Literal(text));
+                match (kind, self.top()) {
+                    (TextKind::Heading(level), _) => Some(Block::Heading { level, text }),
+                    (TextKind::Literal, _) => (!text.is_empty()).then_some(Block::Literal(text)),
+                    (TextKind::Term, Some(Kind::Definitions(definitions, group, defined))) => {
+                        if *defined {
+                            *group = definitions.len();
+                            *defined = false;
                         }
+                        definitions.push(Definition {
+                            term: text,
+                            details: Vec::new(),
+                        });
+                        None
                     }
-                    TextKind::Term => {
-                        if let Some(Frame::Definitions { definitions, .. }) = self.frames.last_mut()
-                        {
-                            definitions.push(Definition {
-                                term: text,
-                                details: after,
+                    (TextKind::Caption, Some(Kind::Table(table, ..))) => {
+                        match &mut table.caption {
+                            Some(caption) => {
+                                caption.paragraph_break();
+                                caption.append(&text);
+                            }
+                            None => table.caption = Some(text),
+                        }
+                        None
+                    }
+                    (TextKind::Cell(rowspan, colspan), Some(Kind::Table(table, ..))) => {
+                        if let Some(row) = table.rows.last_mut() {
+                            row.push(TableCell {
+                                rowspan,
+                                colspan,
+                                ..TableCell::new(text)
                             });
-                            return;
                         }
+                        None
                     }
-                    TextKind::Caption => {
-                        if let Some(Frame::Table { caption, .. }) = self.frames.last_mut() {
-                            match caption {
-                                Some(existing) => {
-                                    existing.paragraph_break();
-                                    existing.append(&text);
-                                }
-                                None => *caption = Some(text),
-                            }
-                        }
-                    }
-                    TextKind::Cell {
-                        rowspan, colspan, ..
-                    } => {
-                        if let Some(Frame::Table { rows, .. }) = self.frames.last_mut() {
-                            if let Some(row) = rows.last_mut() {
-                                row.cells.push(TableCell {
-                                    text,
-                                    rowspan,
-                                    colspan,
-                                    fixed_width: false,
-                                });
-                            }
-                        }
-                    }
-                }
-                for block in after {
-                    self.push(block);
+                    _ => None,
                 }
             }
+        };
+        for block in block.into_iter().chain(after) {
+            self.push(block);
         }
     }
 
     /// Places a finished block in the innermost open structure.
     fn push(&mut self, block: Block) {
-        match self.frames.last_mut() {
-            Some(Frame::Blocks {
-                blocks, paragraph, ..
-            }) => {
-                if let Some((text, _)) = paragraph.take() {
-                    push_paragraph(blocks, text);
-                }
+        let Some(frame) = self.frames.last_mut() else {
+            return;
+        };
+        match &mut frame.kind {
+            Kind::Blocks(blocks, paragraph) => {
+                push_paragraph(blocks, paragraph.take());
                 blocks.push(block);
             }
-            Some(Frame::List { list, .. }) => list.items.push(vec![block]),
-            Some(Frame::Definitions { definitions, .. }) => match definitions.last_mut() {
+            Kind::List(list) => list.items.push(vec![block]),
+            Kind::Definitions(definitions, ..) => match definitions.last_mut() {
                 Some(last) => last.details.push(block),
                 None => definitions.push(Definition {
                     term: Text::new(),
                     details: vec![block],
                 }),
             },
-            Some(Frame::Table { after, .. } | Frame::Text { after, .. }) => after.push(block),
-            None => {}
+            Kind::Table(..) | Kind::Text { .. } => frame.after.push(block),
         }
     }
 }
 
-fn push_paragraph(blocks: &mut Vec<Block>, mut text: Text) {
-    if !text.is_empty() {
+fn frame(node: Option<NodeId>, kind: Kind) -> Frame {
+    Frame {
+        node,
+        after: Vec::new(),
+        kind,
+    }
+}
+
+fn push_paragraph(blocks: &mut Vec<Block>, paragraph: Option<(Text, usize)>) {
+    if let Some((mut text, _)) = paragraph.filter(|(t, _)| !t.is_empty()) {
         text.trim_end();
         blocks.push(Block::Paragraph(text));
     }
@@ -787,72 +588,9 @@ fn push_decoded(text: &mut Text, map: &TextMap, dec: usize, piece: &str) -> Opti
     end
 }
 
-fn first_span(blocks: &[Block]) -> Option<usize> {
-    blocks
-        .first()
-        .and_then(|b| b.flat_text().whole())
-        .map(|c| c.span.start)
-}
-
-fn short(text: &str) -> String {
-    let mut out: String = text.chars().take(60).collect();
-    if out.len() < text.len() {
-        out.push('…');
-    }
-    out
-}
-
-pub(crate) fn heading_level(name: &str) -> Option<u8> {
+fn heading_level(name: &str) -> Option<u8> {
     match name.as_bytes() {
         [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
         _ => None,
     }
-}
-
-fn is_content(element: &Element) -> bool {
-    matches!(element.name(), "article" | "main" | "section") || element.attr("role") == Some("main")
-}
-
-/// Elements that end a paragraph.
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "search"
-            | "section"
-            | "summary"
-            | "ul"
-            | "caption"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-    )
 }

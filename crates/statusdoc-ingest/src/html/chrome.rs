@@ -3,85 +3,51 @@
 
 use scraper::node::Element;
 
+/// Elements that are never content.
+#[rustfmt::skip]
+const IGNORED_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "nav", "aside", "footer", "button",
+    "select", "input", "textarea", "form", "iframe", "object", "svg", "canvas", "dialog",
+];
+/// ARIA roles of page chrome.
+#[rustfmt::skip]
+const IGNORED_ROLES: &[&str] = &[
+    "navigation", "banner", "contentinfo", "search", "complementary", "dialog",
+    "alertdialog", "menu", "menubar", "toolbar",
+];
+/// Class and id tokens of page chrome: containing one of these…
+#[rustfmt::skip]
+const IGNORED_PARTS: &[&str] = &[
+    "cookie", "consent", "gdpr", "feedback", "helpful", "breadcrumb", "sidebar", "navbar",
+    "skip-link", "skiplink", "headerlink", "hash-link", "anchorjs", "anchor-link",
+    "social-share", "survey",
+];
+/// … or equal to one of these.
+#[rustfmt::skip]
+const IGNORED_TOKENS: &[&str] = &[
+    "toc", "nav", "menu", "rating", "share", "sr-only", "visually-hidden",
+];
+
 /// Elements that are never content: scripts, forms, page chrome.
 pub(crate) fn is_ignored(element: &Element) -> bool {
-    let name = element.name();
-    if matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "head"
-            | "nav"
-            | "aside"
-            | "footer"
-            | "button"
-            | "select"
-            | "input"
-            | "textarea"
-            | "form"
-            | "iframe"
-            | "object"
-            | "svg"
-            | "canvas"
-            | "dialog"
-    ) {
+    if IGNORED_ELEMENTS.contains(&element.name())
+        || element.attr("hidden").is_some()
+        || element.attr("aria-hidden") == Some("true")
+    {
         return true;
     }
-    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
+    let role = element.attr("role").map(|r| r.trim().to_ascii_lowercase());
+    if role.is_some_and(|r| IGNORED_ROLES.contains(&r.as_str())) {
         return true;
     }
-    if let Some(role) = element.attr("role") {
-        if matches!(
-            role.trim().to_ascii_lowercase().as_str(),
-            "navigation"
-                | "banner"
-                | "contentinfo"
-                | "search"
-                | "complementary"
-                | "dialog"
-                | "alertdialog"
-                | "menu"
-                | "menubar"
-                | "toolbar"
-        ) {
-            return true;
-        }
-    }
-    let tokens = element
+    let mut tokens = element
         .attr("class")
         .unwrap_or("")
         .split_whitespace()
-        .chain(element.attr("id"));
-    for token in tokens {
-        let token = token.to_ascii_lowercase();
-        const PARTS: [&str; 16] = [
-            "cookie",
-            "consent",
-            "gdpr",
-            "feedback",
-            "helpful",
-            "breadcrumb",
-            "sidebar",
-            "navbar",
-            "skip-link",
-            "skiplink",
-            "headerlink",
-            "hash-link",
-            "anchorjs",
-            "anchor-link",
-            "social-share",
-            "survey",
-        ];
-        if PARTS.iter().any(|part| token.contains(part))
-            || matches!(
-                token.as_str(),
-                "toc" | "nav" | "menu" | "rating" | "share" | "sr-only" | "visually-hidden"
-            )
-        {
-            return true;
-        }
-    }
-    false
+        .chain(element.attr("id"))
+        .map(str::to_ascii_lowercase);
+    tokens.any(|token| {
+        IGNORED_PARTS.iter().any(|part| token.contains(part))
+            || IGNORED_TOKENS.contains(&token.as_str())
+    })
 }

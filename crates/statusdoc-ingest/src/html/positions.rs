@@ -213,46 +213,16 @@ pub(crate) fn align(map: &TextMap, html: &Html) -> HashMap<NodeId, usize> {
 
 /// Elements whose end tag may be left out, and void elements: they do not deepen the
 /// tree the way an unclosed `<div>` or `<span>` does, so they are not counted.
+#[rustfmt::skip]
+const SHALLOW_ELEMENTS: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup",
+    "rt", "rp", "colgroup", "caption", "html", "head", "body", "area", "base", "br", "col",
+    "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+    "keygen", "frame", "basefont", "bgsound",
+];
+
 fn counts_for_depth(name: &str) -> bool {
-    !matches!(
-        name,
-        "p" | "li"
-            | "dt"
-            | "dd"
-            | "tr"
-            | "td"
-            | "th"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "option"
-            | "optgroup"
-            | "rt"
-            | "rp"
-            | "colgroup"
-            | "caption"
-            | "html"
-            | "head"
-            | "body"
-            | "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-            | "keygen"
-            | "frame"
-            | "basefont"
-            | "bgsound"
-    )
+    !SHALLOW_ELEMENTS.contains(&name)
 }
 
 /// Tables, lists and headings nest this deep at most before they are flattened too.
