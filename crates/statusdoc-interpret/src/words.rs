@@ -273,7 +273,11 @@ pub fn says_other_codes(text: &str) -> bool {
 /// `ERR-1024`, `resource_not_found`. A column of these is a column of error names, never
 /// of titles.
 pub fn is_identifier(text: &str) -> bool {
-    let text = text.trim().trim_matches(['`', '"', '\'']);
+    // A sentence's final period is no part of an identifier ("Gone." is a word).
+    let text = text
+        .trim()
+        .trim_matches(['`', '"', '\''])
+        .trim_end_matches(['.', ',', ';', ':', '!', '?']);
     if text.is_empty() || text.contains(char::is_whitespace) {
         return false;
     }
@@ -380,7 +384,7 @@ mod tests {
         for id in ["badRequest", "INVALID_ARGUMENT", "APIG.0101", "resource_not_found", "ERR-1024"] {
             assert!(is_identifier(id), "{id}");
         }
-        for words in ["Not Found", "OK", "BadRequest", "NOT FOUND", "Too Many Requests"] {
+        for words in ["Not Found", "OK", "BadRequest", "NOT FOUND", "Too Many Requests", "Gone."] {
             assert!(!is_identifier(words), "{words}");
         }
     }

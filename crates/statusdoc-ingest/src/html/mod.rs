@@ -27,7 +27,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use statusdoc_model::page::{Block, Page};
 use statusdoc_model::{Diagnostic, Document, Severity, Span};
 
-use blocks::Builder;
+use blocks::{Builder, Findings};
 use positions::{align, limit_nesting, TextMap};
 
 /// Deeper nesting than any real page has; see [`limit_nesting`].
@@ -40,27 +40,8 @@ pub(crate) fn read(document: &mut Document) -> Page {
     let front_matter = read_front_matter(source, document);
     let unfronted = front_matter.map(|end| blank(source, 0..end));
     let text = unfronted.as_deref().unwrap_or(source);
-    // Pathologically deep pages are flattened first; offsets are unchanged.
-    let flattened = limit_nesting(text, MAX_DEPTH);
-    let parsed = flattened.as_deref().unwrap_or(text);
-    let html = Html::parse_document(parsed);
-    let map = TextMap::build(parsed);
-    let positions = align(&map, &html);
-    read_metadata(&html, document);
-
-    let root = ["main", "[role=main]", "article", "body"]
-        .iter()
-        .find_map(|selector| find(&html, selector))
-        .unwrap_or_else(|| *html.root_element());
-    let mut builder = Builder::new(&map, &positions);
-    builder.walk(root);
-    let (blocks, findings) = builder.finish();
-
-    if let Some(h1) = first_h1(&blocks) {
-        document.title = Some(h1);
-    } else {
-        document.title = document.metadata.get("title").cloned();
-    }
+    let (blocks, findings) = read_blocks(text, Some(document));
+    document.title = first_h1(&blocks).or_else(|| document.metadata.get("title").cloned());
     for (span, message) in findings.unpaired {
         document.notes.push(
             Diagnostic::new(
@@ -95,14 +76,30 @@ pub(crate) fn read(document: &mut Document) -> Page {
 /// The blocks of an HTML fragment (a raw HTML block of a Markdown page), with spans
 /// relative to the fragment.
 pub(crate) fn read_fragment(fragment: &str) -> Vec<Block> {
-    let flattened = limit_nesting(fragment, MAX_DEPTH);
-    let parsed = flattened.as_deref().unwrap_or(fragment);
-    let html = Html::parse_fragment(parsed);
+    read_blocks(fragment, None).0
+}
+
+/// Parses a page (with its document, whose metadata is read) or a fragment, and reads
+/// the blocks of its content.
+fn read_blocks(text: &str, document: Option<&mut Document>) -> (Vec<Block>, Findings) {
+    // Pathologically deep pages are flattened first; offsets are unchanged.
+    let flattened = limit_nesting(text, MAX_DEPTH);
+    let parsed = flattened.as_deref().unwrap_or(text);
+    let html = match document {
+        Some(_) => Html::parse_document(parsed),
+        None => Html::parse_fragment(parsed),
+    };
     let map = TextMap::build(parsed);
     let positions = align(&map, &html);
+    let mut root = *html.root_element();
+    if let Some(document) = document {
+        read_metadata(&html, document);
+        let mut content = ["main", "[role=main]", "article", "body"].iter();
+        root = content.find_map(|s| find(&html, s)).unwrap_or(root);
+    }
     let mut builder = Builder::new(&map, &positions);
-    builder.walk(*html.root_element());
-    builder.finish().0
+    builder.walk(root);
+    builder.finish()
 }
 
 fn find<'a>(html: &'a Html, selector: &str) -> Option<ego_tree::NodeRef<'a, Node>> {
