@@ -138,9 +138,13 @@ impl<'r> Interpreter<'r> {
         while i < blocks.len() {
             match blocks[i] {
                 Block::Heading { level, text } => {
+                    while self.headings.last().is_some_and(|(l, _)| l >= level) {
+                        self.headings.pop();
+                    }
                     if let Some((block, candidate)) = heading_entries.get(&i) {
                         let mut candidate = candidate.clone();
-                        // The heading's text: up to the next heading.
+                        // The heading's own text: up to the next heading (a
+                        // sub-heading such as "Example" starts a topic of its own).
                         let mut description = candidate.description.clone();
                         for next in &blocks[i + 1..] {
                             match next {
@@ -159,9 +163,6 @@ impl<'r> Interpreter<'r> {
                         candidate.description = description;
                         let listing = self.listing();
                         self.push(candidate, *block, Vec::new(), listing);
-                    }
-                    while self.headings.last().is_some_and(|(l, _)| l >= level) {
-                        self.headings.pop();
                     }
                     self.headings
                         .push((*level, text.as_str().trim().to_owned()));
@@ -216,7 +217,7 @@ impl<'r> Interpreter<'r> {
     /// status codes.
     pub(crate) fn context_says_status(&self, lead_in: &[&Text]) -> bool {
         self.headings.iter().any(|(_, t)| says_status_codes(t))
-            || lead_in.iter().any(|t| says_status_codes(t.as_str()))
+            || lead_in.iter().any(|t| words::says_status_codes_in_prose(t.as_str()))
     }
 
     /// Whether the nearest heading, or a lead-in sentence, names other kinds of codes.
@@ -332,8 +333,13 @@ impl<'r> Interpreter<'r> {
             .and_then(|r| text.cell(r.start + at..r.end + at))
             .map(unquote);
         let phrase = title.as_ref().is_some_and(|t| self.is_phrase(code, &t.text));
+        // "208 Already Reported (WebDAV)": a qualifier of the title, not description.
         let description = parts
             .detail
+            .filter(|r| {
+                let d = s[r.start + at..r.end + at].trim();
+                !(title.is_some() && d.starts_with('(') && d.ends_with(')') && !d[1..].contains('('))
+            })
             .map(|r| text.slice(r.start + at..r.end + at))
             .unwrap_or_default();
         Some(Candidate {

@@ -53,6 +53,22 @@ fn split_after(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
             certain: true,
         };
     }
+    // The whole rest is this code's phrase in any spelling ("306 unused").
+    if after_code == 3 {
+        if let Ok(code) = text[..3].parse::<u16>() {
+            let whole = &rest[..rest_trimmed_len];
+            if matches!(
+                registry.match_phrase(code, whole),
+                statusdoc_reference::PhraseMatch::Spelling | statusdoc_reference::PhraseMatch::Exact
+            ) {
+                return CodeAndTitle {
+                    title: Some(start..start + rest_trimmed_len),
+                    detail: None,
+                    certain: true,
+                };
+            }
+        }
+    }
     let detail_from = |at: usize| {
         let tail = &text[at..];
         let skip = tail.len()

@@ -241,10 +241,13 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
     };
     let keyed = others.iter().any(|&c| {
         let h = header[c].to_lowercase();
-        let names_errors = is_ident_col(c)
-            || (h.contains("error") || h.contains("fehler") || h.contains("错误"))
-                && !says_status_codes(&h);
-        names_errors && (c < code_col || codes_repeat)
+        let header_names_errors = (h.contains("error") || h.contains("fehler") || h.contains("错误"))
+            && !says_status_codes(&h)
+            && column_role(&h) != ColumnRole::Description
+            && !h.contains("message");
+        // A column of error codes or names keys the table wherever it stands.
+        header_names_errors && is_ident_col(c)
+            || (header_names_errors || is_ident_col(c)) && (c < code_col || codes_repeat)
     }) || code_col > 0 && codes_repeat && column_role(&header[0]) != ColumnRole::Code;
     let title_col = others
         .iter()
@@ -255,11 +258,12 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
             filled > 0 && phrases * 2 >= filled && avg_words(c) <= 6.0
         })
         .or_else(|| {
+            // A "Message" column of sentences is a description, whatever its header.
             others.iter().copied().find(|&c| {
                 !keyed
                     && !is_ident_col(c)
                     && column_role(&header[c]) == ColumnRole::Title
-                    && avg_words(c) <= 8.0
+                    && avg_words(c) <= 5.0
             })
         });
     let description_col = others

@@ -241,6 +241,14 @@ pub fn says_status_codes(text: &str) -> bool {
         .any(|p| lower.contains(p))
 }
 
+/// [`says_status_codes`] for a sentence of running prose, where "responses" alone is
+/// common ("All error responses contain a JSON object"): the sentence must name status
+/// or response codes, or HTTP.
+pub fn says_status_codes_in_prose(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    says_status_codes(&lower.replace("responses", "")) 
+}
+
 /// Whether a heading, caption or header names codes that are not HTTP status codes
 /// (gRPC, SMTP, FTP, WebSocket close codes, gateway opcodes, process exit codes).
 pub fn says_other_codes(text: &str) -> bool {

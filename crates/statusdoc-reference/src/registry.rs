@@ -182,6 +182,11 @@ struct SemanticsEntry {
     headers: Vec<String>,
     #[serde(default)]
     obsolete: Vec<ObsoletePhrase>,
+    /// Names the code goes by outside HTTP's specifications ("I'm a teapot"): known, so
+    /// readers can tell them from the description that follows, but neither canonical
+    /// nor obsolete.
+    #[serde(default)]
+    also_known_as: Vec<String>,
     #[serde(default)]
     #[allow(dead_code)]
     notes: Option<String>,
@@ -235,6 +240,11 @@ impl Registry {
             })?;
 
         let mut statuses = Vec::with_capacity(semantics.status.len());
+        let also_known: Vec<String> = semantics
+            .status
+            .iter()
+            .flat_map(|s| s.also_known_as.iter().cloned())
+            .collect();
         for entry in semantics.status {
             let Some((_, iana_reason)) = iana.iter().find(|(code, _)| *code == entry.code) else {
                 return Err(ReferenceError::Inconsistent {
@@ -321,6 +331,7 @@ impl Registry {
             }
         }
         known_phrases.extend(semantics.nonstandard.iter().map(|n| n.phrase.clone()));
+        known_phrases.extend(also_known);
         known_phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         known_phrases.dedup();
         let known_phrase_keys = known_phrases.iter().map(|p| phrase_key(p)).collect();
