@@ -303,20 +303,17 @@ impl<'r> Interpreter<'r> {
         let s = text.as_str();
         let (at, code) = code_lead(s)?;
         let after = &s[at + 3..];
-        let parts = split_code_and_title(self.registry, &s[at..]);
-        if !in_code_column && parts.title.is_none() && parts.detail.is_some() {
-            let next = after.trim_start().chars().next();
-            let separated = after.starts_with(':')
-                || next.is_some_and(|c| "-–—:|".contains(c))
-                || text.is_marked(at..at + 3, Mark::Strong) && !text.is_marked(at..s.len().min(at + 5), Mark::Strong)
-                || text.is_marked(at..at + 3, Mark::Code) && !text.is_marked(at..s.len().min(at + 5), Mark::Code);
-            if !separated {
-                return None;
-            }
-        }
-        // "102 Processing status code indicates that…": a phrase that runs straight into
-        // a lowercase sentence is the subject of the sentence, not a title.
-        if let (false, Some(title), Some(detail)) = (in_code_column, &parts.title, &parts.detail) {
+        let next = after.trim_start().chars().next();
+        // The code is set apart from what follows: "404 - …", "404: …", "**404** …".
+        let separated = after.starts_with(':')
+            || next.is_some_and(|c| "-–—:|".contains(c))
+            || text.is_marked(at..at + 3, Mark::Strong)
+                && !text.is_marked(at..s.len().min(at + 5), Mark::Strong)
+            || text.is_marked(at..at + 3, Mark::Code)
+                && !text.is_marked(at..s.len().min(at + 5), Mark::Code);
+        let mut parts = split_code_and_title(self.registry, &s[at..]);
+        // A title that runs straight into a lowercase sentence.
+        if let (Some(title), Some(detail)) = (parts.title.clone(), parts.detail.clone()) {
             let gap = &s[at + title.end..at + detail.start];
             let detail_text = &s[at + detail.start..at + detail.end];
             if gap.trim().is_empty()
@@ -324,8 +321,21 @@ impl<'r> Interpreter<'r> {
                 && !text.is_marked(at + title.start..at + title.end, Mark::Strong)
                 && !text.is_marked(at + title.start..at + title.end, Mark::Code)
             {
-                return None;
+                if !parts.certain {
+                    // "400 - Size too large to load": a guessed title is the sentence's
+                    // first word; the whole is the description.
+                    parts.title = None;
+                    parts.detail = Some(title.start..detail.end);
+                    parts.certain = true;
+                } else if !separated && !in_code_column {
+                    // "102 Processing status code indicates that…": the phrase is the
+                    // subject of a sentence about the code, which is prose.
+                    return None;
+                }
             }
+        }
+        if !in_code_column && parts.title.is_none() && parts.detail.is_some() && !separated {
+            return None;
         }
         let code_span = text.source_span(at..at + 3);
         let title = parts
@@ -350,6 +360,77 @@ impl<'r> Interpreter<'r> {
             description,
             phrase,
         })
+    }
+
+    /// The candidates of text that starts with one code or several ("401 & 403 - …",
+    /// "200, 201"): several codes share the text after them.
+    pub(crate) fn candidates(&self, text: &Text, in_code_column: bool) -> Vec<Candidate> {
+        match self.multi_code(text, None) {
+            Some(many) => many,
+            None => self.candidate(text, in_code_column).into_iter().collect(),
+        }
+    }
+
+    /// A cell or line for several codes ("200, 201", "401 / 403", "404 or 410"): one
+    /// candidate per code. Titles are split on " / " when there is one per code
+    /// ("Unauthorized / Forbidden"); otherwise the text after the codes is the shared
+    /// description, since a group title ("Server Error") is no code's phrase. `title`
+    /// is a title column's cell, when the table has one.
+    pub(crate) fn multi_code(&self, cell: &Text, title: Option<&Text>) -> Option<Vec<Candidate>> {
+        let text = cell.as_str().trim_end();
+        let (mut at, _) = code_lead(text)?;
+        let mut codes: Vec<(u16, usize)> = Vec::new();
+        loop {
+            let code = leading_code(&text[at..])?;
+            codes.push((code, at));
+            let rest = &text[at + 3..];
+            let gap = rest.len() - rest.trim_start_matches([' ', ',', '/', '|', '&']).len();
+            let after = &rest[gap..];
+            let gap = gap
+                + ["or ", "and ", "und ", "et ", "y ", "ou "]
+                    .iter()
+                    .find(|w| after.starts_with(**w))
+                    .map_or(0, |w| w.len());
+            if gap == 0 || leading_code(&text[at + 3 + gap..]).is_none() {
+                break;
+            }
+            at += 3 + gap;
+        }
+        if codes.len() < 2 {
+            return None;
+        }
+        let end = codes.last().map_or(0, |(_, at)| at + 3);
+        let rest = &text[end..];
+        let lead = rest.len() - rest.trim_start_matches([' ', '-', '–', '—', ':']).len();
+        let rest_text = cell.slice(end + lead..text.len());
+        let titles: Vec<Cell> = match title {
+            Some(t) => split_titles(t),
+            None if rest_text.as_str().contains(" / ") => split_titles(&rest_text),
+            None => Vec::new(),
+        };
+        let titles = (titles.len() == codes.len()).then_some(titles);
+        let description = if titles.is_some() || title.is_some() {
+            Text::new()
+        } else {
+            rest_text
+        };
+        Some(
+            codes
+                .iter()
+                .enumerate()
+                .map(|(i, &(code, at))| {
+                    let title = titles.as_ref().map(|t| t[i].clone());
+                    Candidate {
+                        code,
+                        code_span: cell.source_span(at..at + 3),
+                        phrase: title.as_ref().is_some_and(|t| self.is_phrase(code, &t.text)),
+                        title_certain: title.is_some(),
+                        title,
+                        description: description.clone(),
+                    }
+                })
+                .collect(),
+        )
     }
 
     pub(crate) fn is_phrase(&self, code: u16, title: &str) -> bool {
@@ -408,17 +489,26 @@ impl<'r> Interpreter<'r> {
     /// paragraph at `start` is not the start of an accepted run).
     fn paragraph_run(&mut self, blocks: &[&Block], start: usize, lead_in: &[&Text]) -> usize {
         let mut candidates: Vec<Candidate> = Vec::new();
+        // Whether text that follows still belongs to the last candidate.
+        let mut open = true;
         let mut end = start;
         while end < blocks.len() {
             match blocks[end] {
                 Block::Paragraph(text) => {
-                    if let Some(candidate) = self.candidate(text, false) {
-                        candidates.push(candidate);
+                    let found = self.candidates(text, false);
+                    if !found.is_empty() {
+                        candidates.extend(found);
+                        open = true;
                     } else if candidates.is_empty() {
                         return 0;
-                    } else if let Some(last) = candidates.last_mut() {
-                        last.description.paragraph_break();
-                        last.description.append(text);
+                    } else if is_class_label(text.as_str()) {
+                        // "5xx - Server errors": a group label ends the entry above.
+                        open = false;
+                    } else if open {
+                        if let Some(last) = candidates.last_mut() {
+                            last.description.paragraph_break();
+                            last.description.append(text);
+                        }
                     }
                 }
                 Block::List(_) | Block::Literal(_) if !candidates.is_empty() => {
@@ -453,7 +543,7 @@ impl<'r> Interpreter<'r> {
         let lenient = self.context_says_status(lead_in);
         for item in &list.items {
             match self.item_candidate(item, lenient) {
-                Some(candidate) => candidates.push(candidate),
+                Some(found) => candidates.extend(found),
                 None => others.push(item),
             }
         }
@@ -482,30 +572,34 @@ impl<'r> Interpreter<'r> {
         }
     }
 
-    fn item_candidate(&self, item: &[Block], lenient: bool) -> Option<Candidate> {
+    fn item_candidate(&self, item: &[Block], lenient: bool) -> Option<Vec<Candidate>> {
         let (first, rest) = item.split_first()?;
         let text = match first {
             Block::Paragraph(t) | Block::Heading { text: t, .. } => t,
             _ => return None,
         };
-        let mut candidate = self.candidate(text, lenient)?;
-        for block in rest {
-            candidate.description.paragraph_break();
-            candidate.description.append(&block.flat_text());
+        let mut candidates = self.candidates(text, lenient);
+        for candidate in &mut candidates {
+            for block in rest {
+                candidate.description.paragraph_break();
+                candidate.description.append(&block.flat_text());
+            }
         }
-        Some(candidate)
+        Some(candidates).filter(|c| !c.is_empty())
     }
 
     fn definitions(&mut self, definitions: &[Definition], lead_in: &[&Text]) {
         let candidates: Vec<Candidate> = definitions
             .iter()
-            .filter_map(|d| {
-                let mut candidate = self.candidate(&d.term, false)?;
-                for block in &d.details {
-                    candidate.description.paragraph_break();
-                    candidate.description.append(&block.flat_text());
+            .flat_map(|d| {
+                let mut found = self.candidates(&d.term, false);
+                for candidate in &mut found {
+                    for block in &d.details {
+                        candidate.description.paragraph_break();
+                        candidate.description.append(&block.flat_text());
+                    }
                 }
-                Some(candidate)
+                found
             })
             .collect();
         let context = self.context_says_status(lead_in);
@@ -518,6 +612,15 @@ impl<'r> Interpreter<'r> {
             }
         }
     }
+}
+
+/// "4xx - Client errors", "5XX": a label for a class of codes, not an entry.
+fn is_class_label(text: &str) -> bool {
+    let b = text.trim_start().as_bytes();
+    b.len() >= 3
+        && (b'1'..=b'5').contains(&b[0])
+        && b[1..3].eq_ignore_ascii_case(b"xx")
+        && b.get(3).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 /// A heading that names an operation: "GET /pets/{id}", "Delete a pet (DELETE /pets)".
@@ -561,6 +664,23 @@ pub(crate) fn unquote(cell: Cell) -> Cell {
         }
     }
     cell
+}
+
+/// "Unauthorized / Forbidden" as two cells with their own spans.
+fn split_titles(text: &Text) -> Vec<Cell> {
+    let s = text.as_str();
+    if s.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut cells = Vec::new();
+    let mut offset = 0;
+    for part in s.split(" / ") {
+        if let Some(cell) = text.cell(offset..offset + part.len()) {
+            cells.push(cell);
+        }
+        offset += part.len() + 3;
+    }
+    cells
 }
 
 #[cfg(test)]

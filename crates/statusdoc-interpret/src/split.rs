@@ -57,7 +57,7 @@ fn split_after(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
     if after_code == 3 {
         if let Ok(code) = text[..3].parse::<u16>() {
             let whole = &rest[..rest_trimmed_len];
-            if matches!(
+            if !whole.starts_with('(') && matches!(
                 registry.match_phrase(code, whole),
                 statusdoc_reference::PhraseMatch::Spelling | statusdoc_reference::PhraseMatch::Exact
             ) {

@@ -320,7 +320,8 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         };
         let fixed_width = grid.cell(r, code_col).is_some_and(|(c, _)| c.fixed_width);
         let title_cell = title_col.and_then(|c| grid.cell(r, c).filter(|(_, origin)| *origin));
-        let row_candidates = multi_code(interpreter, code_text, title_cell.map(|(c, _)| &c.text))
+        let row_candidates = interpreter
+            .multi_code(code_text, title_cell.map(|(c, _)| &c.text))
             .unwrap_or_else(|| interpreter.candidate(code_text, true).into_iter().collect());
         let count = row_candidates.len();
         for mut candidate in row_candidates {
@@ -394,73 +395,5 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
     for candidate in candidates {
         interpreter.push(candidate, block, extra.clone(), listing);
     }
-}
-
-/// A cell for several codes ("200, 201", "401 / 403", "404 or 410"): one candidate per
-/// code with the cell's shared description. Titles are split on " / " when there is
-/// one per code ("Unauthorized / Forbidden"); a group title is no code's phrase.
-fn multi_code(interpreter: &Interpreter, cell: &Text, title: Option<&Text>) -> Option<Vec<Candidate>> {
-    let text = cell.as_str().trim_end();
-    let (mut at, _) = code_lead(text)?;
-    let mut codes: Vec<(u16, usize)> = Vec::new();
-    loop {
-        let code = crate::words::leading_code(&text[at..])?;
-        codes.push((code, at));
-        let rest = &text[at + 3..];
-        let gap = rest.len() - rest.trim_start_matches([' ', ',', '/', '|', '&']).len();
-        let after = &rest[gap..];
-        let gap = gap
-            + ["or ", "and ", "und ", "et ", "y ", "ou "]
-                .iter()
-                .find(|w| after.starts_with(**w))
-                .map_or(0, |w| w.len());
-        if gap == 0 || crate::words::leading_code(&text[at + 3 + gap..]).is_none() {
-            break;
-        }
-        at += 3 + gap;
-    }
-    if codes.len() < 2 {
-        return None;
-    }
-    let end = codes.last().map_or(0, |(_, at)| at + 3);
-    let titles: Vec<statusdoc_model::Cell> = match title {
-        Some(t) => split_titles(t),
-        None => split_titles(&cell.slice(end..text.len())),
-    };
-    let titles = (titles.len() == codes.len()).then_some(titles);
-    Some(
-        codes
-            .iter()
-            .enumerate()
-            .map(|(i, &(code, at))| {
-                let title = titles.as_ref().map(|t| t[i].clone());
-                Candidate {
-                    code,
-                    code_span: cell.source_span(at..at + 3),
-                    phrase: title.as_ref().is_some_and(|t| interpreter.is_phrase(code, &t.text)),
-                    title_certain: title.is_some(),
-                    title,
-                    description: Text::new(),
-                }
-            })
-            .collect(),
-    )
-}
-
-/// "Unauthorized / Forbidden" as two cells with their own spans.
-fn split_titles(text: &Text) -> Vec<statusdoc_model::Cell> {
-    let s = text.as_str();
-    if s.trim().is_empty() {
-        return Vec::new();
-    }
-    let mut cells = Vec::new();
-    let mut offset = 0;
-    for part in s.split(" / ") {
-        if let Some(cell) = text.cell(offset..offset + part.len()) {
-            cells.push(cell);
-        }
-        offset += part.len() + 3;
-    }
-    cells
 }
 

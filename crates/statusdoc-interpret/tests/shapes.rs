@@ -1,0 +1,166 @@
+//! The interpreter on page models built by hand: what it makes of each shape, whatever
+//! format the page came in. Expectations are (code, title, description).
+
+use statusdoc_interpret::interpret;
+use statusdoc_model::page::{Block, Definition, List, Page, Table, TableCell, Text};
+use statusdoc_model::Listing;
+use statusdoc_reference::Registry;
+
+/// Text at a made-up offset (spans are not what these tests are about).
+fn text(s: &str) -> Text {
+    let mut t = Text::new();
+    t.push_source(s, 0);
+    t
+}
+
+fn p(s: &str) -> Block {
+    Block::Paragraph(text(s))
+}
+
+fn h(level: u8, s: &str) -> Block {
+    Block::Heading { level, text: text(s) }
+}
+
+fn table(header: &[&str], rows: &[&[&str]]) -> Block {
+    let row = |cells: &[&str]| cells.iter().map(|c| TableCell::new(text(c))).collect();
+    let mut t = Table {
+        header_rows: usize::from(!header.is_empty()),
+        ..Table::default()
+    };
+    if !header.is_empty() {
+        t.rows.push(row(header));
+    }
+    t.rows.extend(rows.iter().map(|r| row(r)));
+    Block::Table(t)
+}
+
+fn list(items: &[&str]) -> Block {
+    Block::List(List {
+        items: items.iter().map(|i| vec![p(i)]).collect(),
+    })
+}
+
+fn entries(blocks: Vec<Block>) -> Vec<(u16, String, String)> {
+    interpret(&Page { blocks }, Registry::bundled())
+        .into_iter()
+        .map(|e| (e.code, e.title_text().to_owned(), e.description_text().to_owned()))
+        .collect()
+}
+
+fn e(code: u16, title: &str, description: &str) -> (u16, String, String) {
+    (code, title.to_owned(), description.to_owned())
+}
+
+#[test]
+fn code_column_anywhere_and_titles_from_content() {
+    let got = entries(vec![table(
+        &["Meaning", "Error Code"],
+        &[&["Bad Request -- La solicitud es inválida.", "400"], &["Not Found -- No existe.", "404"]],
+    )]);
+    assert_eq!(got, [e(400, "Bad Request", "La solicitud es inválida."), e(404, "Not Found", "No existe.")]);
+}
+
+#[test]
+fn a_description_column_holding_only_phrases_is_the_title_column() {
+    let got = entries(vec![table(&["Code", "Description"], &[&["200", "OK"], &["404", "Not Found"]])]);
+    assert_eq!(got, [e(200, "OK", ""), e(404, "Not Found", "")]);
+}
+
+#[test]
+fn data_tables_are_not_status_tables() {
+    // Numbers in a data table are not codes without evidence.
+    let got = entries(vec![table(
+        &["Instance", "vCPUs", "Memory"],
+        &[&["small", "200", "512"], &["large", "400", "2048"]],
+    )]);
+    assert!(got.is_empty(), "{got:?}");
+    let got = entries(vec![h(2, "SMTP reply codes"), table(&["Code", "Meaning"], &[&["250", "OK"], &["550", "Mailbox unavailable"]])]);
+    assert!(got.is_empty(), "{got:?}");
+    // A percentage heading is no code.
+    let got = entries(vec![h(2, "100% uptime"), p("We promise.")]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn identifier_columns_are_never_titles_and_key_the_table() {
+    let got = interpret(
+        &Page {
+            blocks: vec![table(
+                &["HTTP status", "Error", "Message"],
+                &[&["400", "badRequest", "The body is invalid."], &["400", "missingField", "A field is missing."]],
+            )],
+        },
+        Registry::bundled(),
+    );
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|e| e.title.is_none() && e.listing == Listing::Keyed));
+}
+
+#[test]
+fn prose_is_not_an_entry() {
+    let got = entries(vec![
+        h(2, "100 Continue"),
+        p("The 100 Continue status indicates that the server has received the headers."),
+        p("102 Processing status code indicates that the server is working."),
+        p("404 errors happen when the pet is gone."),
+    ]);
+    // The prose stays the heading's description; none of it is an entry.
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0, got[0].1.as_str()), (100, "Continue"));
+}
+
+#[test]
+fn text_dump_lines_with_several_codes_and_class_labels() {
+    let got = entries(vec![
+        p("Http status codes"),
+        p("4xx - error codes"),
+        p("400 - Size too large to load, malformed request syntax"),
+        p("401 & 403 - Authentication & access restricted"),
+        p("5xx - server side error codes"),
+        p("500 - Internal server error"),
+        p("505 - Http version not supported used in the request"),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(400, "", "Size too large to load, malformed request syntax"),
+            e(401, "", "Authentication & access restricted"),
+            e(403, "", "Authentication & access restricted"),
+            e(500, "Internal server error", ""),
+            // A phrase in other case running into lowercase words reads as prose.
+            e(505, "", "Http version not supported used in the request"),
+        ]
+    );
+}
+
+#[test]
+fn lists_introduced_as_status_codes_take_plain_items() {
+    let got = entries(vec![
+        p("We use standard HTTP status codes:"),
+        list(&["200 if it succeeded", "429 for requests over the limit"]),
+    ]);
+    assert_eq!(got, [e(200, "", "if it succeeded"), e(429, "", "for requests over the limit")]);
+    // Without the lead-in, "300 requests per minute" is prose.
+    assert!(entries(vec![list(&["300 requests per minute", "100 users"])]).is_empty());
+}
+
+#[test]
+fn definition_lists_and_qualifiers() {
+    let got = entries(vec![Block::DefinitionList(vec![
+        Definition { term: text("208 Already Reported (WebDAV)"), details: vec![p("Used inside a response element.")] },
+        Definition { term: text("306 unused"), details: vec![p("No longer used.")] },
+    ])]);
+    assert_eq!(got, [e(208, "Already Reported", "Used inside a response element."), e(306, "unused", "No longer used.")]);
+}
+
+#[test]
+fn per_operation_responses_are_operation_listings() {
+    let got = interpret(
+        &Page {
+            blocks: vec![h(2, "GET /pets/{id}"), h(3, "Responses"), list(&["200 OK", "404 Not Found"])],
+        },
+        Registry::bundled(),
+    );
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|e| e.listing == Listing::Operation));
+}
