@@ -117,6 +117,8 @@ pub fn run() -> anyhow::Result<()> {
     // In CI mode: generated/ is only checked and the snapshot never updated.
     std::env::set_var("CI", "true");
     generate::lint_docs(false)?;
+    eprintln!("\n==> cargo xtask score (against tests/wild/score-baseline.json)");
+    crate::score::run(false, false)?;
     eprintln!("\nci: all checks passed");
     Ok(())
 }
