@@ -17,7 +17,12 @@ pub const MANIFEST: &str = "manifest.toml";
 /// Folder of reference data under the sources root; not pages.
 pub const REFERENCE_DIR: &str = "reference";
 /// Extensions of files that are pages.
-pub const PAGE_EXTENSIONS: [&str; 8] = ["md", "mdx", "markdown", "rst", "rest", "html", "htm", "txt"];
+pub const PAGE_EXTENSIONS: [&str; 10] = [
+    "md", "mdx", "markdown", "rst", "rest", "html", "htm", "txt", "adoc", "asciidoc",
+];
+/// Extensions of files that are pages only when they are OpenAPI documents (other YAML
+/// and JSON found by walking a folder is configuration or data, and skipped silently).
+pub const OPENAPI_EXTENSIONS: [&str; 3] = ["yaml", "yml", "json"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManifestPage {
@@ -115,7 +120,7 @@ impl Manifest {
                 error_at(
                     page.format.span().start,
                     format!(
-                        "unknown format `{}`: use markdown, rst, html or text",
+                        "unknown format `{}`: use markdown, rst, html, text, asciidoc or openapi",
                         page.format.get_ref()
                     ),
                 )
@@ -281,8 +286,9 @@ fn relative_path(root: &Path, file: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// Every page file under `dir`, sorted: files with a page extension, skipping hidden
-/// folders and `target`.
+/// Every page file under `dir`, sorted: files with a page extension and OpenAPI
+/// documents (YAML or JSON files whose content is one), skipping hidden folders and
+/// `target`.
 pub fn discover_pages(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .follow_links(false)
@@ -295,13 +301,32 @@ pub fn discover_pages(dir: &Path) -> Vec<PathBuf> {
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
         .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            let Some(extension) = p.extension().and_then(|e| e.to_str()) else {
+                return false;
+            };
+            let extension = extension.to_ascii_lowercase();
+            PAGE_EXTENSIONS.contains(&extension.as_str())
+                || OPENAPI_EXTENSIONS.contains(&extension.as_str()) && is_openapi_file(p)
         })
         .collect();
     files.sort();
     files
+}
+
+/// Whether a YAML or JSON file is an OpenAPI document (its first 64 KiB decide).
+fn is_openapi_file(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head));
+    if read.is_err() {
+        return false;
+    }
+    // A multi-byte character cut at the end of the window is not an error.
+    let text = match std::str::from_utf8(&head) {
+        Ok(text) => text,
+        Err(error) => std::str::from_utf8(&head[..error.valid_up_to()]).unwrap_or(""),
+    };
+    statusdoc_ingest::is_openapi(text)
 }
 
 #[cfg(test)]
@@ -310,10 +335,10 @@ mod tests {
 
     #[test]
     fn manifest_errors_are_located() {
-        let error = Manifest::parse("m.toml", "[[page]]\nid = \"a\"\npath = \"a.md\"\nvendor = \"V\"\nproduct = \"P\"\nformat = \"asciidoc\"\n").unwrap_err();
+        let error = Manifest::parse("m.toml", "[[page]]\nid = \"a\"\npath = \"a.md\"\nvendor = \"V\"\nproduct = \"P\"\nformat = \"pdf\"\n").unwrap_err();
         assert_eq!(
             error.to_string(),
-            "m.toml:6:10: unknown format `asciidoc`: use markdown, rst, html or text"
+            "m.toml:6:10: unknown format `pdf`: use markdown, rst, html, text, asciidoc or openapi"
         );
         let error = Manifest::parse("m.toml", "[[page]]\nid = \"a\"\nwhat = 1\n").unwrap_err();
         assert!(

@@ -5,9 +5,11 @@
 //! diagnostics and fixes address the exact source bytes. Readers are pure functions of
 //! the page and the immutable [`Registry`]: pages can be read in parallel.
 
+mod asciidoc;
 mod common;
 mod html;
 mod markdown;
+mod openapi;
 mod rst;
 mod runin;
 mod sniff;
@@ -27,7 +29,7 @@ pub mod rst_tables {
     pub use crate::rst::table::{Table, TableCell, TableError, TableKind};
     pub use crate::rst::tables;
 }
-pub use sniff::{format_from_extension, sniff_format};
+pub use sniff::{format_from_extension, is_openapi, is_yaml_or_json, sniff_format};
 
 /// How to read a page.
 #[derive(Debug, Clone, Copy)]
@@ -181,16 +183,18 @@ fn read_source_and_model(
     let page: Option<Page> = match format {
         Format::Markdown => Some(markdown::read(&mut document)),
         Format::Text => Some(text::read(&mut document)),
-        Format::ReStructuredText => {
-            rst::read(&mut document, registry);
-            None
-        }
+        Format::ReStructuredText => Some(rst::read(&mut document)),
         Format::Html => Some(html::read(&mut document)),
+        Format::AsciiDoc => Some(asciidoc::read(&mut document)),
+        Format::OpenApi => Some(openapi::read(&mut document)),
     };
     if let Some(page) = &page {
         document.entries = statusdoc_interpret::interpret(page, registry);
     }
-    document.suppressions = suppress::scan(&document.source, format);
+    // Comments first, then what a reader found itself (OpenAPI `x-statusdoc-disable`).
+    let mut suppressions = suppress::scan(&document.source, format);
+    suppressions.append(&mut document.suppressions);
+    document.suppressions = suppressions;
     (document, page)
 }
 

@@ -3,15 +3,79 @@
 use statusdoc_model::Format;
 
 /// The format an extension stands for; `None` for `.txt` and unknown extensions,
-/// whose content decides.
+/// whose content decides. `.yaml`, `.yml` and `.json` stand for OpenAPI: the only YAML
+/// or JSON statusdoc reads (a folder walk keeps only those that are OpenAPI documents,
+/// see [`is_openapi`]; a named file that is not one gets a finding).
 pub fn format_from_extension(path: &str) -> Option<Format> {
     let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
     match extension.as_str() {
         "md" | "markdown" | "mdown" | "mkd" | "mdx" => Some(Format::Markdown),
         "rst" | "rest" => Some(Format::ReStructuredText),
         "html" | "htm" | "xhtml" => Some(Format::Html),
+        "adoc" | "asciidoc" | "asc" => Some(Format::AsciiDoc),
+        "yaml" | "yml" | "json" => Some(Format::OpenApi),
         _ => None,
     }
+}
+
+/// Whether a file is YAML or JSON at all by its extension (then only an OpenAPI
+/// document is a page).
+pub fn is_yaml_or_json(path: &str) -> bool {
+    path.rsplit_once('.')
+        .is_some_and(|(_, e)| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml" | "json"))
+}
+
+/// Whether text is an OpenAPI or Swagger document: a top-level `openapi:` or
+/// `swagger:` key (YAML, at column 0, after comments and a `---`), or an `"openapi"` or
+/// `"swagger"` member of a JSON object, among the first lines.
+pub fn is_openapi(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}');
+    let head = text.trim_start();
+    if head.starts_with('{') {
+        // JSON: a member of the outermost object (the first members are enough).
+        let window = &head[..head.len().min(4096)];
+        let mut depth = 0usize;
+        let mut in_string = false;
+        let mut escaped = false;
+        let mut string_start = 0;
+        for (i, c) in window.char_indices() {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    in_string = false;
+                    let key = &window[string_start..i];
+                    let after = window[i + 1..].trim_start();
+                    if depth == 1 && after.starts_with(':') && matches!(key, "openapi" | "swagger") {
+                        return true;
+                    }
+                }
+                continue;
+            }
+            match c {
+                '"' => {
+                    in_string = true;
+                    string_start = i + 1;
+                }
+                '{' | '[' => depth += 1,
+                '}' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        return false;
+    }
+    text.lines().take(400).any(|line| {
+        let key = line
+            .strip_prefix("openapi")
+            .or_else(|| line.strip_prefix("swagger"))
+            .or_else(|| line.strip_prefix("\"openapi\""))
+            .or_else(|| line.strip_prefix("\"swagger\""))
+            .or_else(|| line.strip_prefix("'openapi'"))
+            .or_else(|| line.strip_prefix("'swagger'"));
+        key.is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
 }
 
 /// Formats people hand statusdoc that it has no reader for: named so the finding can
@@ -19,7 +83,6 @@ pub fn format_from_extension(path: &str) -> Option<Format> {
 pub(crate) fn unsupported_format(path: &str) -> Option<&'static str> {
     let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
     Some(match extension.as_str() {
-        "adoc" | "asciidoc" | "asc" => "AsciiDoc",
         "pdf" => "PDF",
         "docx" | "doc" | "odt" => "word-processor documents",
         "dita" | "ditamap" | "xml" => "DITA/XML",
@@ -33,6 +96,34 @@ pub(crate) fn unsupported_format(path: &str) -> Option<&'static str> {
 
 pub(crate) fn detect(path: &str, text: &str) -> Format {
     format_from_extension(path).unwrap_or_else(|| sniff_format(text))
+}
+
+/// Signs of AsciiDoc that no other format has: a `= Title` first line, `|===` table
+/// delimiters, block macros and preprocessor directives, AsciiDoc block attribute lines.
+fn asciidoc_score(lines: &[&str]) -> usize {
+    let mut score = 0;
+    if lines
+        .iter()
+        .find(|l| !l.trim().is_empty() && !l.starts_with("//") && !l.starts_with("[["))
+        .is_some_and(|l| l.starts_with("= ") && l.len() > 2)
+    {
+        score += 3;
+    }
+    for line in lines {
+        let line = line.trim_end();
+        if line.starts_with("|===") || line.starts_with(",===") || line.starts_with(":===") {
+            score += 3;
+        }
+        let macro_line = ["include::", "image::", "ifdef::", "ifndef::", "endif::", "toc::["];
+        if macro_line.iter().any(|m| line.starts_with(m)) && line.ends_with(']') {
+            score += 2;
+        }
+        let attribute_line = ["[source,", "[cols=", "[options=", "[horizontal]", "[NOTE]", "[TIP]", "[WARNING]"];
+        if attribute_line.iter().any(|a| line.starts_with(a)) {
+            score += 2;
+        }
+    }
+    score
 }
 
 /// Guesses a page's format from its content. Each format has signs no other has: an
@@ -52,6 +143,9 @@ pub fn sniff_format(text: &str) -> Format {
         || (lower_head.starts_with('<') && count_tags(text) >= 3)
     {
         return Format::Html;
+    }
+    if is_openapi(text) {
+        return Format::OpenApi;
     }
 
     let mut rst = 0usize;
@@ -91,8 +185,11 @@ pub fn sniff_format(text: &str) -> Format {
             html_tags += 1;
         }
     }
+    let asciidoc = asciidoc_score(&lines);
     if html_tags >= 3 && html_tags > rst + markdown {
         Format::Html
+    } else if asciidoc >= 3 && asciidoc > rst && asciidoc > markdown {
+        Format::AsciiDoc
     } else if rst > markdown && rst >= 2 {
         Format::ReStructuredText
     } else if markdown >= 2 {
@@ -146,6 +243,8 @@ mod tests {
         );
         assert_eq!(format_from_extension("b.htm"), Some(Format::Html));
         assert_eq!(format_from_extension("b.txt"), None);
+        assert_eq!(format_from_extension("b.adoc"), Some(Format::AsciiDoc));
+        assert_eq!(format_from_extension("api.yml"), Some(Format::OpenApi));
         assert_eq!(format_from_extension("README"), None);
     }
 
@@ -167,5 +266,20 @@ mod tests {
             sniff_format("HTTP status codes\n- 200 OK\n-\nFine.\n"),
             Format::Text
         );
+        assert_eq!(
+            sniff_format("= Status codes\n:toc:\n\n|===\n| 200 | OK\n|===\n"),
+            Format::AsciiDoc
+        );
+        assert_eq!(sniff_format("# x\nswagger: '2.0'\npaths: {}\n"), Format::OpenApi);
+        assert_eq!(sniff_format("{\"info\": {}, \"openapi\": \"3.1.0\"}"), Format::OpenApi);
+    }
+
+    #[test]
+    fn openapi_needs_a_top_level_key() {
+        assert!(is_openapi("openapi: 3.0.0\ninfo: {}\n"));
+        assert!(is_openapi("---\n# comment\nswagger: \"2.0\"\n"));
+        assert!(!is_openapi("name: ci\non: push\njobs:\n  openapi: x\n"));
+        assert!(is_openapi("{\n  \"openapi\": \"3.0.0\"\n}"));
+        assert!(!is_openapi("{\"a\": {\"openapi\": \"3.0.0\"}}"));
     }
 }

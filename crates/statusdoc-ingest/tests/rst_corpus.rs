@@ -264,7 +264,8 @@ fn otc_dns() {
         [
             (200, None, "Request succeeded."),
             (202, None, "Request accepted."),
-            (204, None, "No content."),
+            // A description that is exactly the code's phrase is its title.
+            (204, Some("No content"), ""),
             (
                 400,
                 Some("Bad Request"),
@@ -411,7 +412,8 @@ fn fess_status_list_table_only() {
             ),
             (403, None, "Access denied"),
             (404, None, "Resource not found"),
-            (500, None, "Internal server error"),
+            // A description that is exactly the code's phrase is its title.
+            (500, Some("Internal server error"), ""),
         ]
     );
     assert_eq!(
@@ -478,5 +480,17 @@ fn error_code_tables_are_not_status_codes() {
         &ReadOptions::new(Registry::bundled()),
     )
     .unwrap();
-    assert!(d.entries.is_empty(), "{:?}", d.entries);
+    // An error-code table with an HTTP status column: its rows are keyed by the error
+    // code, so rules do not read them as the page's catalog of status codes.
+    assert_eq!(
+        d.entries.iter().map(|e| e.code).collect::<Vec<_>>(),
+        [404, 413]
+    );
+    assert!(
+        d.entries
+            .iter()
+            .all(|e| e.listing == statusdoc_model::Listing::Keyed),
+        "{:?}",
+        d.entries
+    );
 }

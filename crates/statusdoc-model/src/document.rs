@@ -12,16 +12,23 @@ pub enum Format {
     Html,
     /// Plain text pulled out of a rendered page.
     Text,
+    AsciiDoc,
+    /// An OpenAPI (or Swagger 2.0) description, YAML or JSON: its operations' responses.
+    #[serde(rename = "openapi")]
+    OpenApi,
 }
 
 impl Format {
-    /// The name used on the command line and in JSON (`markdown`, `rst`, `html`, `text`).
+    /// The name used on the command line and in JSON (`markdown`, `rst`, `html`, `text`,
+    /// `asciidoc`, `openapi`).
     pub fn id(self) -> &'static str {
         match self {
             Format::Markdown => "markdown",
             Format::ReStructuredText => "rst",
             Format::Html => "html",
             Format::Text => "text",
+            Format::AsciiDoc => "asciidoc",
+            Format::OpenApi => "openapi",
         }
     }
 
@@ -32,6 +39,8 @@ impl Format {
             Format::ReStructuredText => "reStructuredText",
             Format::Html => "HTML",
             Format::Text => "plain text",
+            Format::AsciiDoc => "AsciiDoc",
+            Format::OpenApi => "OpenAPI",
         }
     }
 
@@ -41,6 +50,8 @@ impl Format {
             "rst" | "restructuredtext" => Format::ReStructuredText,
             "html" | "htm" => Format::Html,
             "text" | "txt" => Format::Text,
+            "asciidoc" | "adoc" => Format::AsciiDoc,
+            "openapi" | "swagger" => Format::OpenApi,
             _ => return None,
         })
     }

@@ -41,6 +41,8 @@ pub enum InputFormat {
     Rst,
     Html,
     Text,
+    Asciidoc,
+    Openapi,
 }
 
 impl From<InputFormat> for Format {
@@ -50,14 +52,17 @@ impl From<InputFormat> for Format {
             InputFormat::Rst => Format::ReStructuredText,
             InputFormat::Html => Format::Html,
             InputFormat::Text => Format::Text,
+            InputFormat::Asciidoc => Format::AsciiDoc,
+            InputFormat::Openapi => Format::OpenApi,
         }
     }
 }
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// Pages or folders (folders are searched for .md, .rst, .html and .txt pages; a
-    /// folder with a manifest.toml is read as a corpus).
+    /// Pages or folders (folders are searched for .md, .rst, .html, .txt and .adoc
+    /// pages and for OpenAPI documents in .yaml, .yml and .json files; a folder with a
+    /// manifest.toml is read as a corpus).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
@@ -78,8 +83,9 @@ pub enum ExtractFormat {
 
 #[derive(Args)]
 pub struct LintArgs {
-    /// Pages or folders (folders are searched for .md, .rst, .html and .txt pages; a
-    /// folder with a manifest.toml is read as a corpus).
+    /// Pages or folders (folders are searched for .md, .rst, .html, .txt and .adoc
+    /// pages and for OpenAPI documents in .yaml, .yml and .json files; a folder with a
+    /// manifest.toml is read as a corpus).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]

@@ -5,31 +5,35 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use statusdoc_model::page::Text;
 use statusdoc_model::Span;
 
-use super::body;
 use super::directive::Directive;
 use super::lines::Line;
-use super::table::{Table, TableCell, TableError, TableKind};
+use super::table::{CellReader, Table, TableCell, TableError, TableKind};
 
 const HELP: &str =
     "csv-table content is comma-separated values; quote cells that contain the delimiter";
 
-/// One parsed CSV field: unquoted text and the span of its source.
-struct Field {
+/// One parsed CSV field: unquoted text and the span of its source; `lines` are its
+/// pieces of the page, one per line (none for a file's field), and `quotes` where a
+/// doubled quote stands in them.
+struct Field<'a> {
     text: String,
     span: Span,
+    lines: Vec<Line<'a>>,
+    quotes: Vec<usize>,
 }
 
 /// Parses CSV `lines` (any indentation; each line's text as is). Quoted fields may span
 /// lines. Spans are exact for fields taken from the page; `fixed_span` overrides them
 /// (for content read from a file).
-fn parse_csv(
-    lines: &[Line],
+fn parse_csv<'a>(
+    lines: &[Line<'a>],
     delim: char,
     quote: char,
     fixed_span: Option<Span>,
-) -> Result<Vec<Vec<Field>>, TableError> {
+) -> Result<Vec<Vec<Field<'a>>>, TableError> {
     let mut rows: Vec<Vec<Field>> = Vec::new();
     let mut row: Vec<Field> = Vec::new();
     let base = lines
@@ -55,8 +59,11 @@ fn parse_csv(
             let mut value = String::new();
             let start = cur.start + pos;
             let mut end = start;
+            let mut pieces = Vec::new();
+            let mut quotes = Vec::new();
             if cur.text[pos..].starts_with(quote) {
                 pos += quote.len_utf8();
+                let mut piece_start = pos;
                 let mut closed = false;
                 loop {
                     let cur = lines[li];
@@ -65,18 +72,25 @@ fn parse_csv(
                         if li + 1 >= lines.len() {
                             break;
                         }
+                        pieces.push(cur.skip(piece_start));
                         value.push('\n');
                         li += 1;
                         pos = base.min(lines[li].indent());
+                        piece_start = pos;
                         continue;
                     };
                     if c == quote {
                         if cur.text[pos + c.len_utf8()..].starts_with(quote) {
                             value.push(quote);
+                            quotes.push(cur.start + pos);
                             pos += 2 * c.len_utf8();
                             end = cur.start + pos - c.len_utf8();
                             continue;
                         }
+                        pieces.push(Line::new(
+                            cur.start + piece_start,
+                            &cur.text[piece_start..pos],
+                        ));
                         pos += c.len_utf8();
                         closed = true;
                         break;
@@ -107,6 +121,7 @@ fn parse_csv(
                 let cur_text = &cur.text[pos..];
                 let len = cur_text.find(delim).unwrap_or(cur_text.len());
                 value.push_str(&cur_text[..len]);
+                pieces.push(Line::new(cur.start + pos, &cur_text[..len]));
                 pos += len;
                 end = cur.start + pos;
             }
@@ -117,7 +132,16 @@ fn parse_csv(
                 let tail = value.len() - value.trim_end().len();
                 Span::new(s, end.saturating_sub(tail).max(s))
             });
-            row.push(Field { text: value, span });
+            row.push(Field {
+                text: value,
+                span,
+                lines: if fixed_span.is_some() {
+                    Vec::new()
+                } else {
+                    pieces
+                },
+                quotes,
+            });
             let cur = lines[li];
             if cur.text[pos..].starts_with(delim) {
                 pos += delim.len_utf8();
@@ -170,11 +194,10 @@ fn resolve(page: &str, file: &str) -> Result<PathBuf, &'static str> {
     Ok(joined)
 }
 
-pub(crate) fn parse(
-    lines: &[Line],
-    directive: &Directive,
-    caption: Option<String>,
+pub(crate) fn parse<'a>(
+    directive: &Directive<'a>,
     page: &str,
+    read_cell: &mut CellReader<'_>,
 ) -> Result<Table, TableError> {
     let delim = match directive.option("delim").map(|v| v.text.trim()) {
         None => ',',
@@ -207,9 +230,21 @@ pub(crate) fn parse(
             )
         })?;
         let file_lines: Vec<Line> = super::lines::split_lines(&text);
-        parse_csv(&file_lines, delim, quote, Some(span))?
+        let rows = parse_csv(&file_lines, delim, quote, Some(span))?;
+        rows.into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|f| Field {
+                        text: f.text,
+                        span: f.span,
+                        lines: Vec::new(),
+                        quotes: Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect()
     } else {
-        parse_csv(&lines[directive.content.clone()], delim, quote, None)?
+        parse_csv(&directive.content, delim, quote, None)?
     };
     let header_rows_option = directive
         .option("header-rows")
@@ -230,12 +265,18 @@ pub(crate) fn parse(
     for (r, fields) in all.into_iter().enumerate() {
         let mut row = Vec::with_capacity(columns);
         for (c, field) in fields.into_iter().enumerate() {
-            // Render the field as body text; spans come from the CSV source.
-            let owned: Vec<&str> = field.text.split('\n').collect();
-            let virtual_lines: Vec<Line> = owned.iter().map(|t| Line::new(0, t)).collect();
-            let text = body::cell(&virtual_lines)
-                .map(|(t, _)| t)
-                .unwrap_or_default();
+            // A field is read as body text; one with doubled quotes is its text, each
+            // doubled quote mapped to its two characters; a file's field is its text,
+            // mapped to the `:file:` option.
+            let text = if field.lines.is_empty() {
+                let mut text = Text::new();
+                text.push_mapped(&field.text, field.span);
+                text
+            } else if field.quotes.is_empty() {
+                read_cell(&field.lines).map(|(t, _)| t).unwrap_or_default()
+            } else {
+                quoted_text(&field, quote)
+            };
             row.push(TableCell {
                 row: r,
                 col: c,
@@ -249,10 +290,34 @@ pub(crate) fn parse(
     }
     Ok(Table {
         kind: TableKind::Csv,
-        caption,
+        caption: None,
         header_rows: header_count,
         columns,
         rows,
-        start: directive.argument_line.start,
     })
+}
+
+/// The text of a field with doubled quotes, piece by piece.
+fn quoted_text(field: &Field, quote: char) -> Text {
+    let mut text = Text::new();
+    let width = quote.len_utf8();
+    for (k, line) in field.lines.iter().enumerate() {
+        if k > 0 {
+            text.space(Span::empty(line.start));
+        }
+        let mut at = 0;
+        for &q in field
+            .quotes
+            .iter()
+            .filter(|&&q| q >= line.start && q < line.end())
+        {
+            let cut = q - line.start;
+            text.push_source(&line.text[at..cut], line.start + at);
+            text.push_mapped(&line.text[cut..cut + width], Span::new(q, q + 2 * width));
+            at = cut + 2 * width;
+        }
+        text.push_source(&line.text[at..], line.start + at);
+    }
+    text.trim_end();
+    text
 }

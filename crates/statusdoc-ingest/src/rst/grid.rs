@@ -5,11 +5,11 @@
 
 use std::collections::BTreeSet;
 
+use statusdoc_model::page::Text;
 use statusdoc_model::Span;
 
-use super::body;
 use super::lines::Line;
-use super::table::{Table, TableCell, TableError, TableKind};
+use super::table::{CellReader, Table, TableCell, TableError, TableKind};
 
 const HELP: &str = "every row of a grid table must have its `|` and `+` borders in the same columns as the top border";
 
@@ -43,7 +43,7 @@ struct Grid<'a> {
     head_sep: Option<usize>,
 }
 
-impl Grid<'_> {
+impl<'a> Grid<'a> {
     /// The border character at row `r`, column `c` (0 for none or non-ASCII); `=` on the
     /// header separator reads as `-`, as docutils rewrites it.
     #[inline]
@@ -85,7 +85,7 @@ impl Grid<'_> {
     }
 
     /// Columns `from..to` of row `r`, as a line with its page offset.
-    fn slice(&self, r: usize, from: usize, to: usize) -> Line<'_> {
+    fn slice(&self, r: usize, from: usize, to: usize) -> Line<'a> {
         let line = self.lines[r];
         let a = self.byte(r, from);
         let b = self.byte(r, to).max(a);
@@ -93,9 +93,68 @@ impl Grid<'_> {
     }
 }
 
+/// Where the grid table whose top border is `lines[top]` (at column 0) ends: the line
+/// to read on from, the end of the table's lines when it can be read, and what is
+/// wrong with it. docutils keeps a table up to its last full border line; rows after
+/// it are reported, as is a left border out of line.
+pub(crate) fn isolate(lines: &[Line], top: usize) -> (usize, Option<usize>, Option<TableError>) {
+    let edge = |l: &Line| matches!(l.text.as_bytes().first(), Some(b'+' | b'|'));
+    let mut e = top + 1;
+    while e < lines.len() && !lines[e].is_blank() && edge(&lines[e]) {
+        e += 1;
+    }
+    if is_border(lines[e - 1].text) {
+        return (e, Some(e), None);
+    }
+    let stopped_at = lines.get(e).filter(|l| !l.is_blank()).copied();
+    let found = (top + 2..e.saturating_sub(1))
+        .rev()
+        .find(|&j| is_border(lines[j].text));
+    match (found, stopped_at) {
+        (_, Some(bad)) => {
+            let at = bad.start + bad.indent();
+            let len = bad.text[bad.indent()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            let error = TableError::new(
+                Span::new(at, at + len),
+                "malformed grid table: left border not aligned: expected `|` or `+` at column 1",
+                "every row of a grid table must start in the same column as its top border",
+            );
+            (e, None, Some(error))
+        }
+        (Some(j), None) => {
+            // docutils also says "Blank line required after table": the rows after
+            // the last border are not read (nor read as text: they are a broken part
+            // of the table), and the author must know.
+            let dropped = lines[j + 1];
+            let at = dropped.start + dropped.indent();
+            let error = TableError::new(
+                Span::new(at, dropped.trim_end().end()),
+                "malformed grid table: this row has no bottom border, so it is not part of the table",
+                "close the row with a border line such as the table's top border",
+            );
+            (e, Some(j + 1), Some(error))
+        }
+        (None, None) => {
+            let last = lines[e - 1];
+            let error = TableError::new(
+                Span::empty(last.trim_end().end()),
+                "malformed grid table: no bottom border (`+---+`) after the last row",
+                "close the table with a border line like its top border",
+            );
+            (e, None, Some(error))
+        }
+    }
+}
+
 /// Reads a grid table whose lines are `lines` (every line from the top border to the
-/// bottom border, cut at the table's left edge). `caption` comes from a `.. table::`.
-pub(crate) fn parse(lines: &[Line], caption: Option<String>) -> Result<Table, TableError> {
+/// bottom border, cut at the table's left edge); `cell` reads each cell's content.
+pub(crate) fn parse<'a>(
+    lines: &[Line<'a>],
+    cell: &mut CellReader<'_>,
+) -> Result<Table, TableError> {
     let Some(first) = lines.first() else {
         return Err(TableError::new(Span::empty(0), "empty grid table", HELP));
     };
@@ -197,7 +256,7 @@ pub(crate) fn parse(lines: &[Line], caption: Option<String>) -> Result<Table, Ta
             HELP,
         ));
     }
-    parse_cells(&grid, bottom, right, caption)
+    parse_cells(&grid, bottom, right, cell)
 }
 
 struct RawCell {
@@ -207,11 +266,11 @@ struct RawCell {
     right: usize,
 }
 
-fn parse_cells(
-    grid: &Grid,
+fn parse_cells<'a>(
+    grid: &Grid<'a>,
     bottom: usize,
     right: usize,
-    caption: Option<String>,
+    read_cell: &mut CellReader<'_>,
 ) -> Result<Table, TableError> {
     let mut done: Vec<isize> = vec![-1; right + 1];
     let mut cells: Vec<RawCell> = Vec::new();
@@ -277,9 +336,9 @@ fn parse_cells(
         if c1 - c0 > 1 || r1 - r0 > 1 {
             stray_border(grid, cell, &content, &cols[c0 + 1..c1], &rows[r0 + 1..r1])?;
         }
-        let (text, span) = body::cell(&content).unwrap_or_else(|| {
+        let (text, span) = read_cell(&content).unwrap_or_else(|| {
             let at = grid.pos(cell.top + 1, cell.left + 1);
-            (String::new(), Span::empty(at))
+            (Text::new(), Span::empty(at))
         });
         if let Some(row) = table_rows.get_mut(r0) {
             row.push(TableCell {
@@ -304,11 +363,10 @@ fn parse_cells(
         .unwrap_or(0);
     Ok(Table {
         kind: TableKind::Grid,
-        caption,
+        caption: None,
         header_rows,
         columns: ncols,
         rows: table_rows,
-        start: grid.lines[0].start,
     })
 }
 
@@ -451,7 +509,15 @@ mod tests {
     use crate::rst::lines::split_lines;
 
     fn table(text: &str) -> Result<Table, TableError> {
-        parse(&split_lines(text), None)
+        let mut read = |lines: &[Line]| {
+            let mut text = Text::new();
+            for line in lines {
+                text.push_source(line.text, line.start);
+            }
+            text.trim_end();
+            (!text.is_empty()).then(|| (text, Span::empty(0)))
+        };
+        parse(&split_lines(text), &mut read)
     }
 
     #[test]
@@ -464,9 +530,9 @@ mod tests {
         assert_eq!(t.columns, 2);
         assert_eq!(t.rows.len(), 4);
         assert_eq!(t.rows[1][1].rowspan, 2);
-        assert_eq!(t.rows[1][1].text, "2");
+        assert_eq!(t.rows[1][1].text.as_str(), "2");
         assert_eq!(t.rows[3][0].colspan, 2);
-        assert_eq!(t.rows[3][0].text, "wide");
+        assert_eq!(t.rows[3][0].text.as_str(), "wide");
     }
 
     #[test]

@@ -7,21 +7,29 @@
 pub(crate) struct Line<'a> {
     pub start: usize,
     pub text: &'a str,
+    /// Bytes of leading white space, measured once: nested elements cut their lines
+    /// again at every level, and must not measure deep indentation again each time.
+    indent: usize,
 }
 
 impl<'a> Line<'a> {
     pub fn new(start: usize, text: &'a str) -> Self {
-        Line { start, text }
+        let indent = text.len() - text.trim_start().len();
+        Line {
+            start,
+            text,
+            indent,
+        }
     }
 
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.indent == self.text.len()
     }
 
     /// Leading spaces, in columns (one per character: tabs are rare in vendor pages and
     /// docutils' 8-column tab expansion is not reproduced).
     pub fn indent(&self) -> usize {
-        self.text.len() - self.text.trim_start().len()
+        self.indent
     }
 
     pub fn end(&self) -> usize {
@@ -29,7 +37,12 @@ impl<'a> Line<'a> {
     }
 
     pub fn trim_end(self) -> Line<'a> {
-        Line::new(self.start, self.text.trim_end())
+        let text = self.text.trim_end();
+        Line {
+            start: self.start,
+            text,
+            indent: self.indent.min(text.len()),
+        }
     }
 
     /// The line without its first `n` bytes (clamped to a character boundary at or after
@@ -38,6 +51,13 @@ impl<'a> Line<'a> {
         let mut n = n.min(self.text.len());
         while !self.text.is_char_boundary(n) {
             n += 1;
+        }
+        if n <= self.indent {
+            return Line {
+                start: self.start + n,
+                text: &self.text[n..],
+                indent: self.indent - n,
+            };
         }
         Line::new(self.start + n, &self.text[n..])
     }

@@ -1,22 +1,22 @@
 //! `.. list-table::`: a two-level bullet list, one outer item per row and one inner item
 //! per cell, with `:header-rows:` rows of header.
 
+use statusdoc_model::page::Text;
 use statusdoc_model::Span;
 
-use super::body;
+use super::blocks::bullet;
 use super::directive::Directive;
 use super::lines::Line;
-use super::table::{Table, TableCell, TableError, TableKind};
+use super::table::{CellReader, Table, TableCell, TableError, TableKind};
 
 const HELP: &str =
     "a list-table is a bullet list of rows, each row a bullet list with the same number of cells";
 
-pub(crate) fn parse(
-    lines: &[Line],
-    directive: &Directive,
-    caption: Option<String>,
+pub(crate) fn parse<'a>(
+    directive: &Directive<'a>,
+    read_cell: &mut CellReader<'_>,
 ) -> Result<Table, TableError> {
-    let content = &lines[directive.content.clone()];
+    let content = &directive.content;
     let Some(first) = content.iter().find(|l| !l.is_blank()) else {
         return Err(TableError::new(
             Span::new(directive.argument_line.start, directive.argument_line.end()),
@@ -25,7 +25,7 @@ pub(crate) fn parse(
         ));
     };
     let base = first.indent();
-    let (rows, next) = body::list_items(content, 0, base);
+    let (rows, next) = list_items(content, 0, base);
     if let Some(extra) = content.get(next).filter(|l| !l.is_blank()) {
         return Err(TableError::new(
             Span::new(extra.start + extra.indent(), extra.trim_end().end()),
@@ -48,7 +48,7 @@ pub(crate) fn parse(
             .iter()
             .find(|l| !l.is_blank())
             .map_or(0, Line::indent);
-        let (cells, after) = body::list_items(row_body, 0, inner_base);
+        let (cells, after) = list_items(row_body, 0, inner_base);
         let stray = row_body.get(after).filter(|l| !l.is_blank());
         if cells.is_empty() || stray.is_some() {
             let at = stray.copied().unwrap_or(row_line);
@@ -78,9 +78,9 @@ pub(crate) fn parse(
         }
         let mut row = Vec::with_capacity(cells.len());
         for (c, (cell_index, cell_body)) in cells.iter().enumerate() {
-            let (text, span) = body::cell(cell_body).unwrap_or_else(|| {
+            let (text, span) = read_cell(cell_body).unwrap_or_else(|| {
                 let l = row_body[*cell_index];
-                (String::new(), Span::empty(l.end()))
+                (Text::new(), Span::empty(l.end()))
             });
             row.push(TableCell {
                 row: r,
@@ -100,12 +100,62 @@ pub(crate) fn parse(
         .min(table_rows.len());
     Ok(Table {
         kind: TableKind::List,
-        caption,
+        caption: None,
         header_rows,
         columns: columns.unwrap_or(0),
         rows: table_rows,
-        start: lines
-            .get(directive.content.start.saturating_sub(1))
-            .map_or(0, |l| l.start),
     })
+}
+
+/// The items of a bullet list whose markers sit at column `base`, starting at
+/// `lines[i]`: each item's body with its lines cut at the item's text column, and the
+/// index after the list. Stops at a line that is not an item with the same bullet.
+fn list_items<'a>(
+    lines: &[Line<'a>],
+    mut i: usize,
+    base: usize,
+) -> (Vec<(usize, Vec<Line<'a>>)>, usize) {
+    let mut items = Vec::new();
+    let mut kind: Option<char> = None;
+    while i < lines.len() {
+        let l = lines[i];
+        if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        if l.indent() != base {
+            break;
+        }
+        let Some((c, len)) = l.text.get(base..).and_then(bullet) else {
+            break;
+        };
+        if kind.is_some_and(|k| k != c) {
+            break;
+        }
+        kind = Some(c);
+        let first = l.skip(base + len);
+        let mut text_col = base + len;
+        if first.is_blank() {
+            // The body starts on the next line; its indentation sets the text column.
+            if let Some(next) = lines[i + 1..].iter().find(|n| !n.is_blank()) {
+                if next.indent() > base {
+                    text_col = next.indent();
+                }
+            }
+        }
+        let mut body = vec![first];
+        let mut k = i + 1;
+        while k < lines.len() && (lines[k].is_blank() || lines[k].indent() >= text_col) {
+            body.push(lines[k].skip(text_col));
+            k += 1;
+        }
+        // Trailing blank lines belong to no item.
+        while k > i + 1 && lines[k - 1].is_blank() {
+            k -= 1;
+            body.pop();
+        }
+        items.push((i, body));
+        i = k;
+    }
+    (items, i)
 }

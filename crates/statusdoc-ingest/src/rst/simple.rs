@@ -3,11 +3,11 @@
 //! row, `-----` underlines give column spans, and the last column may run past its
 //! border.
 
+use statusdoc_model::page::Text;
 use statusdoc_model::Span;
 
-use super::body;
 use super::lines::Line;
-use super::table::{Table, TableCell, TableError, TableKind};
+use super::table::{CellReader, Table, TableCell, TableError, TableKind};
 
 const HELP: &str =
     "keep a simple table's text inside the columns set by its top `=====  =====` border";
@@ -92,7 +92,10 @@ fn columns_of(text: &str, dash: u8) -> Vec<(usize, usize)> {
 }
 
 /// Reads the simple table `lines` (top border to bottom border, cut at its left edge).
-pub(crate) fn parse(lines: &[Line], caption: Option<String>) -> Result<Table, TableError> {
+pub(crate) fn parse<'a>(
+    lines: &[Line<'a>],
+    cell: &mut CellReader<'_>,
+) -> Result<Table, TableError> {
     let n = lines.len();
     if n < 2 {
         let at = lines.first().map_or(0, |l| l.start);
@@ -141,12 +144,12 @@ pub(crate) fn parse(lines: &[Line], caption: Option<String>) -> Result<Table, Ta
             if start < offset || span_cols.is_some() {
                 let row = parse_row(
                     lines,
-                    start,
-                    offset,
+                    (start, offset),
                     span_cols,
                     &columns,
                     border_end,
                     rows.len(),
+                    cell,
                 )?;
                 if let Some(row) = row {
                     rows.push((start, row));
@@ -156,7 +159,15 @@ pub(crate) fn parse(lines: &[Line], caption: Option<String>) -> Result<Table, Ta
             text_found = false;
         } else if !line.columns(first_start, first_end).text.trim().is_empty() {
             if text_found && offset != start {
-                let row = parse_row(lines, start, offset, None, &columns, border_end, rows.len())?;
+                let row = parse_row(
+                    lines,
+                    (start, offset),
+                    None,
+                    &columns,
+                    border_end,
+                    rows.len(),
+                    cell,
+                )?;
                 if let Some(row) = row {
                     rows.push((start, row));
                 }
@@ -174,22 +185,21 @@ pub(crate) fn parse(lines: &[Line], caption: Option<String>) -> Result<Table, Ta
     };
     Ok(Table {
         kind: TableKind::Simple,
-        caption,
+        caption: None,
         header_rows,
         columns: columns.len(),
         rows: rows.into_iter().map(|(_, r)| r).collect(),
-        start: lines[0].start,
     })
 }
 
-fn parse_row(
-    lines: &[Line],
-    start: usize,
-    end: usize,
+fn parse_row<'a>(
+    lines: &[Line<'a>],
+    (start, end): (usize, usize),
     span_cols: Option<Vec<(usize, usize)>>,
     columns: &[(usize, usize)],
     border_end: usize,
     row_index: usize,
+    read_cell: &mut CellReader<'_>,
 ) -> Result<Option<Vec<TableCell>>, TableError> {
     let row_lines = &lines[start..end];
     if row_lines.is_empty() && span_cols.is_none() {
@@ -255,9 +265,9 @@ fn parse_row(
         }
         let to = if i == last { usize::MAX } else { *e };
         let content: Vec<Line> = row_lines.iter().map(|l| l.columns(*s, to)).collect();
-        let (text, span) = body::cell(&content).unwrap_or_else(|| {
+        let (text, span) = read_cell(&content).unwrap_or_else(|| {
             let at = row_lines.first().map_or(0, |l| l.columns(*s, *s).start);
-            (String::new(), Span::empty(at))
+            (Text::new(), Span::empty(at))
         });
         cells.push(TableCell {
             row: row_index,

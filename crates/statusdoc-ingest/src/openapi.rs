@@ -1,0 +1,587 @@
+//! OpenAPI reader (OpenAPI 3.x and Swagger 2.0, YAML or JSON): translates a description's
+//! responses into the neutral page model.
+//!
+//! The document is parsed with saphyr, a YAML 1.2 parser that keeps the position of
+//! every node; JSON is YAML 1.2 flow syntax, so the same parser reads it. Positions are
+//! character indexes, turned into byte offsets here.
+//!
+//! The page model it produces reads like a rendered API reference:
+//!
+//! - `info.title` is a level-1 heading (and the document's title);
+//! - each operation (`paths.<path>.<method>`) is a level-2 heading `GET /pets/{id}`, the
+//!   method mapped over its key and the path verbatim, followed by a level-3 heading
+//!   `Responses` and a definition list with one term per response: the code key (the
+//!   digits, quoted or not, marked as code) and the response's `description`;
+//! - a `$ref` to `#/components/responses/X` (3.x) or `#/responses/X` (2.0) reads the
+//!   referenced response's description, whose spans point at that description;
+//! - `components.responses` (3.x) and the top-level `responses` (2.0) are a level-2
+//!   heading of that name and a definition list of response names and descriptions
+//!   (names are not codes, so the interpreter makes nothing of them unless a
+//!   description starts with one);
+//! - `default`, range keys (`4XX`) and extension keys (`x-…`) are no entries.
+//!
+//! Descriptions keep exact spans: plain and quoted scalars map character for character
+//! (an escape such as `\n` or `\u00e9` is mapped text over the escape), block scalars
+//! (`|`, `>`) line by line. If what was rebuilt differs from the parsed value in
+//! anything but white space, the scalar is one mapped piece over its source instead.
+//!
+//! `x-statusdoc-disable: [SD101]` (or a string of rule ids, or `true` for every rule) on
+//! a response or an operation suppresses findings on that node's lines; at the top
+//! level, in the whole file. A suppression on a `$ref` response covers that response's
+//! own lines; put it on the referenced response to cover its description.
+//!
+//! A file that does not parse, or is not an OpenAPI document, gets an SD001 note: nothing
+//! on it was checked.
+
+use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+use statusdoc_model::page::{Block, Definition, Mark, Page, Text};
+use statusdoc_model::{Diagnostic, Document, Severity, Span, Suppression, SuppressionScope};
+
+const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+/// `$ref` chains longer than this are cycles.
+const MAX_REF_DEPTH: usize = 8;
+const DISABLE_KEY: &str = "x-statusdoc-disable";
+
+pub(crate) fn read(document: &mut Document) -> Page {
+    let source = document.source.clone();
+    let text = source.text();
+    // A byte-order mark became three spaces (see `read_source_and_model`); spaces before
+    // the first key would make it an indented mapping, so the parser sees line breaks
+    // there instead (same length, so every index stays the same).
+    let lead = text.len() - text.trim_start_matches(' ').len();
+    let parsed: std::borrow::Cow<str> = if lead > 0 {
+        format!("{}{}", "\n".repeat(lead), &text[lead..]).into()
+    } else {
+        text.into()
+    };
+    let offsets = Offsets::new(text);
+    let docs = match MarkedYaml::load_from_str(&parsed) {
+        Ok(docs) => docs,
+        Err(error) => {
+            let at = offsets.byte(error.marker().index());
+            not_checked(document, at, format!("this file is not valid YAML or JSON ({})", error.info()));
+            return Page::default();
+        }
+    };
+    let Some(root) = docs.first().filter(|d| d.data.is_mapping()) else {
+        not_checked(document, 0, "this file is not an OpenAPI document (it is not a mapping)".into());
+        return Page::default();
+    };
+    let reader = Reader {
+        text,
+        offsets,
+        root,
+    };
+    if reader.get(root, "openapi").is_none() && reader.get(root, "swagger").is_none() {
+        not_checked(
+            document,
+            0,
+            "this file is not an OpenAPI document (no top-level `openapi` or `swagger` key)".into(),
+        );
+        return Page::default();
+    }
+    let mut out = Output::default();
+    reader.read(&mut out);
+    if let Some(title) = out.title.take() {
+        document.title = Some(title);
+    }
+    document.metadata.extend(out.metadata.drain(..));
+    document.suppressions.append(&mut out.suppressions);
+    Page { blocks: out.blocks }
+}
+
+fn not_checked(document: &mut Document, at: usize, message: String) {
+    let note = Diagnostic::new(
+        "SD001",
+        "no-reader",
+        Severity::Error,
+        &document.source,
+        Span::empty(at),
+        format!("{message}: nothing on this page was checked"),
+    )
+    .with_help("statusdoc reads YAML and JSON files only as OpenAPI 2.0 or 3.x descriptions; pass --input-format for another format");
+    document.notes.push(note);
+}
+
+/// Character index to byte offset: the identity for ASCII text.
+struct Offsets {
+    /// Byte offset of each character, and of the end; empty when the text is ASCII.
+    bytes: Vec<usize>,
+    len: usize,
+}
+
+impl Offsets {
+    fn new(text: &str) -> Self {
+        let bytes = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect()
+        };
+        Offsets {
+            bytes,
+            len: text.len(),
+        }
+    }
+
+    fn byte(&self, index: usize) -> usize {
+        if self.bytes.is_empty() {
+            index.min(self.len)
+        } else {
+            self.bytes
+                .get(index)
+                .copied()
+                .unwrap_or(self.len)
+        }
+    }
+}
+
+#[derive(Default)]
+struct Output {
+    blocks: Vec<Block>,
+    title: Option<String>,
+    metadata: Vec<(String, String)>,
+    suppressions: Vec<Suppression>,
+}
+
+struct Reader<'a, 'y> {
+    text: &'a str,
+    offsets: Offsets,
+    root: &'y MarkedYaml<'y>,
+}
+
+type KeyValue<'y> = (&'y MarkedYaml<'y>, &'y MarkedYaml<'y>);
+
+impl<'a, 'y> Reader<'a, 'y> {
+    fn read(&self, out: &mut Output) {
+        let root = self.root;
+        for (key, value) in self.entries(root) {
+            match self.key(key).as_str() {
+                "info" => self.info(value, out),
+                "openapi" | "swagger" => {
+                    out.metadata
+                        .push((self.key(key), self.scalar_value(value).unwrap_or_default()));
+                }
+                "paths" => self.paths(value, out),
+                "components" => {
+                    if let Some((responses_key, responses)) = self.get(value, "responses") {
+                        self.named_responses(responses_key, responses, "components.responses", out);
+                    }
+                }
+                // Swagger 2.0: responses shared by operations.
+                "responses" => self.named_responses(key, value, "responses", out),
+                DISABLE_KEY => {
+                    if let Some(rules) = self.disabled_rules(value) {
+                        out.suppressions.push(Suppression {
+                            rules,
+                            scope: SuppressionScope::File,
+                            span: self.span(key),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn info(&self, info: &'y MarkedYaml<'y>, out: &mut Output) {
+        if let Some((_, title)) = self.get(info, "title") {
+            let text = self.scalar_text(title);
+            if !text.is_empty() {
+                out.title = Some(text.as_str().trim().to_owned());
+                out.blocks.push(Block::Heading { level: 1, text });
+            }
+        }
+        if let Some(version) = self.get(info, "version").and_then(|(_, v)| self.scalar_value(v)) {
+            out.metadata.push(("version".into(), version));
+        }
+    }
+
+    fn paths(&self, paths: &'y MarkedYaml<'y>, out: &mut Output) {
+        for (path_key, item) in self.entries(paths) {
+            for (method_key, operation) in self.entries(item) {
+                let method = self.key(method_key).to_ascii_lowercase();
+                if !METHODS.contains(&method.as_str()) {
+                    continue;
+                }
+                let mut heading = Text::new();
+                heading.push_mapped(&method.to_ascii_uppercase(), self.span(method_key));
+                heading.space(Span::empty(self.span(method_key).end));
+                heading.append(&self.scalar_text(path_key));
+                out.blocks.push(Block::Heading {
+                    level: 2,
+                    text: heading,
+                });
+                if let Some((disable_key, value)) = self.get(operation, DISABLE_KEY) {
+                    self.suppress(method_key, operation, disable_key, value, out);
+                }
+                let Some((responses_key, responses)) = self.get(operation, "responses") else {
+                    continue;
+                };
+                let mut title = Text::new();
+                title.push_mapped("Responses", self.span(responses_key));
+                out.blocks.push(Block::Heading { level: 3, text: title });
+                let mut definitions = Vec::new();
+                for (code_key, response) in self.entries(responses) {
+                    let Some(code_span) = self.code_key(code_key) else {
+                        continue;
+                    };
+                    let mut term = Text::new();
+                    term.push_source(&self.text[code_span.start..code_span.end], code_span.start);
+                    term.mark(0, Mark::Code);
+                    if let Some(description) = self.description(response) {
+                        term.space(Span::empty(self.span(code_key).end));
+                        term.append(&description);
+                    }
+                    definitions.push(Definition {
+                        term,
+                        details: Vec::new(),
+                    });
+                    if let Some((disable_key, value)) = self.get(response, DISABLE_KEY) {
+                        self.suppress(code_key, response, disable_key, value, out);
+                    }
+                }
+                if !definitions.is_empty() {
+                    out.blocks.push(Block::DefinitionList(definitions));
+                }
+            }
+        }
+    }
+
+    /// `components.responses` or Swagger's top-level `responses`: names, not codes.
+    fn named_responses(
+        &self,
+        key: &'y MarkedYaml<'y>,
+        responses: &'y MarkedYaml<'y>,
+        name: &str,
+        out: &mut Output,
+    ) {
+        let mut heading = Text::new();
+        heading.push_mapped(name, self.span(key));
+        out.blocks.push(Block::Heading { level: 2, text: heading });
+        let mut definitions = Vec::new();
+        for (name_key, response) in self.entries(responses) {
+            if self.key(name_key).starts_with("x-") {
+                continue;
+            }
+            let mut term = self.scalar_text(name_key);
+            if let Some(description) = self.description(response) {
+                term.space(Span::empty(self.span(name_key).end));
+                term.append(&description);
+            }
+            definitions.push(Definition {
+                term,
+                details: Vec::new(),
+            });
+            if let Some((disable_key, value)) = self.get(response, DISABLE_KEY) {
+                self.suppress(name_key, response, disable_key, value, out);
+            }
+        }
+        if !definitions.is_empty() {
+            out.blocks.push(Block::DefinitionList(definitions));
+        }
+    }
+
+    /// A response's description, following `$ref`s to other responses.
+    fn description(&self, response: &'y MarkedYaml<'y>) -> Option<Text> {
+        let mut node = response;
+        for _ in 0..MAX_REF_DEPTH {
+            if let Some((_, description)) = self.get(node, "description") {
+                let text = self.scalar_text(description);
+                return (!text.is_empty()).then_some(text);
+            }
+            let (_, target) = self.get(node, "$ref")?;
+            node = self.resolve(&self.scalar_value(target)?)?;
+        }
+        None
+    }
+
+    /// A local JSON pointer (`#/components/responses/NotFound`).
+    fn resolve(&self, pointer: &str) -> Option<&'y MarkedYaml<'y>> {
+        let path = pointer.strip_prefix("#/")?;
+        let mut node = self.root;
+        for part in path.split('/') {
+            let part = part.replace("~1", "/").replace("~0", "~");
+            node = self.get(node, &part)?.1;
+        }
+        Some(node)
+    }
+
+    /// The span of a response code key's digits, or `None` for `default`, `4XX`, `x-…`.
+    fn code_key(&self, key: &MarkedYaml) -> Option<Span> {
+        let span = self.span(key);
+        let raw = &self.text[span.start..span.end];
+        let inner = raw
+            .strip_prefix(['\'', '"'])
+            .and_then(|r| r.strip_suffix(['\'', '"']))
+            .unwrap_or(raw);
+        let start = span.start + (raw.len() - inner.len()) / 2;
+        (inner.len() == 3 && inner.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| Span::new(start, start + 3))
+    }
+
+    fn suppress(
+        &self,
+        key: &MarkedYaml,
+        node: &MarkedYaml,
+        disable_key: &MarkedYaml,
+        value: &MarkedYaml,
+        out: &mut Output,
+    ) {
+        let Some(rules) = self.disabled_rules(value) else {
+            return;
+        };
+        let first = self.line_of(self.span(key).start);
+        let last = self.line_of(self.last_end(node).saturating_sub(1).max(self.span(key).start));
+        out.suppressions.push(Suppression {
+            rules,
+            scope: SuppressionScope::Lines(first, last.max(first)),
+            span: self.span(disable_key),
+        });
+    }
+
+    /// The rules an `x-statusdoc-disable` value names (empty: every rule), or `None` for
+    /// `false`.
+    fn disabled_rules(&self, value: &MarkedYaml) -> Option<Vec<String>> {
+        match &value.data {
+            YamlData::Value(Scalar::Boolean(false)) => None,
+            YamlData::Value(Scalar::Boolean(true) | Scalar::Null) => Some(Vec::new()),
+            YamlData::Sequence(items) => Some(
+                items
+                    .iter()
+                    .filter_map(|i| self.scalar_value(i))
+                    .flat_map(|s| split_rules(&s))
+                    .collect(),
+            ),
+            _ => Some(self.scalar_value(value).map(|s| split_rules(&s)).unwrap_or_default()),
+        }
+    }
+
+    fn line_of(&self, byte: usize) -> usize {
+        self.text[..byte.min(self.text.len())].matches('\n').count() + 1
+    }
+
+    /// The end of the last scalar under a node (a mapping's own end runs on to the next
+    /// key, past comments that are not its own).
+    fn last_end(&self, node: &MarkedYaml) -> usize {
+        let own = self.span(node).end;
+        match &node.data {
+            YamlData::Mapping(map) if !map.is_empty() => map
+                .iter()
+                .map(|(k, v)| self.last_end(k).max(self.last_end(v)))
+                .max()
+                .unwrap_or(own),
+            YamlData::Sequence(items) if !items.is_empty() => {
+                items.iter().map(|i| self.last_end(i)).max().unwrap_or(own)
+            }
+            _ => self.trimmed_end(node),
+        }
+    }
+
+    fn span(&self, node: &MarkedYaml) -> Span {
+        Span::new(
+            self.offsets.byte(node.span.start.index()),
+            self.offsets.byte(node.span.end.index()),
+        )
+    }
+
+    /// A scalar's end without the white space the parser counts into block scalars.
+    fn trimmed_end(&self, node: &MarkedYaml) -> usize {
+        let span = self.span(node);
+        span.start + self.text[span.start..span.end].trim_end().len()
+    }
+
+    fn entries(&self, node: &'y MarkedYaml<'y>) -> Vec<KeyValue<'y>> {
+        match &node.data {
+            YamlData::Mapping(map) => map.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn get(&self, node: &'y MarkedYaml<'y>, key: &str) -> Option<KeyValue<'y>> {
+        match &node.data {
+            YamlData::Mapping(map) => map.iter().find(|(k, _)| self.key(k) == key),
+            _ => None,
+        }
+    }
+
+    /// A mapping key as text (`200` and `'200'` alike).
+    fn key(&self, key: &MarkedYaml) -> String {
+        self.scalar_value(key).unwrap_or_default()
+    }
+
+    /// A scalar's value as text; numbers, booleans and nulls as written.
+    fn scalar_value(&self, node: &MarkedYaml) -> Option<String> {
+        match &node.data {
+            YamlData::Value(Scalar::String(s)) => Some(s.to_string()),
+            YamlData::Value(_) => {
+                let span = self.span(node);
+                Some(self.text[span.start..span.end].trim().to_owned())
+            }
+            YamlData::Representation(s, ..) => Some(s.to_string()),
+            _ => None,
+        }
+    }
+
+    /// A scalar's text with the source span of each character.
+    fn scalar_text(&self, node: &MarkedYaml) -> Text {
+        let Some(value) = self.scalar_value(node) else {
+            return Text::new();
+        };
+        let span = self.span(node);
+        let raw = &self.text[span.start..span.end];
+        let mut text = Text::new();
+        if raw.starts_with('\'') {
+            single_quoted(&mut text, raw, span.start);
+        } else if raw.starts_with('"') {
+            double_quoted(&mut text, raw, span.start);
+        } else if self.is_block_scalar(span.start) {
+            block_scalar(&mut text, raw, span.start);
+        } else {
+            text.push_source(raw.trim_end(), span.start);
+        }
+        text.trim_end();
+        if fold(text.as_str()) != fold(&value) {
+            // Not rebuilt faithfully (a tag, an alias, a construct not handled above): one
+            // mapped piece.
+            let mut mapped = Text::new();
+            mapped.push_mapped(&value, Span::new(span.start, self.trimmed_end(node)));
+            return mapped;
+        }
+        text
+    }
+
+    /// Whether the scalar starting at `start` is a block scalar: a `|` or `>` header
+    /// stands before it (after the key's colon or a sequence dash).
+    fn is_block_scalar(&self, start: usize) -> bool {
+        let before = &self.text[..start];
+        let mut lines = before.rsplit('\n');
+        // The content starts on a line of its own, after the header line.
+        if !lines.next().is_some_and(|indent| indent.trim().is_empty()) {
+            return false;
+        }
+        lines.next().is_some_and(|header| {
+            let header = header.split(" #").next().unwrap_or(header).trim_end();
+            let last = header.rsplit([' ', ':']).next().unwrap_or("");
+            last.starts_with(['|', '>'])
+                && last[1..]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c == '+')
+        })
+    }
+}
+
+fn split_rules(text: &str) -> Vec<String> {
+    text.split([',', ' ', '\t'])
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `'it''s'`: every character but the doubled quote's first half is the source's own.
+fn single_quoted(text: &mut Text, raw: &str, at: usize) {
+    let inner = &raw[1..raw.len().saturating_sub(1).max(1)];
+    let base = at + 1;
+    let mut from = 0;
+    while let Some(found) = inner[from..].find("''") {
+        let quote = from + found;
+        text.push_source(&inner[from..quote], base + from);
+        text.push_source("'", base + quote + 1);
+        from = quote + 2;
+    }
+    text.push_source(&inner[from..], base + from);
+}
+
+/// `"a \"b\" \u00e9"`: escapes of a character standing for itself (`\"`, `\\`, `\/`)
+/// map to that character; others are mapped text over the escape.
+fn double_quoted(text: &mut Text, raw: &str, at: usize) {
+    let inner = &raw[1..raw.len().saturating_sub(1).max(1)];
+    let base = at + 1;
+    let bytes = inner.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' || i + 1 >= bytes.len() {
+            i += 1;
+            continue;
+        }
+        text.push_source(&inner[from..i], base + from);
+        let next = inner[i + 1..].chars().next().unwrap_or(' ');
+        let (decoded, len): (Option<String>, usize) = match next {
+            '"' | '\\' | '/' | ' ' | '\t' => {
+                text.push_source(&inner[i + 1..i + 2], base + i + 1);
+                (None, 2)
+            }
+            '\n' | '\r' => {
+                // An escaped line break joins the lines with nothing between them.
+                let rest = &inner[i + 1..];
+                let skip = rest.len() - rest.trim_start().len();
+                (None, 1 + skip)
+            }
+            'x' => (hex(inner, i + 2, 2), 4),
+            'u' => (hex(inner, i + 2, 4), 6),
+            'U' => (hex(inner, i + 2, 8), 10),
+            other => (
+                Some(
+                    match other {
+                        '0' => "\0",
+                        'a' => "\u{7}",
+                        'b' => "\u{8}",
+                        't' => "\t",
+                        'n' => "\n",
+                        'v' => "\u{b}",
+                        'f' => "\u{c}",
+                        'r' => "\r",
+                        'e' => "\u{1b}",
+                        'N' => "\u{85}",
+                        '_' => "\u{a0}",
+                        'L' => "\u{2028}",
+                        'P' => "\u{2029}",
+                        _ => "",
+                    }
+                    .to_owned(),
+                ),
+                1 + other.len_utf8(),
+            ),
+        };
+        let end = (i + len).min(inner.len());
+        if let Some(decoded) = decoded {
+            text.push_mapped(&decoded, Span::new(base + i, base + end));
+        }
+        i = end;
+        from = end;
+    }
+    text.push_source(&inner[from.min(inner.len())..], base + from.min(inner.len()));
+}
+
+fn hex(text: &str, at: usize, digits: usize) -> Option<String> {
+    let code = u32::from_str_radix(text.get(at..at + digits)?, 16).ok()?;
+    char::from_u32(code).map(String::from)
+}
+
+/// A block scalar's content lines; a blank line starts a new paragraph.
+fn block_scalar(text: &mut Text, raw: &str, at: usize) {
+    let mut offset = 0;
+    let mut blank = false;
+    for line in raw.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            blank = true;
+        } else {
+            if blank {
+                text.paragraph_break();
+            } else {
+                text.space(Span::empty(at + offset));
+            }
+            blank = false;
+            text.push_source(content, at + offset);
+        }
+        offset += line.len();
+    }
+}
