@@ -81,6 +81,8 @@ pub(crate) struct Candidate {
     pub description: Text,
     /// The title is a phrase the registry knows (for this code or another).
     pub phrase: bool,
+    /// The text itself names the number a status code ("HTTP 404", `statuscode 404`).
+    pub explicit: bool,
 }
 
 /// How deep lists used for layout are read into; deeper nesting is no real page's.
@@ -99,8 +101,34 @@ pub(crate) struct Interpreter<'r> {
 /// white space and an optional "HTTP", "HTTP/1.1", "Status", "Status Code" or "Error"
 /// ("HTTP 502: Bad Gateway", "Status 404 - Not Found").
 pub(crate) fn code_lead(text: &str) -> Option<(usize, u16)> {
+    code_lead_explicit(text).map(|(at, code, _)| (at, code))
+}
+
+/// [`code_lead`], and whether the text names the number a status code ("HTTP 404",
+/// "Status 404", a `statuscode 404` field, a `|status-404|` substitution): evidence of
+/// its own.
+pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
     let start = text.len() - text.trim_start().len();
     let rest = &text[start..];
+    // "|status-200|": a substitution named after the code (defined in a shared file).
+    if let Some(name) = rest.strip_prefix('|').and_then(|r| r.split('|').next()) {
+        let digits = name
+            .len()
+            .checked_sub(3)
+            .filter(|&at| name.is_char_boundary(at))
+            .map(|at| (at, &name[at..]));
+        if let Some((at, digits)) = digits {
+            let before = name[..at].chars().next_back();
+            if before.is_some_and(|c| c == '-' || c == '_')
+                && name[..at].chars().any(char::is_alphabetic)
+                && !name.contains(' ')
+            {
+                if let Some(code) = leading_code(digits) {
+                    return Some((start + 1 + at, code, true));
+                }
+            }
+        }
+    }
     let skip = [
         "HTTP/1.1 ",
         "HTTP/1.0 ",
@@ -125,7 +153,9 @@ pub(crate) fn code_lead(text: &str) -> Option<(usize, u16)> {
     .max()
     .unwrap_or(0);
     let code = leading_code(&rest[skip..])?;
-    Some((start + skip, code))
+    let prefix = rest[..skip].to_lowercase();
+    let explicit = prefix.contains("http") || prefix.contains("status");
+    Some((start + skip, code, explicit))
 }
 
 impl<'r> Interpreter<'r> {
@@ -258,17 +288,20 @@ impl<'r> Interpreter<'r> {
             return false;
         }
         let n = group.len();
-        let phrases = group.iter().filter(|c| c.phrase).count();
+        let phrases = group.iter().filter(|c| c.phrase || c.explicit).count();
         if other {
             return phrases * 5 >= n * 4;
         }
         if phrases > 0 && phrases * 2 >= n {
             return true;
         }
+        // 1xx codes are rarely documented without their phrase, and 100–103 are the
+        // first numbers of many other code systems: they count only with a phrase.
         let registered = group
             .iter()
             .filter(|c| {
-                self.registry.get(c.code).is_some() || self.registry.nonstandard(c.code).is_some()
+                (self.registry.get(c.code).is_some() || self.registry.nonstandard(c.code).is_some())
+                    && (c.code >= 200 || c.phrase)
             })
             .count();
         context && registered * 5 >= n * 3
@@ -301,7 +334,7 @@ impl<'r> Interpreter<'r> {
     /// "300 requests per minute" are prose.
     pub(crate) fn candidate(&self, text: &Text, in_code_column: bool) -> Option<Candidate> {
         let s = text.as_str();
-        let (at, code) = code_lead(s)?;
+        let (at, code, explicit) = code_lead_explicit(s)?;
         let after = &s[at + 3..];
         let next = after.trim_start().chars().next();
         // The code is set apart from what follows: "404 - …", "404: …", "**404** …".
@@ -359,6 +392,7 @@ impl<'r> Interpreter<'r> {
             title,
             description,
             phrase,
+            explicit,
         })
     }
 
@@ -427,6 +461,7 @@ impl<'r> Interpreter<'r> {
                         title_certain: title.is_some(),
                         title,
                         description: description.clone(),
+                        explicit: false,
                     }
                 })
                 .collect(),
@@ -589,6 +624,37 @@ impl<'r> Interpreter<'r> {
     }
 
     fn definitions(&mut self, definitions: &[Definition], lead_in: &[&Text]) {
+        // A field list describing one thing, with a field for its status ("Code: 409
+        // Conflict" under an error's name): an entry keyed by what the list describes.
+        let status_fields: Vec<Candidate> = definitions
+            .iter()
+            .filter(|d| {
+                let term = d.term.as_str().trim().trim_end_matches(':').to_lowercase();
+                matches!(term.as_str(), "code" | "status" | "http code" | "http status" | "status code" | "http status code" | "response code")
+            })
+            .filter_map(|d| match d.details.first() {
+                Some(Block::Paragraph(t)) => self.candidate(t, true),
+                _ => None,
+            })
+            .collect();
+        if !status_fields.is_empty() && status_fields.iter().all(|c| c.phrase || c.title.is_none()) {
+            let block = self.next_block();
+            for mut candidate in status_fields {
+                if candidate.description.is_empty() {
+                    if let Some(d) = definitions
+                        .iter()
+                        .find(|d| d.term.as_str().to_lowercase().starts_with("description"))
+                    {
+                        for b in &d.details {
+                            candidate.description.paragraph_break();
+                            candidate.description.append(&b.flat_text());
+                        }
+                    }
+                }
+                self.push(candidate, block, Vec::new(), Listing::Keyed);
+            }
+            return;
+        }
         let candidates: Vec<Candidate> = definitions
             .iter()
             .flat_map(|d| {

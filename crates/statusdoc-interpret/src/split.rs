@@ -41,11 +41,11 @@ fn split_after(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
     let rest = &text[after_code..];
     let lead = rest.len()
         - rest
-            .trim_start_matches([' ', '\t', ':', '-', '–', '—', '='])
+            .trim_start_matches([' ', '\t', ':', '-', '–', '—', '=', '|'])
             .len();
     let start = after_code + lead;
     let rest = &text[start..];
-    let rest_trimmed_len = rest.trim_end().len();
+    let rest_trimmed_len = rest.trim_end_matches([' ', '\t', '|']).len();
     if rest_trimmed_len == 0 {
         return CodeAndTitle {
             title: None,
@@ -73,7 +73,7 @@ fn split_after(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
         let tail = &text[at..];
         let skip = tail.len()
             - tail
-                .trim_start_matches([' ', '\t', ':', '-', '–', '—', ';', ','])
+                .trim_start_matches([' ', '\t', ':', '-', '–', '—', ';', ',', '|'])
                 .len();
         let begin = at + skip;
         let end = start + rest_trimmed_len;

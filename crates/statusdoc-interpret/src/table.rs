@@ -319,7 +319,10 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
             continue;
         };
         let fixed_width = grid.cell(r, code_col).is_some_and(|(c, _)| c.fixed_width);
-        let title_cell = title_col.and_then(|c| grid.cell(r, c).filter(|(_, origin)| *origin));
+        let title_cell = title_col.and_then(|c| {
+            grid.cell(r, c)
+                .filter(|(cell, origin)| *origin && !is_placeholder(cell.text.as_str()))
+        });
         let row_candidates = interpreter
             .multi_code(code_text, title_cell.map(|(c, _)| &c.text))
             .unwrap_or_else(|| interpreter.candidate(code_text, true).into_iter().collect());
