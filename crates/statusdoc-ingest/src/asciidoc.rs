@@ -177,7 +177,10 @@ fn delimiter(line: &str) -> Option<Delimited> {
         return Some(Delimited::Listing);
     }
     let bytes = line.as_bytes();
-    if bytes.len() >= 4 && matches!(bytes[0], b'|' | b'!' | b',' | b':') && bytes[1..].iter().all(|&b| b == b'=') {
+    if bytes.len() >= 4
+        && matches!(bytes[0], b'|' | b'!' | b',' | b':')
+        && bytes[1..].iter().all(|&b| b == b'=')
+    {
         return Some(Delimited::Table(bytes[0]));
     }
     if bytes.len() < 4 || !bytes.iter().all(|&b| b == bytes[0]) {
@@ -226,7 +229,11 @@ fn is_directive(line: &str) -> bool {
 
 /// `== Title` (or `## Title`): the level (1 for `=`) and where the title text starts.
 fn section_title(line: &str) -> Option<(u8, usize)> {
-    let mark = line.as_bytes().first().copied().filter(|&b| b == b'=' || b == b'#')?;
+    let mark = line
+        .as_bytes()
+        .first()
+        .copied()
+        .filter(|&b| b == b'=' || b == b'#')?;
     let count = line.bytes().take_while(|&b| b == mark).count();
     if count > 6 || !line[count..].starts_with([' ', '\t']) || line[count..].trim().is_empty() {
         return None;
@@ -269,7 +276,10 @@ fn list_item(line: &str) -> Option<(Marker, usize)> {
     if !after.starts_with([' ', '\t']) || after.trim().is_empty() {
         return None;
     }
-    Some((marker, indent + len + (after.len() - after.trim_start().len())))
+    Some((
+        marker,
+        indent + len + (after.len() - after.trim_start().len()),
+    ))
 }
 
 /// `term:: text`: the marker, the term's end and where the text starts (if any).
@@ -283,7 +293,11 @@ fn term_item(line: &str) -> Option<(Marker, usize, Option<usize>)> {
         let c = bytes[i];
         if (c == b':' || c == b';') && bytes[i + 1] == c {
             let run = bytes[i..].iter().take_while(|&&b| b == c).count();
-            let valid = if c == b':' { (2..=4).contains(&run) } else { run == 2 };
+            let valid = if c == b':' {
+                (2..=4).contains(&run)
+            } else {
+                run == 2
+            };
             let after = i + run;
             let term = line[..i].trim();
             if valid
@@ -376,10 +390,15 @@ impl<'a> Reader<'a> {
         }
         if let Some(target) = trimmed.strip_prefix("include::") {
             let target = target.rsplit_once('[').map_or(target, |(t, _)| t);
-            self.includes.push((Span::new(line.start, line.end), target.to_owned()));
+            self.includes
+                .push((Span::new(line.start, line.end), target.to_owned()));
             return (None, i + 1);
         }
-        if ["image::", "video::", "audio::", "toc::"].iter().any(|m| trimmed.starts_with(m)) && trimmed.ends_with(']') {
+        if ["image::", "video::", "audio::", "toc::"]
+            .iter()
+            .any(|m| trimmed.starts_with(m))
+            && trimmed.ends_with(']')
+        {
             pending.clear();
             return (None, i + 1);
         }
@@ -474,7 +493,10 @@ impl<'a> Reader<'a> {
         let mut blocks: Vec<Block> = title.map(Block::Paragraph).into_iter().collect();
         blocks.push(Block::Paragraph(text));
         let is_admonition = admonition.is_some()
-            || matches!(style.as_str(), "NOTE" | "TIP" | "IMPORTANT" | "WARNING" | "CAUTION");
+            || matches!(
+                style.as_str(),
+                "NOTE" | "TIP" | "IMPORTANT" | "WARNING" | "CAUTION"
+            );
         let block = if blocks.len() == 1 && !is_admonition {
             blocks.pop()
         } else {
@@ -544,7 +566,12 @@ impl<'a> Reader<'a> {
         i
     }
 
-    fn delimited(&mut self, kind: Delimited, inner: &[Line], pending: &mut Pending) -> Option<Block> {
+    fn delimited(
+        &mut self,
+        kind: Delimited,
+        inner: &[Line],
+        pending: &mut Pending,
+    ) -> Option<Block> {
         match kind {
             Delimited::Listing | Delimited::Literal | Delimited::Pass => {
                 Some(Block::Literal(self.raw_text(inner)))
@@ -564,7 +591,12 @@ impl<'a> Reader<'a> {
             Delimited::Table(separator) => {
                 let attributes: Vec<Line> = pending.attributes.clone();
                 let title = pending.title.take();
-                Some(Block::Table(self.table(inner, separator, &attributes, title)))
+                Some(Block::Table(self.table(
+                    inner,
+                    separator,
+                    &attributes,
+                    title,
+                )))
             }
         }
     }
@@ -622,7 +654,9 @@ impl<'a> Reader<'a> {
                 // Blank lines between items of one list do not end it.
                 let next = (i..lines.len()).find(|&k| !self.line(lines[k]).trim().is_empty());
                 match next {
-                    Some(k) if any_item(self.line(lines[k])).is_some_and(|it| it.marker == marker) => {
+                    Some(k)
+                        if any_item(self.line(lines[k])).is_some_and(|it| it.marker == marker) =>
+                    {
                         i = k;
                         continue;
                     }
@@ -638,7 +672,11 @@ impl<'a> Reader<'a> {
             let base = lines[i].start;
             // The item's text: its line and the lines that continue it.
             let mut end = i + 1;
-            let text_lines_from = if is_terms { item.rest.map(|_| i) } else { Some(i) };
+            let text_lines_from = if is_terms {
+                item.rest.map(|_| i)
+            } else {
+                Some(i)
+            };
             if text_lines_from.is_some() {
                 while end < lines.len() {
                     let l = self.line(lines[end]).trim_end();
@@ -736,7 +774,8 @@ impl<'a> Reader<'a> {
                     k += 1;
                 }
                 let nested = k < lines.len()
-                    && any_item(self.line(lines[k])).is_some_and(|it| !markers.contains(&it.marker));
+                    && any_item(self.line(lines[k]))
+                        .is_some_and(|it| !markers.contains(&it.marker));
                 if nested {
                     self.depth += 1;
                     let (list, next) = self.list(lines, k, &markers);
@@ -782,7 +821,10 @@ fn closing(reader: &Reader, lines: &[Line], open: usize) -> usize {
 /// The first positional attribute of an attribute list (`source` in `[source,yaml]`),
 /// without a shorthand id, role or option.
 fn first_positional(list: &str) -> String {
-    let first = split_attributes(list).into_iter().next().unwrap_or_default();
+    let first = split_attributes(list)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     if first.contains('=') {
         return String::new();
     }
@@ -829,7 +871,8 @@ fn block_attributes(reader: &Reader, lines: &[Line]) -> BlockAttributes {
                 let name = name.trim().to_lowercase();
                 let value = value.trim().to_owned();
                 if name == "options" || name == "opts" {
-                    out.options.extend(value.split(',').map(|o| o.trim().to_lowercase()));
+                    out.options
+                        .extend(value.split(',').map(|o| o.trim().to_lowercase()));
                 }
                 out.named.insert(name, value);
             } else if k == 0 {
@@ -860,10 +903,7 @@ fn column_specs(cols: &str) -> Vec<Option<u8>> {
             Some((n, spec)) => (n.trim().parse::<usize>().unwrap_or(1), spec),
             None => (1, item),
         };
-        let style = spec
-            .bytes()
-            .last()
-            .filter(|b| b"adehlmsv".contains(b));
+        let style = spec.bytes().last().filter(|b| b"adehlmsv".contains(b));
         for _ in 0..times.min(64) {
             out.push(style);
         }
@@ -919,7 +959,12 @@ fn cell_spec(spec: &str) -> Option<(usize, usize, usize, Option<u8>)> {
         [s] if b"adehlmsv".contains(s) => Some(*s),
         _ => return None,
     };
-    Some((duplicate.clamp(1, 64), colspan.clamp(1, 64), rowspan.clamp(1, 1000), style))
+    Some((
+        duplicate.clamp(1, 64),
+        colspan.clamp(1, 64),
+        rowspan.clamp(1, 1000),
+        style,
+    ))
 }
 
 /// The text of an `a|` cell's blocks, a paragraph each (no bullets: they would be text
@@ -965,7 +1010,13 @@ struct RawCell {
 }
 
 impl<'a> Reader<'a> {
-    fn table(&mut self, inner: &[Line], delimiter: u8, attribute_lines: &[Line], caption: Option<Text>) -> Table {
+    fn table(
+        &mut self,
+        inner: &[Line],
+        delimiter: u8,
+        attribute_lines: &[Line],
+        caption: Option<Text>,
+    ) -> Table {
         let attributes = block_attributes(self, attribute_lines);
         let format = attributes.named.get("format").map(|f| f.to_lowercase());
         let format = match (format.as_deref(), delimiter) {
@@ -1015,10 +1066,14 @@ impl<'a> Reader<'a> {
         // The implicit header: the first line holds the first row and a blank line
         // follows it.
         let implicit = first_line.is_some_and(|l| {
-            rows.first().is_some_and(|(row_lines, _)| row_lines.iter().all(|&x| x == l))
-                && lines.get(l + 1).is_some_and(|next| self.line(*next).trim().is_empty())
+            rows.first()
+                .is_some_and(|(row_lines, _)| row_lines.iter().all(|&x| x == l))
+                && lines
+                    .get(l + 1)
+                    .is_some_and(|next| self.line(*next).trim().is_empty())
         });
-        let header_rows = usize::from(!rows.is_empty() && !no_header && (explicit_header || implicit));
+        let header_rows =
+            usize::from(!rows.is_empty() && !no_header && (explicit_header || implicit));
         Table {
             caption,
             header_rows,
@@ -1028,7 +1083,12 @@ impl<'a> Reader<'a> {
 
     /// Cells of a prefix-separated table (`|===`): each cell starts at a separator (with
     /// its spec right before it) and runs to the next.
-    fn psv_cells(&mut self, lines: &[Line], separator: u8, columns: Option<&[Option<u8>]>) -> Vec<RawCell> {
+    fn psv_cells(
+        &mut self,
+        lines: &[Line],
+        separator: u8,
+        columns: Option<&[Option<u8>]>,
+    ) -> Vec<RawCell> {
         // (separator offset, spec start, line index)
         let mut starts: Vec<(usize, usize, usize)> = Vec::new();
         for (index, line) in lines.iter().enumerate() {
@@ -1067,8 +1127,14 @@ impl<'a> Reader<'a> {
             let content_start = at + 1;
             // The column this cell falls in, for a column style (approximate when rows
             // span: the style of the cell's position in a plain grid).
-            let column_style = columns.and_then(|c| c.get(cells.len() % c.len().max(1)).copied().flatten());
-            let text = self.cell_text(content_start, content_end.max(content_start), style.or(column_style), separator);
+            let column_style =
+                columns.and_then(|c| c.get(cells.len() % c.len().max(1)).copied().flatten());
+            let text = self.cell_text(
+                content_start,
+                content_end.max(content_start),
+                style.or(column_style),
+                separator,
+            );
             cells.push(RawCell {
                 text,
                 colspan,
@@ -1147,7 +1213,12 @@ impl<'a> Reader<'a> {
         let body = &self.text[first.start..end];
         let bytes = body.as_bytes();
         let base = first.start;
-        let line_of = |offset: usize| lines.iter().rposition(|l| l.start <= base + offset).unwrap_or(0);
+        let line_of = |offset: usize| {
+            lines
+                .iter()
+                .rposition(|l| l.start <= base + offset)
+                .unwrap_or(0)
+        };
         let mut k = 0;
         let mut field_start = 0;
         let mut record_has_text = false;
@@ -1182,7 +1253,11 @@ impl<'a> Reader<'a> {
                     let trimmed = field.trim();
                     let lead = field.len() - field.trim_start().len();
                     let at = base + field_start + lead;
-                    if csv && trimmed.len() >= 2 && trimmed.starts_with('"') && trimmed.ends_with('"') {
+                    if csv
+                        && trimmed.len() >= 2
+                        && trimmed.starts_with('"')
+                        && trimmed.ends_with('"')
+                    {
                         let inner = &trimmed[1..trimmed.len() - 1];
                         let mut from = 0;
                         while let Some(found) = inner[from..].find("\"\"") {
@@ -1232,10 +1307,10 @@ fn layout_rows(cells: Vec<RawCell>, width: usize) -> Vec<(Vec<usize>, Vec<TableC
     let mut col = 0;
     let free = |carried: &[usize], from: usize| (from..width).find(|&c| carried[c] == 0);
     let finish = |rows: &mut Vec<(Vec<usize>, Vec<TableCell>)>,
-                      row: &mut Vec<TableCell>,
-                      row_lines: &mut Vec<usize>,
-                      carried: &mut Vec<usize>,
-                      started: &mut Vec<usize>| {
+                  row: &mut Vec<TableCell>,
+                  row_lines: &mut Vec<usize>,
+                  carried: &mut Vec<usize>,
+                  started: &mut Vec<usize>| {
         rows.push((std::mem::take(row_lines), std::mem::take(row)));
         for c in 0..width {
             carried[c] = if started[c] > 0 {
@@ -1251,7 +1326,13 @@ fn layout_rows(cells: Vec<RawCell>, width: usize) -> Vec<(Vec<usize>, Vec<TableC
             // A row whose columns are all spanned from above is done.
             let mut guard = 0;
             while free(&carried, col).is_none() && guard < 1000 {
-                finish(&mut rows, &mut row, &mut row_lines, &mut carried, &mut started);
+                finish(
+                    &mut rows,
+                    &mut row,
+                    &mut row_lines,
+                    &mut carried,
+                    &mut started,
+                );
                 col = 0;
                 guard += 1;
             }
@@ -1268,7 +1349,13 @@ fn layout_rows(cells: Vec<RawCell>, width: usize) -> Vec<(Vec<usize>, Vec<TableC
             row.push(table_cell);
             row_lines.push(cell.line);
             if free(&carried, col).is_none() {
-                finish(&mut rows, &mut row, &mut row_lines, &mut carried, &mut started);
+                finish(
+                    &mut rows,
+                    &mut row,
+                    &mut row_lines,
+                    &mut carried,
+                    &mut started,
+                );
                 col = 0;
             }
         }
@@ -1377,9 +1464,19 @@ fn constrained_close(bytes: &[u8], open: usize, mark: u8) -> Option<usize> {
             return Some(k);
         }
         // A constrained span does not cross a blank line.
-        if bytes[k] == b'\n' && bytes[k + 1..].iter().take_while(|b| **b != b'\n').all(u8::is_ascii_whitespace) && k + 1 < bytes.len() {
+        if bytes[k] == b'\n'
+            && bytes[k + 1..]
+                .iter()
+                .take_while(|b| **b != b'\n')
+                .all(u8::is_ascii_whitespace)
+            && k + 1 < bytes.len()
+        {
             let rest = &bytes[k + 1..];
-            if rest.iter().position(|&b| b == b'\n').is_some_and(|p| rest[..p].iter().all(u8::is_ascii_whitespace)) {
+            if rest
+                .iter()
+                .position(|&b| b == b'\n')
+                .is_some_and(|p| rest[..p].iter().all(u8::is_ascii_whitespace))
+            {
                 return None;
             }
         }
@@ -1431,9 +1528,10 @@ impl<'a> Reader<'a> {
             let prev = if i == 0 { None } else { Some(bytes[i - 1]) };
             let boundary = prev.is_none_or(|p| !is_word(p) && p != b';' && p != b':' && p != b'}');
             match c {
-                b'\\' if bytes
-                    .get(i + 1)
-                    .is_some_and(|n| ESCAPABLE.contains(n) || (*n == separator && separator != 0)) =>
+                b'\\'
+                    if bytes.get(i + 1).is_some_and(|n| {
+                        ESCAPABLE.contains(n) || (*n == separator && separator != 0)
+                    }) =>
                 {
                     flush(out, plain, i);
                     out.push_source(&s[i + 1..i + 2], base + i + 1);
@@ -1458,9 +1556,8 @@ impl<'a> Reader<'a> {
                             }
                             None => builtin_attribute(&name).map(str::to_owned).or_else(|| {
                                 // `{404}`: a status code's own attribute.
-                                (name.len() == 3
-                                    && crate::common::leading_code(&name).is_some())
-                                .then(|| name.clone())
+                                (name.len() == 3 && crate::common::leading_code(&name).is_some())
+                                    .then(|| name.clone())
                             }),
                         };
                         if let Some(value) = value {
@@ -1505,7 +1602,10 @@ impl<'a> Reader<'a> {
                 }
                 b'^' | b'~' => {
                     // Superscript and subscript: no spaces inside.
-                    if let Some(len) = bytes[i + 1..].iter().position(|&b| b == c || b.is_ascii_whitespace()) {
+                    if let Some(len) = bytes[i + 1..]
+                        .iter()
+                        .position(|&b| b == c || b.is_ascii_whitespace())
+                    {
                         if len > 0 && bytes[i + 1 + len] == c {
                             flush(out, plain, i);
                             recurse(out, i + 1, i + 1 + len);
@@ -1517,9 +1617,7 @@ impl<'a> Reader<'a> {
                 }
                 b'+' => {
                     // Passthroughs: `+++…+++`, `++…++`, `+…+`; a hard line break ` +`.
-                    let at_line_end = bytes
-                        .get(i + 1)
-                        .is_none_or(|&b| b == b'\n' || b == b'\r');
+                    let at_line_end = bytes.get(i + 1).is_none_or(|&b| b == b'\n' || b == b'\r');
                     if at_line_end && prev.is_some_and(|p| p == b' ' || p == b'\t') {
                         flush(out, plain, i);
                         i += 1;
@@ -1550,7 +1648,9 @@ impl<'a> Reader<'a> {
                         // An inline anchor `[[id]]`, `[[id,text]]`, `[[[bib]]]`.
                         if let Some(close) = s[i..].find("]]") {
                             let inner = &s[i + 2..i + close];
-                            if !inner.is_empty() && !inner.contains(char::is_whitespace) || inner.contains(',') {
+                            if !inner.is_empty() && !inner.contains(char::is_whitespace)
+                                || inner.contains(',')
+                            {
                                 flush(out, plain, i);
                                 i += close + 2;
                                 if bytes.get(i) == Some(&b']') {
@@ -1563,7 +1663,10 @@ impl<'a> Reader<'a> {
                     } else if let Some(close) = s[i..].find(']') {
                         // A role before a span: `[.role]#text#`.
                         let next = bytes.get(i + close + 1).copied();
-                        if close > 1 && matches!(next, Some(b'#' | b'*' | b'_' | b'`')) && !s[i..i + close].contains(' ') {
+                        if close > 1
+                            && matches!(next, Some(b'#' | b'*' | b'_' | b'`'))
+                            && !s[i..i + close].contains(' ')
+                        {
                             flush(out, plain, i);
                             i += close + 1;
                             plain = i;
@@ -1606,13 +1709,16 @@ impl<'a> Reader<'a> {
                 b'a'..=b'z' => {
                     // A macro starts a word; a footnote follows the text it notes.
                     let starts_word = prev.is_none_or(|p| !is_word(p) && p != b'/' && p != b'.');
-                    let found = inline_macro(s, i).filter(|_| starts_word || s[i..].starts_with("footnote"));
+                    let found = inline_macro(s, i)
+                        .filter(|_| starts_word || s[i..].starts_with("footnote"));
                     if let Some((end, action)) = found {
                         flush(out, plain, i);
                         match action {
                             MacroText::Drop => {}
                             MacroText::Inline(from, to) => recurse(out, from, to),
-                            MacroText::Verbatim(from, to) => out.push_source(&s[from..to], base + from),
+                            MacroText::Verbatim(from, to) => {
+                                out.push_source(&s[from..to], base + from)
+                            }
                         }
                         i = end;
                         plain = i;
@@ -1641,17 +1747,36 @@ enum MacroText {
 /// it stands for. A URL without brackets is left as text.
 fn inline_macro(s: &str, at: usize) -> Option<(usize, MacroText)> {
     let rest = &s[at..];
-    let name_len = rest.bytes().take_while(|b| b.is_ascii_lowercase() || *b == b'2').count();
+    let name_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_lowercase() || *b == b'2')
+        .count();
     let name = &rest[..name_len];
     if !rest[name_len..].starts_with(':') {
         return None;
     }
-    let is_url = matches!(name, "http" | "https" | "ftp" | "irc" | "file") && rest[name_len..].starts_with("://");
+    let is_url = matches!(name, "http" | "https" | "ftp" | "irc" | "file")
+        && rest[name_len..].starts_with("://");
     let known = is_url
         || matches!(
             name,
-            "link" | "xref" | "mailto" | "footnote" | "footnoteref" | "image" | "icon" | "kbd" | "btn" | "menu"
-                | "pass" | "anchor" | "indexterm" | "indexterm2" | "stem" | "latexmath" | "asciimath"
+            "link"
+                | "xref"
+                | "mailto"
+                | "footnote"
+                | "footnoteref"
+                | "image"
+                | "icon"
+                | "kbd"
+                | "btn"
+                | "menu"
+                | "pass"
+                | "anchor"
+                | "indexterm"
+                | "indexterm2"
+                | "stem"
+                | "latexmath"
+                | "asciimath"
         );
     if !known {
         return None;
@@ -1685,7 +1810,11 @@ fn inline_macro(s: &str, at: usize) -> Option<(usize, MacroText)> {
         Some(comma) if text[comma..].contains('=') => text_from + comma,
         _ => text_to,
     };
-    let shown_to = if s[text_from..shown_to].ends_with('^') { shown_to - 1 } else { shown_to };
+    let shown_to = if s[text_from..shown_to].ends_with('^') {
+        shown_to - 1
+    } else {
+        shown_to
+    };
     let shown_to = text_from + s[text_from..shown_to].trim_end().len();
     let has_text = shown_to > text_from;
     let action = match name {

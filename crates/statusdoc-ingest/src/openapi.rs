@@ -37,7 +37,9 @@ use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 use statusdoc_model::page::{Block, Definition, Mark, Page, Text};
 use statusdoc_model::{Diagnostic, Document, Severity, Span, Suppression, SuppressionScope};
 
-const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 /// `$ref` chains longer than this are cycles.
 const MAX_REF_DEPTH: usize = 8;
 const DISABLE_KEY: &str = "x-statusdoc-disable";
@@ -59,12 +61,20 @@ pub(crate) fn read(document: &mut Document) -> Page {
         Ok(docs) => docs,
         Err(error) => {
             let at = offsets.byte(error.marker().index());
-            not_checked(document, at, format!("this file is not valid YAML or JSON ({})", error.info()));
+            not_checked(
+                document,
+                at,
+                format!("this file is not valid YAML or JSON ({})", error.info()),
+            );
             return Page::default();
         }
     };
     let Some(root) = docs.first().filter(|d| d.data.is_mapping()) else {
-        not_checked(document, 0, "this file is not an OpenAPI document (it is not a mapping)".into());
+        not_checked(
+            document,
+            0,
+            "this file is not an OpenAPI document (it is not a mapping)".into(),
+        );
         return Page::default();
     };
     let reader = Reader {
@@ -130,10 +140,7 @@ impl Offsets {
         if self.bytes.is_empty() {
             index.min(self.len)
         } else {
-            self.bytes
-                .get(index)
-                .copied()
-                .unwrap_or(self.len)
+            self.bytes.get(index).copied().unwrap_or(self.len)
         }
     }
 }
@@ -194,7 +201,10 @@ impl<'a, 'y> Reader<'a, 'y> {
                 out.blocks.push(Block::Heading { level: 1, text });
             }
         }
-        if let Some(version) = self.get(info, "version").and_then(|(_, v)| self.scalar_value(v)) {
+        if let Some(version) = self
+            .get(info, "version")
+            .and_then(|(_, v)| self.scalar_value(v))
+        {
             out.metadata.push(("version".into(), version));
         }
     }
@@ -222,7 +232,10 @@ impl<'a, 'y> Reader<'a, 'y> {
                 };
                 let mut title = Text::new();
                 title.push_mapped("Responses", self.span(responses_key));
-                out.blocks.push(Block::Heading { level: 3, text: title });
+                out.blocks.push(Block::Heading {
+                    level: 3,
+                    text: title,
+                });
                 let mut definitions = Vec::new();
                 for (code_key, response) in self.entries(responses) {
                     let Some(code_span) = self.code_key(code_key) else {
@@ -260,7 +273,10 @@ impl<'a, 'y> Reader<'a, 'y> {
     ) {
         let mut heading = Text::new();
         heading.push_mapped(name, self.span(key));
-        out.blocks.push(Block::Heading { level: 2, text: heading });
+        out.blocks.push(Block::Heading {
+            level: 2,
+            text: heading,
+        });
         let mut definitions = Vec::new();
         for (name_key, response) in self.entries(responses) {
             if self.key(name_key).starts_with("x-") {
@@ -334,7 +350,11 @@ impl<'a, 'y> Reader<'a, 'y> {
             return;
         };
         let first = self.line_of(self.span(key).start);
-        let last = self.line_of(self.last_end(node).saturating_sub(1).max(self.span(key).start));
+        let last = self.line_of(
+            self.last_end(node)
+                .saturating_sub(1)
+                .max(self.span(key).start),
+        );
         out.suppressions.push(Suppression {
             rules,
             scope: SuppressionScope::Lines(first, last.max(first)),
@@ -355,7 +375,11 @@ impl<'a, 'y> Reader<'a, 'y> {
                     .flat_map(|s| split_rules(&s))
                     .collect(),
             ),
-            _ => Some(self.scalar_value(value).map(|s| split_rules(&s)).unwrap_or_default()),
+            _ => Some(
+                self.scalar_value(value)
+                    .map(|s| split_rules(&s))
+                    .unwrap_or_default(),
+            ),
         }
     }
 
@@ -557,7 +581,10 @@ fn double_quoted(text: &mut Text, raw: &str, at: usize) {
         i = end;
         from = end;
     }
-    text.push_source(&inner[from.min(inner.len())..], base + from.min(inner.len()));
+    text.push_source(
+        &inner[from.min(inner.len())..],
+        base + from.min(inner.len()),
+    );
 }
 
 fn hex(text: &str, at: usize, digits: usize) -> Option<String> {

@@ -6,11 +6,21 @@ use statusdoc_model::{Document, Format, Severity, SuppressionScope};
 use statusdoc_reference::Registry;
 
 fn read(text: &str) -> Document {
-    read_page("page.adoc", text.as_bytes(), &ReadOptions::new(Registry::bundled())).unwrap()
+    read_page(
+        "page.adoc",
+        text.as_bytes(),
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap()
 }
 
 fn model(text: &str) -> (Document, Page) {
-    read_page_model("page.adoc", text.as_bytes(), &ReadOptions::new(Registry::bundled())).unwrap()
+    read_page_model(
+        "page.adoc",
+        text.as_bytes(),
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap()
 }
 
 fn entries(doc: &Document) -> Vec<(u16, &str, &str)> {
@@ -24,9 +34,19 @@ fn entries(doc: &Document) -> Vec<(u16, &str, &str)> {
 /// starts.
 fn assert_spans_exact(doc: &Document) {
     for entry in &doc.entries {
-        assert_eq!(doc.source.slice(entry.code_span), entry.code.to_string(), "code span of {}", entry.code);
+        assert_eq!(
+            doc.source.slice(entry.code_span),
+            entry.code.to_string(),
+            "code span of {}",
+            entry.code
+        );
         if let Some(title) = &entry.title {
-            assert_eq!(doc.source.slice(title.span), title.text, "title span of {}", entry.code);
+            assert_eq!(
+                doc.source.slice(title.span),
+                title.text,
+                "title span of {}",
+                entry.code
+            );
         }
         if let Some(description) = &entry.description {
             let first_word = description.text.split_whitespace().next().unwrap();
@@ -45,7 +65,9 @@ fn texts(blocks: &[Block]) -> Vec<&Text> {
     let mut out = Vec::new();
     for block in blocks {
         match block {
-            Block::Heading { text, .. } | Block::Paragraph(text) | Block::Literal(text) => out.push(text),
+            Block::Heading { text, .. } | Block::Paragraph(text) | Block::Literal(text) => {
+                out.push(text)
+            }
             Block::Table(table) => {
                 out.extend(table.caption.iter());
                 out.extend(table.rows.iter().flatten().map(|c| &c.text));
@@ -77,9 +99,15 @@ fn title_header_and_sections() {
     assert_eq!(doc.metadata.get("toc").map(String::as_str), Some("left"));
     assert_eq!(
         entries(&doc),
-        [(404, "Not Found", "The pet does not exist."), (429, "Too Many Requests", "Slow down.")]
+        [
+            (404, "Not Found", "The pet does not exist."),
+            (429, "Too Many Requests", "Slow down.")
+        ]
     );
-    assert_eq!(doc.entries[0].section, ["Pet Store API: Errors", "Client errors"]);
+    assert_eq!(
+        doc.entries[0].section,
+        ["Pet Store API: Errors", "Client errors"]
+    );
     assert_spans_exact(&doc);
     // The author and revision lines are the header, not text.
     assert!(!page.outline().contains("Jane"), "{}", page.outline());
@@ -99,9 +127,15 @@ fn tables_with_cols_and_header_option() {
     );
     assert_eq!(
         entries(&doc),
-        [(200, "OK", "The request succeeded."), (404, "Not Found", "The pet does not exist.")]
+        [
+            (200, "OK", "The request succeeded."),
+            (404, "Not Found", "The pet does not exist.")
+        ]
     );
-    assert_eq!(doc.entries[0].section, ["Status codes", "HTTP status codes"]);
+    assert_eq!(
+        doc.entries[0].section,
+        ["Status codes", "HTTP status codes"]
+    );
     assert_spans_exact(&doc);
 }
 
@@ -112,12 +146,17 @@ fn implicit_header_row_and_cells_on_their_own_lines() {
     );
     assert_eq!(
         entries(&doc),
-        [(401, "Unauthorized", ""), (415, "Unsupported Media Type", "")]
+        [
+            (401, "Unauthorized", ""),
+            (415, "Unsupported Media Type", "")
+        ]
     );
     assert_spans_exact(&doc);
     // Without the blank line, the first row is a row like the others.
     let (_, page) = model("|===\n| a | b\n| c | d\n|===\n");
-    let Block::Table(table) = &page.blocks[0] else { panic!() };
+    let Block::Table(table) = &page.blocks[0] else {
+        panic!()
+    };
     assert_eq!((table.header_rows, table.rows.len()), (0, 2));
 }
 
@@ -126,7 +165,12 @@ fn cell_specs_spans_and_styles() {
     let (doc, page) = model(
         "== HTTP status codes\n\n[cols=\"1,2,3\"]\n|===\n|Code |Title |Notes\n\n|400 |Bad Request .2+|Fix the request.\n|422 |Unprocessable Content\n2+|Merged |x\nm|500 s|Internal Server Error a|\n* Retry later.\n* Or not.\n|===\n",
     );
-    let Block::Table(table) = page.blocks.iter().find(|b| matches!(b, Block::Table(_))).unwrap() else {
+    let Block::Table(table) = page
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::Table(_)))
+        .unwrap()
+    else {
         unreachable!()
     };
     assert_eq!(table.header_rows, 1);
@@ -138,10 +182,18 @@ fn cell_specs_spans_and_styles() {
     assert!(code.is_marked(0..3, Mark::Code));
     assert!(table.rows[4][1].text.is_marked(0..5, Mark::Strong));
     // An `a|` cell is read as AsciiDoc: its list becomes text.
-    assert!(table.rows[4][2].text.as_str().contains("Retry later."), "{}", page.outline());
+    assert!(
+        table.rows[4][2].text.as_str().contains("Retry later."),
+        "{}",
+        page.outline()
+    );
     assert_eq!(
         entries(&doc).iter().map(|e| (e.0, e.1)).collect::<Vec<_>>(),
-        [(400, "Bad Request"), (422, "Unprocessable Content"), (500, "Internal Server Error")]
+        [
+            (400, "Bad Request"),
+            (422, "Unprocessable Content"),
+            (500, "Internal Server Error")
+        ]
     );
     assert_spans_exact(&doc);
 }
@@ -179,10 +231,12 @@ fn description_lists() {
     );
     assert_spans_exact(&doc);
     // `:::` nests a list in the item above.
-    let (_, page) = model("Parent:: text
+    let (_, page) = model(
+        "Parent:: text
 Child::: nested
 Sibling:: more
-");
+",
+    );
     assert_eq!(
         page.outline(),
         "dl\n  term Parent\n    p text\n    dl\n      term Child\n        p nested\n  term Sibling\n    p more\n"
@@ -208,10 +262,17 @@ fn bulleted_and_numbered_lists() {
         "{}",
         page.outline()
     );
-    assert_eq!(doc.entries[1].description_text(), "a pet was added to the store.\n\n- 202 Accepted - nested under 201.");
+    assert_eq!(
+        doc.entries[1].description_text(),
+        "a pet was added to the store.\n\n- 202 Accepted - nested under 201."
+    );
     assert_spans_exact(&doc);
     // The listing attached with `+` belongs to the item; its 404 is no entry.
-    assert!(page.outline().contains("literal GET /pets 404"), "{}", page.outline());
+    assert!(
+        page.outline().contains("literal GET /pets 404"),
+        "{}",
+        page.outline()
+    );
 }
 
 #[test]
@@ -220,7 +281,15 @@ fn literal_blocks_are_not_read_for_entries() {
         "== HTTP status codes\n\n----\n404 Not Found\n415 Unsupported Media Type\n----\n\n....\n500 Internal Server Error\n....\n\n  503 Service Unavailable\n\n[source,http]\n201 Created\n",
     );
     assert!(doc.entries.is_empty(), "{:?}", entries(&doc));
-    assert_eq!(page.blocks.iter().filter(|b| matches!(b, Block::Literal(_))).count(), 4, "{}", page.outline());
+    assert_eq!(
+        page.blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Literal(_)))
+            .count(),
+        4,
+        "{}",
+        page.outline()
+    );
 }
 
 #[test]
@@ -228,14 +297,37 @@ fn attribute_references() {
     let (doc, page) = model(
         ":nf: Not Found\n:gone: Gone \\\n  for good\n\n== Status codes\n\n|===\n|Code |Title\n\n|{404} |{nf}\n|410 |{gone}\n|418 |{undefined}\n|===\n\n:nf!:\nUnset: {nf}{nbsp}x\n",
     );
-    let titles: Vec<_> = doc.entries.iter().map(|e| (e.code, e.title_text())).collect();
-    assert_eq!(titles, [(404, "Not Found"), (410, "Gone for good"), (418, "{undefined}")]);
+    let titles: Vec<_> = doc
+        .entries
+        .iter()
+        .map(|e| (e.code, e.title_text()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (404, "Not Found"),
+            (410, "Gone for good"),
+            (418, "{undefined}")
+        ]
+    );
     // Mapped text points at the reference; a status code's own attribute reads as
     // the code.
     assert_eq!(doc.source.slice(doc.entries[0].code_span), "{404}");
-    assert_eq!(doc.source.slice(doc.entries[0].title.as_ref().unwrap().span), "{nf}");
-    assert_eq!(doc.source.slice(doc.entries[2].title.as_ref().unwrap().span), "{undefined}");
-    assert!(page.outline().contains("p Unset: {nf} x"), "{}", page.outline());
+    assert_eq!(
+        doc.source
+            .slice(doc.entries[0].title.as_ref().unwrap().span),
+        "{nf}"
+    );
+    assert_eq!(
+        doc.source
+            .slice(doc.entries[2].title.as_ref().unwrap().span),
+        "{undefined}"
+    );
+    assert!(
+        page.outline().contains("p Unset: {nf} x"),
+        "{}",
+        page.outline()
+    );
 }
 
 #[test]
@@ -246,25 +338,46 @@ fn inline_markup_is_removed_with_exact_spans() {
     assert_eq!(
         entries(&doc),
         [
-            (429, "Too Many Requests", "See rate limits and when to retry."),
-            (503, "Service Unavailable", "Try Retry-After, the status page or status."),
+            (
+                429,
+                "Too Many Requests",
+                "See rate limits and when to retry."
+            ),
+            (
+                503,
+                "Service Unavailable",
+                "Try Retry-After, the status page or status."
+            ),
         ],
         "{}",
         page.outline()
     );
     assert_spans_exact(&doc);
     let description = doc.entries[0].description.as_ref().unwrap();
-    assert!(doc.source.slice(description.span).ends_with("when to retry>>."), "{:?}", doc.source.slice(description.span));
+    assert!(
+        doc.source
+            .slice(description.span)
+            .ends_with("when to retry>>."),
+        "{:?}",
+        doc.source.slice(description.span)
+    );
     // Strong and code are marked.
     let all = texts(&page.blocks);
     let code = all.iter().find(|t| t.as_str() == "429").unwrap();
     assert!(code.is_marked(0..3, Mark::Code));
-    let strong = all.iter().find(|t| t.as_str() == "Too Many Requests").unwrap();
+    let strong = all
+        .iter()
+        .find(|t| t.as_str() == "Too Many Requests")
+        .unwrap();
     assert!(strong.is_marked(0..17, Mark::Strong));
     // An escaped mark is text; a footnote is dropped; an entity is mapped.
     let escaped = all.iter().find(|t| t.as_str().starts_with("*500")).unwrap();
     assert_eq!(doc.source.slice(escaped.source_span(0..4)), "*500");
-    assert!(all.iter().any(|t| t.as_str() == "Our fault. Call & wait."), "{}", page.outline());
+    assert!(
+        all.iter().any(|t| t.as_str() == "Our fault. Call & wait."),
+        "{}",
+        page.outline()
+    );
 }
 
 #[test]
@@ -274,7 +387,11 @@ fn blocks_nest_in_containers() {
     );
     assert_eq!(
         entries(&doc).iter().map(|e| (e.0, e.1)).collect::<Vec<_>>(),
-        [(404, "Not Found"), (410, "Gone"), (503, "Service Unavailable")],
+        [
+            (404, "Not Found"),
+            (410, "Gone"),
+            (503, "Service Unavailable")
+        ],
         "{}",
         page.outline()
     );
@@ -288,8 +405,15 @@ fn includes_get_one_info_note() {
     );
     assert_eq!(doc.notes.len(), 1);
     let note = &doc.notes[0];
-    assert_eq!((note.rule, note.severity, note.line), ("SD001", Severity::Info, 3));
-    assert!(note.message.contains("include::partials/codes.adoc[]"), "{}", note.message);
+    assert_eq!(
+        (note.rule, note.severity, note.line),
+        ("SD001", Severity::Info, 3)
+    );
+    assert!(
+        note.message.contains("include::partials/codes.adoc[]"),
+        "{}",
+        note.message
+    );
     assert!(note.message.contains("1 other include"), "{}", note.message);
 }
 
@@ -298,7 +422,11 @@ fn suppression_comments() {
     let doc = read(
         "// statusdoc-disable-file SD105\n= Errors\n\n// statusdoc-disable-next-line SD101\n|===\n| Code | Title\n\n| 415\n| Not Acceptable\n|===\n\n// statusdoc-disable-next-line SD102\n404 Not Found:: Gone.\n",
     );
-    let scopes: Vec<_> = doc.suppressions.iter().map(|s| (s.rules.clone(), s.scope.clone())).collect();
+    let scopes: Vec<_> = doc
+        .suppressions
+        .iter()
+        .map(|s| (s.rules.clone(), s.scope.clone()))
+        .collect();
     assert_eq!(
         scopes,
         [
@@ -313,12 +441,25 @@ fn suppression_comments() {
 #[test]
 fn detected_by_extension_and_content() {
     for path in ["a.adoc", "a.asciidoc", "a.asc"] {
-        let doc = read_page(path, b"= T\n\nText.\n", &ReadOptions::new(Registry::bundled())).unwrap();
+        let doc = read_page(
+            path,
+            b"= T\n\nText.\n",
+            &ReadOptions::new(Registry::bundled()),
+        )
+        .unwrap();
         assert_eq!(doc.format, Format::AsciiDoc, "{path}");
         assert!(doc.notes.is_empty(), "{path}: {:?}", doc.notes);
     }
-    assert_eq!(sniff_format("= Errors\n\n|===\n| 404 | Not Found\n|===\n"), Format::AsciiDoc);
-    let doc = read_page("errors.txt", b"= Errors\n\n[cols=\"1,3\"]\n|===\n| 404 | Not Found\n| 410 | Gone\n|===\n", &ReadOptions::new(Registry::bundled())).unwrap();
+    assert_eq!(
+        sniff_format("= Errors\n\n|===\n| 404 | Not Found\n|===\n"),
+        Format::AsciiDoc
+    );
+    let doc = read_page(
+        "errors.txt",
+        b"= Errors\n\n[cols=\"1,3\"]\n|===\n| 404 | Not Found\n| 410 | Gone\n|===\n",
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap();
     assert_eq!(doc.format, Format::AsciiDoc);
 }
 

@@ -6,7 +6,12 @@ use statusdoc_model::{Document, Format, Listing, Severity, SuppressionScope};
 use statusdoc_reference::Registry;
 
 fn read_as(path: &str, text: &str) -> Document {
-    read_page(path, text.as_bytes(), &ReadOptions::new(Registry::bundled())).unwrap()
+    read_page(
+        path,
+        text.as_bytes(),
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap()
 }
 
 fn read(text: &str) -> Document {
@@ -14,7 +19,12 @@ fn read(text: &str) -> Document {
 }
 
 fn model(text: &str) -> (Document, Page) {
-    read_page_model("openapi.yaml", text.as_bytes(), &ReadOptions::new(Registry::bundled())).unwrap()
+    read_page_model(
+        "openapi.yaml",
+        text.as_bytes(),
+        &ReadOptions::new(Registry::bundled()),
+    )
+    .unwrap()
 }
 
 fn entries(doc: &Document) -> Vec<(u16, &str, &str)> {
@@ -29,12 +39,27 @@ fn entries(doc: &Document) -> Vec<(u16, &str, &str)> {
 fn assert_spans_exact(doc: &Document) {
     let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     for entry in &doc.entries {
-        assert_eq!(doc.source.slice(entry.code_span), entry.code.to_string(), "code span of {}", entry.code);
+        assert_eq!(
+            doc.source.slice(entry.code_span),
+            entry.code.to_string(),
+            "code span of {}",
+            entry.code
+        );
         if let Some(title) = &entry.title {
-            assert_eq!(doc.source.slice(title.span), title.text, "title span of {}", entry.code);
+            assert_eq!(
+                doc.source.slice(title.span),
+                title.text,
+                "title span of {}",
+                entry.code
+            );
         }
         if let Some(description) = &entry.description {
-            assert_eq!(fold(doc.source.slice(description.span)), fold(&description.text), "span of {}", entry.code);
+            assert_eq!(
+                fold(doc.source.slice(description.span)),
+                fold(&description.text),
+                "span of {}",
+                entry.code
+            );
         }
     }
 }
@@ -92,7 +117,10 @@ fn operations_responses_and_refs() {
     let (doc, page) = model(PETSTORE);
     assert_eq!(doc.format, Format::OpenApi);
     assert_eq!(doc.title.as_deref(), Some("Swagger Petstore"));
-    assert_eq!(doc.metadata.get("version").map(String::as_str), Some("1.0.0"));
+    assert_eq!(
+        doc.metadata.get("version").map(String::as_str),
+        Some("1.0.0")
+    );
     assert_eq!(
         entries(&doc),
         [
@@ -101,7 +129,11 @@ fn operations_responses_and_refs() {
             (415, "Unsupported Media Type", ""),
             (429, "Too Many Requests", ""),
             (204, "No Content", ""),
-            (409, "Conflict", "the pet is in an order.\n\nCancel the order first."),
+            (
+                409,
+                "Conflict",
+                "the pet is in an order.\n\nCancel the order first."
+            ),
             (410, "Gone", "for good"),
         ]
     );
@@ -111,14 +143,23 @@ fn operations_responses_and_refs() {
     assert!(doc.source.text()[..not_found.span.start].ends_with("NotFound:\n      description: "));
     // Operations' responses, never a coverage gap.
     assert!(doc.entries.iter().all(|e| e.listing == Listing::Operation));
-    assert_eq!(doc.entries[0].section, ["Swagger Petstore", "GET /pets/{petId}", "Responses"]);
-    assert_eq!(doc.entries[4].section, ["Swagger Petstore", "DELETE /pets/{petId}", "Responses"]);
+    assert_eq!(
+        doc.entries[0].section,
+        ["Swagger Petstore", "GET /pets/{petId}", "Responses"]
+    );
+    assert_eq!(
+        doc.entries[4].section,
+        ["Swagger Petstore", "DELETE /pets/{petId}", "Responses"]
+    );
     // The method is mapped text over its key; the path is verbatim.
     let Block::Heading { level: 2, text } = &page.blocks[1] else {
         panic!("{}", page.outline())
     };
     assert_eq!(doc.source.slice(text.source_span(0..3)), "get");
-    assert_eq!(doc.source.slice(text.source_span(4..text.len())), "/pets/{petId}");
+    assert_eq!(
+        doc.source.slice(text.source_span(4..text.len())),
+        "/pets/{petId}"
+    );
     // Response names are terms of their own list, and a code in one's description
     // is read like any other (here: not an operation's).
     assert!(page.outline().contains("h2 components.responses\ndl\n  term NotFound Not Found\n  term Teapot 418 I'm a teapot\n"), "{}", page.outline());
@@ -185,7 +226,10 @@ fn quoted_scalars_map_escapes() {
     let gone = doc.entries[1].description.as_ref().unwrap();
     assert_eq!(doc.source.slice(gone.span), "it''s deleted");
     let conflict = doc.entries[0].description.as_ref().unwrap();
-    assert_eq!(doc.source.slice(conflict.span), "the \\\"pet\\\" \\\\ changed");
+    assert_eq!(
+        doc.source.slice(conflict.span),
+        "the \\\"pet\\\" \\\\ changed"
+    );
 }
 
 #[test]
@@ -196,7 +240,11 @@ fn json_documents() {
     assert_eq!(doc.title.as_deref(), Some("Caf\u{e9} API"));
     assert_eq!(
         entries(&doc),
-        [(200, "OK", ""), (404, "Not Found", "no caf\u{e9} here"), (503, "Service Unavailable", "")]
+        [
+            (200, "OK", ""),
+            (404, "Not Found", "no caf\u{e9} here"),
+            (503, "Service Unavailable", "")
+        ]
     );
     // Spans are byte offsets though the parser counts characters.
     assert_spans_exact(&doc);
@@ -211,16 +259,42 @@ fn suppressions_from_extensions_and_comments() {
     let found: Vec<_> = doc
         .suppressions
         .iter()
-        .map(|s| (s.rules.join(","), s.scope.clone(), doc.source.slice(s.span).to_owned()))
+        .map(|s| {
+            (
+                s.rules.join(","),
+                s.scope.clone(),
+                doc.source.slice(s.span).to_owned(),
+            )
+        })
         .collect();
     assert_eq!(
         found,
         [
-            ("SD102".into(), SuppressionScope::Lines(17, 18), "# statusdoc-disable-next-line SD102".into()),
-            ("SD105".into(), SuppressionScope::File, "x-statusdoc-disable".into()),
-            ("SD101,SD104".into(), SuppressionScope::Lines(5, 9), "x-statusdoc-disable".into()),
-            ("SD101".into(), SuppressionScope::Lines(12, 15), "x-statusdoc-disable".into()),
-            ("".into(), SuppressionScope::Lines(19, 21), "x-statusdoc-disable".into()),
+            (
+                "SD102".into(),
+                SuppressionScope::Lines(17, 18),
+                "# statusdoc-disable-next-line SD102".into()
+            ),
+            (
+                "SD105".into(),
+                SuppressionScope::File,
+                "x-statusdoc-disable".into()
+            ),
+            (
+                "SD101,SD104".into(),
+                SuppressionScope::Lines(5, 9),
+                "x-statusdoc-disable".into()
+            ),
+            (
+                "SD101".into(),
+                SuppressionScope::Lines(12, 15),
+                "x-statusdoc-disable".into()
+            ),
+            (
+                "".into(),
+                SuppressionScope::Lines(19, 21),
+                "x-statusdoc-disable".into()
+            ),
         ]
     );
     assert_eq!(doc.entries.len(), 5);
@@ -230,10 +304,21 @@ fn suppressions_from_extensions_and_comments() {
 fn files_that_are_not_openapi_are_reported() {
     let doc = read("name: ci\non: push\n");
     assert!(doc.entries.is_empty());
-    assert_eq!((doc.notes[0].rule, doc.notes[0].severity), ("SD001", Severity::Error));
-    assert!(doc.notes[0].message.contains("not an OpenAPI document"), "{}", doc.notes[0].message);
+    assert_eq!(
+        (doc.notes[0].rule, doc.notes[0].severity),
+        ("SD001", Severity::Error)
+    );
+    assert!(
+        doc.notes[0].message.contains("not an OpenAPI document"),
+        "{}",
+        doc.notes[0].message
+    );
     let doc = read("openapi: 3.0.0\npaths: [\n");
-    assert!(doc.notes[0].message.contains("not valid YAML"), "{}", doc.notes[0].message);
+    assert!(
+        doc.notes[0].message.contains("not valid YAML"),
+        "{}",
+        doc.notes[0].message
+    );
     assert_eq!(doc.notes[0].line, 3);
 }
 

@@ -420,12 +420,15 @@ impl<'r> Interpreter<'r> {
             let rest = &text[at + 3..];
             let gap = rest.len() - rest.trim_start_matches([' ', ',', '/', '|', '&']).len();
             let after = &rest[gap..];
-            let gap = gap
-                + ["or ", "and ", "und ", "et ", "y ", "ou "]
-                    .iter()
-                    .find(|w| after.starts_with(**w))
-                    .map_or(0, |w| w.len());
-            if gap == 0 || leading_code(&text[at + 3 + gap..]).is_none() {
+            let word = ["or ", "and ", "und ", "et ", "y ", "ou "]
+                .iter()
+                .find(|w| after.starts_with(**w))
+                .map_or(0, |w| w.len());
+            // Codes are listed with a separator ("200, 201", "401 / 403", "404 or
+            // 410"); "200 200 response" is a code and its description.
+            let separated = word > 0 || rest[..gap].contains([',', '/', '|', '&']);
+            let gap = gap + word;
+            if !separated || leading_code(&text[at + 3 + gap..]).is_none() {
                 break;
             }
             at += 3 + gap;

@@ -296,15 +296,15 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
                 };
                 filled += 1;
                 let parts = split_title(interpreter.registry, text.as_str());
-                if parts.detail.is_some()
-                    && parts
-                        .title
-                        .is_some_and(|t| interpreter.is_phrase(code, &text.as_str()[t]))
+                if parts
+                    .title
+                    .is_some_and(|t| interpreter.is_phrase(code, &text.as_str()[t]))
                 {
                     titled += 1;
                 }
             }
-            titled > 0 && titled * 2 >= filled
+            // Known phrases lead a third of the cells: the column is "title - text".
+            titled >= 2 && titled * 3 >= filled || titled == 1 && filled <= 2
         });
 
     // Rows to candidates; rows with an empty or spanned code cell continue the last.
@@ -368,13 +368,21 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
                 }
             }
             if let (true, true, Some(text)) = (titled_descriptions, candidate.title.is_none(), &description) {
+                // In such a column, a cell's lead is its title when it is a known
+                // phrase, or a short title set off by a separator ("Request Failed -
+                // …") or standing alone ("Object Not Found").
                 let parts = split_title(interpreter.registry, text.as_str());
-                if let (Some(title), Some(detail)) = (parts.title, parts.detail) {
-                    if interpreter.is_phrase(candidate.code, &text.as_str()[title.clone()]) {
+                if let Some(title) = parts.title {
+                    let lead = &text.as_str()[title.clone()];
+                    let phrase = interpreter.is_phrase(candidate.code, lead);
+                    let short_title = parts.certain
+                        && lead.split_whitespace().count() <= 5
+                        && !crate::words::looks_like_prose(lead);
+                    if phrase || short_title {
                         candidate.title = text.cell(title).map(unquote);
-                        candidate.title_certain = true;
-                        candidate.phrase = true;
-                        description = Some(text.slice(detail));
+                        candidate.title_certain = parts.certain;
+                        candidate.phrase = phrase;
+                        description = parts.detail.map(|d| text.slice(d));
                     }
                 }
             }

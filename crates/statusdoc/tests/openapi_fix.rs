@@ -41,17 +41,27 @@ fn fix(dir: &Path, name: &str, text: &str) -> (String, String) {
     let page = dir.join(name);
     std::fs::write(&page, text).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_statusdoc"))
-        .args(["lint", "--fix", "--format", "concise", page.to_str().unwrap()])
+        .args([
+            "lint",
+            "--fix",
+            "--format",
+            "concise",
+            page.to_str().unwrap(),
+        ])
         .env("NO_COLOR", "1")
         .output()
         .expect("statusdoc runs");
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("fixed 2 finding(s) in 1 file(s)"), "{name}: {stderr}");
+    assert!(
+        stderr.contains("fixed 2 finding(s) in 1 file(s)"),
+        "{name}: {stderr}"
+    );
     (std::fs::read_to_string(&page).unwrap(), stderr)
 }
 
 fn set_description(yaml: &mut Yaml, code: &str, text: &'static str) {
-    yaml["paths"]["/pets/{id}"]["get"]["responses"][code]["description"] = Yaml::Value(Scalar::String(text.into()));
+    yaml["paths"]["/pets/{id}"]["get"]["responses"][code]["description"] =
+        Yaml::Value(Scalar::String(text.into()));
 }
 
 #[test]
