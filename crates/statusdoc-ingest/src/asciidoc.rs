@@ -40,14 +40,14 @@
 //!   dropped and what they enclose read (the page as written, not as one build renders
 //!   it).
 //!
-//! `include::` is not followed (its target is another file, often generated): each one
-//! gets an info-level SD001 (`no-reader`) note saying what it includes was not checked.
-//! SD001 is the reader rule for "this text was not read"; no other rule says that.
+//! `include::` is not followed (its target is another file, often generated): the page
+//! gets one info-level SD003 (`reader-limit`) note, at the first include, saying what
+//! the includes bring in was not checked.
 
 use std::collections::HashMap;
 
 use statusdoc_model::page::{Block, Definition, List, Mark, Page, Table, TableCell, Text};
-use statusdoc_model::{Diagnostic, Document, Severity, Span};
+use statusdoc_model::{Diagnostic, Document, Rule, Severity, Span};
 
 /// How deep blocks nest (containers, `a|` cells, list items) and references expand.
 const MAX_DEPTH: usize = 32;
@@ -79,9 +79,8 @@ pub(crate) fn read(document: &mut Document) -> Page {
             n => format!(" (and {n} other includes)"),
         };
         document.notes.push(
-            Diagnostic::new(
-                "SD001",
-                "no-reader",
+            Diagnostic::of(
+                Rule::ReaderLimit,
                 Severity::Info,
                 &source,
                 *span,
@@ -1312,13 +1311,13 @@ fn layout_rows(cells: Vec<RawCell>, width: usize) -> Vec<(Vec<usize>, Vec<TableC
                   carried: &mut Vec<usize>,
                   started: &mut Vec<usize>| {
         rows.push((std::mem::take(row_lines), std::mem::take(row)));
-        for c in 0..width {
-            carried[c] = if started[c] > 0 {
-                started[c]
+        for (carry, start) in carried.iter_mut().zip(started.iter_mut()) {
+            *carry = if *start > 0 {
+                *start
             } else {
-                carried[c].saturating_sub(1)
+                carry.saturating_sub(1)
             };
-            started[c] = 0;
+            *start = 0;
         }
     };
     for cell in cells {
@@ -1337,9 +1336,10 @@ fn layout_rows(cells: Vec<RawCell>, width: usize) -> Vec<(Vec<usize>, Vec<TableC
                 guard += 1;
             }
             let at = free(&carried, col).unwrap_or(0);
-            for c in at..(at + cell.colspan).min(width) {
-                if cell.rowspan > 1 {
-                    started[c] = cell.rowspan - 1;
+            if cell.rowspan > 1 {
+                let end = (at + cell.colspan).min(width);
+                for start in &mut started[at..end] {
+                    *start = cell.rowspan - 1;
                 }
             }
             col = at + cell.colspan;
@@ -1454,35 +1454,28 @@ fn constrained_close(bytes: &[u8], open: usize, mark: u8) -> Option<usize> {
     if first.is_ascii_whitespace() || first == mark {
         return None;
     }
-    let mut k = open + 1;
-    while k < bytes.len() {
-        if bytes[k] == mark
+    let end = bytes.len().min(open + MAX_SPAN_BYTES);
+    let mut k = open + 2;
+    while k < end {
+        let b = bytes[k];
+        if b == mark
             && !bytes[k - 1].is_ascii_whitespace()
-            && bytes.get(k + 1).is_none_or(|&b| !is_word(b) && b != mark)
-            && k > open + 1
+            && bytes.get(k + 1).is_none_or(|&n| !is_word(n) && n != mark)
         {
             return Some(k);
         }
-        // A constrained span does not cross a blank line.
-        if bytes[k] == b'\n'
-            && bytes[k + 1..]
+        // A span does not cross a blank line.
+        if b == b'\n' {
+            let blank = bytes[k + 1..]
                 .iter()
-                .take_while(|b| **b != b'\n')
-                .all(u8::is_ascii_whitespace)
-            && k + 1 < bytes.len()
-        {
-            let rest = &bytes[k + 1..];
-            if rest
-                .iter()
-                .position(|&b| b == b'\n')
-                .is_some_and(|p| rest[..p].iter().all(u8::is_ascii_whitespace))
-            {
+                .find(|&&n| n != b' ' && n != b'\t' && n != b'\r')
+                .is_some_and(|&n| n == b'\n');
+            if blank {
                 return None;
             }
         }
         k += 1;
     }
-    // One character: `*x*`.
     None
 }
 
@@ -1490,8 +1483,21 @@ fn constrained_close(bytes: &[u8], open: usize, mark: u8) -> Option<usize> {
 /// closing pair.
 fn unconstrained_close(s: &str, open: usize, pair: &str) -> Option<usize> {
     let from = open + pair.len();
-    let found = s.get(from..)?.find(pair)?;
+    let found = window(s, from)?.find(pair)?;
     (found > 0).then_some(from + found)
+}
+
+/// Inline spans longer than this are not looked for (a stray mark in a long
+/// paragraph would otherwise make reading it quadratic).
+const MAX_SPAN_BYTES: usize = 4096;
+
+/// `s[from..]`, at most [`MAX_SPAN_BYTES`] of it.
+fn window(s: &str, from: usize) -> Option<&str> {
+    let mut end = s.len().min(from.saturating_add(MAX_SPAN_BYTES));
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(from..end)
 }
 
 impl<'a> Reader<'a> {
@@ -1604,6 +1610,7 @@ impl<'a> Reader<'a> {
                     // Superscript and subscript: no spaces inside.
                     if let Some(len) = bytes[i + 1..]
                         .iter()
+                        .take(MAX_SPAN_BYTES)
                         .position(|&b| b == c || b.is_ascii_whitespace())
                     {
                         if len > 0 && bytes[i + 1 + len] == c {
@@ -1646,7 +1653,7 @@ impl<'a> Reader<'a> {
                 b'[' => {
                     if s[i..].starts_with("[[") {
                         // An inline anchor `[[id]]`, `[[id,text]]`, `[[[bib]]]`.
-                        if let Some(close) = s[i..].find("]]") {
+                        if let Some(close) = window(s, i).and_then(|w| w.find("]]")) {
                             let inner = &s[i + 2..i + close];
                             if !inner.is_empty() && !inner.contains(char::is_whitespace)
                                 || inner.contains(',')
@@ -1660,7 +1667,7 @@ impl<'a> Reader<'a> {
                                 continue;
                             }
                         }
-                    } else if let Some(close) = s[i..].find(']') {
+                    } else if let Some(close) = window(s, i).and_then(|w| w.find(']')) {
                         // A role before a span: `[.role]#text#`.
                         let next = bytes.get(i + close + 1).copied();
                         if close > 1
@@ -1675,7 +1682,7 @@ impl<'a> Reader<'a> {
                     }
                 }
                 b'<' if s[i..].starts_with("<<") => {
-                    if let Some(close) = s[i + 2..].find(">>") {
+                    if let Some(close) = window(s, i + 2).and_then(|w| w.find(">>")) {
                         let inner_start = i + 2;
                         let inner = &s[inner_start..inner_start + close];
                         if !inner.is_empty() && !inner.contains('\n') {
@@ -1785,6 +1792,7 @@ fn inline_macro(s: &str, at: usize) -> Option<(usize, MacroText)> {
     // The target runs to `[` (no white space in it).
     let target_len = s[target_start..]
         .bytes()
+        .take(MAX_SPAN_BYTES)
         .take_while(|&b| b != b'[' && !b.is_ascii_whitespace())
         .count();
     let open = target_start + target_len;
@@ -1795,7 +1803,7 @@ fn inline_macro(s: &str, at: usize) -> Option<(usize, MacroText)> {
     let mut k = open + 1;
     let bytes = s.as_bytes();
     let close = loop {
-        match bytes.get(k) {
+        match bytes.get(k).filter(|_| k < open + MAX_SPAN_BYTES) {
             None => return None,
             Some(b'\\') => k += 2,
             Some(b']') => break k,

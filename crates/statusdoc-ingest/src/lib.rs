@@ -11,7 +11,6 @@ mod html;
 mod markdown;
 mod openapi;
 mod rst;
-mod runin;
 mod sniff;
 mod suppress;
 mod text;
@@ -20,7 +19,6 @@ use statusdoc_model::page::Page;
 use statusdoc_model::{Document, Format, SourceFile};
 use statusdoc_reference::Registry;
 
-pub use common::{column_role, ColumnRole};
 
 /// The reStructuredText table layer, for the docutils reference test
 /// (`tests/rst_docutils.rs`), which compares with docutils cell for cell. Not a stable API.
@@ -29,7 +27,7 @@ pub mod rst_tables {
     pub use crate::rst::table::{Table, TableCell, TableError, TableKind};
     pub use crate::rst::tables;
 }
-pub use sniff::{format_from_extension, is_openapi, is_yaml_or_json, sniff_format};
+pub use sniff::{format_from_extension, is_openapi, sniff_format};
 
 /// How to read a page.
 #[derive(Debug, Clone, Copy)]

@@ -35,7 +35,7 @@
 
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 use statusdoc_model::page::{Block, Definition, Mark, Page, Text};
-use statusdoc_model::{Diagnostic, Document, Severity, Span, Suppression, SuppressionScope};
+use statusdoc_model::{Diagnostic, Document, Rule, Severity, Span, Suppression, SuppressionScope};
 
 const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
@@ -101,9 +101,8 @@ pub(crate) fn read(document: &mut Document) -> Page {
 }
 
 fn not_checked(document: &mut Document, at: usize, message: String) {
-    let note = Diagnostic::new(
-        "SD001",
-        "no-reader",
+    let note = Diagnostic::of(
+        Rule::NoReader,
         Severity::Error,
         &document.source,
         Span::empty(at),

@@ -18,13 +18,6 @@ pub fn format_from_extension(path: &str) -> Option<Format> {
     }
 }
 
-/// Whether a file is YAML or JSON at all by its extension (then only an OpenAPI
-/// document is a page).
-pub fn is_yaml_or_json(path: &str) -> bool {
-    path.rsplit_once('.')
-        .is_some_and(|(_, e)| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml" | "json"))
-}
-
 /// Whether text is an OpenAPI or Swagger document: a top-level `openapi:` or
 /// `swagger:` key (YAML, at column 0, after comments and a `---`), or an `"openapi"` or
 /// `"swagger"` member of a JSON object, among the first lines.

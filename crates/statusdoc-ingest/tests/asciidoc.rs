@@ -407,7 +407,7 @@ fn includes_get_one_info_note() {
     let note = &doc.notes[0];
     assert_eq!(
         (note.rule, note.severity, note.line),
-        ("SD001", Severity::Info, 3)
+        ("SD003", Severity::Info, 3)
     );
     assert!(
         note.message.contains("include::partials/codes.adoc[]"),
@@ -480,4 +480,16 @@ fn unterminated_and_hostile_input_still_reads() {
     ] {
         let _ = model(text);
     }
+}
+
+#[test]
+fn long_paragraphs_of_stray_marks_read_in_linear_time() {
+    let text = "*a _b `c #d https:x[ <<e [f ".repeat(40_000);
+    let start = std::time::Instant::now();
+    let _ = model(&text);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
 }

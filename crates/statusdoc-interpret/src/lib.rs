@@ -471,8 +471,13 @@ impl<'r> Interpreter<'r> {
         )
     }
 
+    /// Whether a title is a phrase the registry knows: of this code or another,
+    /// current, obsolete, or a known non-standard code's ("Client Closed Request").
     pub(crate) fn is_phrase(&self, code: u16, title: &str) -> bool {
         !matches!(self.registry.match_phrase(code, title), PhraseMatch::Unknown)
+            || self.registry.nonstandard(code).is_some_and(|n| {
+                statusdoc_reference::phrase_key(&n.phrase) == statusdoc_reference::phrase_key(title)
+            })
     }
 
     /// Headings that start with a code, judged per group of siblings (same level, same

@@ -393,7 +393,15 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
             candidates.push(candidate);
         }
     }
-    if candidates.is_empty() || !interpreter.accept(&candidates, context, other) {
+    // A "Code" column whose rows carry titles, a third of them known phrases.
+    let titled_code_table = column_role(&header[code_col]) == ColumnRole::Code && {
+        let phrases = candidates.iter().filter(|c| c.phrase).count();
+        let titled = candidates.iter().filter(|c| c.title.is_some()).count();
+        phrases >= 1 && phrases * 3 >= candidates.len() && titled * 2 >= candidates.len()
+    };
+    let accepted = !candidates.is_empty()
+        && (titled_code_table && !other || interpreter.accept(&candidates, context, other));
+    if !accepted {
         return;
     }
     let block = interpreter.next_block();

@@ -19,6 +19,8 @@ pub enum Category {
     CrossPage,
     /// statusdoc's own comments.
     Suppression,
+    /// Notes about statusdoc itself (a reader's limit), never page defects.
+    Tool,
 }
 
 impl Category {
@@ -30,6 +32,7 @@ impl Category {
             Category::Structure => "structure",
             Category::CrossPage => "cross-page",
             Category::Suppression => "suppression",
+            Category::Tool => "tool",
         }
     }
 }
@@ -52,7 +55,9 @@ pub type CorpusCheck = fn(&[Page], &Registry, &Config, &mut Vec<Diagnostic>);
 /// A rule's identity, defaults and documentation.
 #[derive(Debug)]
 pub struct RuleMeta {
-    /// Stable id, such as `SD101`.
+    /// The rule in the one table of rules ([`statusdoc_model::Rule`]).
+    pub rule: statusdoc_model::Rule,
+    /// Stable id, such as `SD101` (the table's).
     pub id: &'static str,
     /// Readable name, such as `wrong-reason-phrase`.
     pub name: &'static str,

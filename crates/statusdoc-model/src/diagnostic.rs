@@ -113,6 +113,17 @@ impl Diagnostic {
         }
     }
 
+    /// A diagnostic of `rule` at `span` of `source`.
+    pub fn of(
+        rule: crate::Rule,
+        severity: Severity,
+        source: &SourceFile,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic::new(rule.id(), rule.name(), severity, source, span, message)
+    }
+
     pub fn with_code(mut self, code: u16) -> Self {
         self.status_code = Some(code);
         self

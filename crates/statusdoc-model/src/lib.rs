@@ -10,9 +10,11 @@
 
 mod diagnostic;
 mod document;
+mod rule;
 pub mod page;
 mod source;
 
 pub use diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
 pub use document::{Cell, Document, Entry, Format, Listing, Suppression, SuppressionScope};
+pub use rule::Rule;
 pub use source::{LineCol, LineIndex, SourceFile, Span};

@@ -25,7 +25,7 @@ mod positions;
 
 use scraper::{ElementRef, Html, Node, Selector};
 use statusdoc_model::page::{Block, Page};
-use statusdoc_model::{Diagnostic, Document, Severity, Span};
+use statusdoc_model::{Diagnostic, Document, Severity, Span, Rule};
 
 use blocks::{Builder, Findings};
 use positions::{align, limit_nesting, TextMap};
@@ -44,9 +44,8 @@ pub(crate) fn read(document: &mut Document) -> Page {
     document.title = first_h1(&blocks).or_else(|| document.metadata.get("title").cloned());
     for (span, message) in findings.unpaired {
         document.notes.push(
-            Diagnostic::new(
-                "SD004",
-                "html-structure",
+            Diagnostic::of(
+                Rule::HtmlStructure,
                 Severity::Warning,
                 &document.source,
                 span,
@@ -56,10 +55,9 @@ pub(crate) fn read(document: &mut Document) -> Page {
         );
     }
     if let Some(at) = findings.first_unlocated {
-        let note = Diagnostic::new(
-            "SD004",
-            "html-structure",
-            Severity::Warning,
+        let note = Diagnostic::of(
+            Rule::ReaderLimit,
+            Severity::Info,
             &document.source,
             Span::empty(at),
             format!(

@@ -23,7 +23,7 @@ mod simple;
 pub(crate) mod table;
 
 use statusdoc_model::page::{Block, Page};
-use statusdoc_model::{Diagnostic, Document, Severity, SourceFile, Span};
+use statusdoc_model::{Diagnostic, Document, Severity, SourceFile, Span, Rule};
 
 use self::blocks::{Reader, MAX_DEPTH};
 use self::lines::split_lines;
@@ -43,10 +43,9 @@ pub(crate) fn read(document: &mut Document) -> Page {
     }
     if let Some(at) = reader.too_deep {
         document.notes.push(
-            Diagnostic::new(
-                "SD003",
-                "rst-fallback",
-                Severity::Warning,
+            Diagnostic::of(
+                Rule::ReaderLimit,
+                Severity::Info,
                 &source,
                 Span::empty(at),
                 format!("content nested more than {MAX_DEPTH} levels deep (lists, quotes, directives or tables) is read as flat text from here on"),
@@ -56,9 +55,8 @@ pub(crate) fn read(document: &mut Document) -> Page {
     }
     for error in reader.errors {
         document.notes.push(
-            Diagnostic::new(
-                "SD002",
-                "malformed-table",
+            Diagnostic::of(
+                Rule::MalformedTable,
                 Severity::Error,
                 &source,
                 error.span,

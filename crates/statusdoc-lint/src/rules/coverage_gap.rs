@@ -27,13 +27,14 @@
 //! ## References
 //! - RFC 9110, Section 15 (a client treats an unknown code as x00 of its class)
 
-use statusdoc_model::{Diagnostic, Severity, Span};
+use statusdoc_model::{Diagnostic, Severity, Span, Rule};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD303",
-    name: "coverage-gap",
+    rule: Rule::CoverageGap,
+    id: Rule::CoverageGap.id(),
+    name: Rule::CoverageGap.name(),
     category: Category::Structure,
     default_severity: Severity::Warning,
     default_enabled: true,

@@ -23,14 +23,15 @@
 //! - RFC 9110, Section 15.4.6 (305), 15.4.7 (306), 15.5.19 (418)
 //! - RFC 2774 and the IANA registry note for 510
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 use statusdoc_reference::State;
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD304",
-    name: "deprecated-code",
+    rule: Rule::DeprecatedCode,
+    id: Rule::DeprecatedCode.id(),
+    name: Rule::DeprecatedCode.name(),
     category: Category::Structure,
     default_severity: Severity::Warning,
     default_enabled: true,

@@ -45,7 +45,7 @@
 //! ## References
 //! - RFC 9110, Section 15.5.4 (403), 15.3.5 (204), 15.3 (2xx), 15.6 (5xx)
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 
 use super::retry_advice_contradicts_rfc::locate_sentence;
 use statusdoc_reference::Registry;
@@ -54,8 +54,9 @@ use crate::semantics::{has_any, has_stem, is_conditional, is_negated_at, sentenc
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD202",
-    name: "description-contradicts-code",
+    rule: Rule::DescriptionContradictsCode,
+    id: Rule::DescriptionContradictsCode.id(),
+    name: Rule::DescriptionContradictsCode.name(),
     category: Category::Semantics,
     default_severity: Severity::Warning,
     default_enabled: true,

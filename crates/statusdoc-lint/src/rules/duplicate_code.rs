@@ -27,7 +27,7 @@
 
 use std::collections::HashMap;
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 
 use statusdoc_model::Listing;
 
@@ -35,8 +35,9 @@ use crate::text::normalize_for_comparison;
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD302",
-    name: "duplicate-code",
+    rule: Rule::DuplicateCode,
+    id: Rule::DuplicateCode.id(),
+    name: Rule::DuplicateCode.name(),
     category: Category::Structure,
     default_severity: Severity::Error,
     default_enabled: true,

@@ -29,14 +29,15 @@
 
 use std::collections::HashMap;
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 use statusdoc_reference::{phrase_key, PhraseMatch};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD301",
-    name: "duplicate-title",
+    rule: Rule::DuplicateTitle,
+    id: Rule::DuplicateTitle.id(),
+    name: Rule::DuplicateTitle.name(),
     category: Category::Structure,
     default_severity: Severity::Error,
     default_enabled: true,

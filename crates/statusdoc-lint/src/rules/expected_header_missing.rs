@@ -30,13 +30,14 @@
 //!   11.6.1 (WWW-Authenticate)
 //! - RFC 6585, Section 4 (429)
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD203",
-    name: "expected-header-missing",
+    rule: Rule::ExpectedHeaderMissing,
+    id: Rule::ExpectedHeaderMissing.id(),
+    name: Rule::ExpectedHeaderMissing.name(),
     category: Category::Semantics,
     default_severity: Severity::Info,
     default_enabled: false,

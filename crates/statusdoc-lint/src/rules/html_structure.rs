@@ -1,10 +1,10 @@
 //! # html-structure (SD004)
 //!
 //! ## What it does
-//! Reports HTML whose structure hides or garbles status entries: a definition-list term
-//! naming a code with no definition (`<dd>`) after it, and a code whose text the
-//! reader cannot find in the source (when the parser moved it, as it does with stray
-//! text inside a `<table>`), so its position is approximate.
+//! Reports HTML whose structure hides or garbles entries: a definition-list term with
+//! no definition (`<dd>`) after it, or a definition with no term before it. (Text the
+//! HTML parser moved away from its place in the source is a note about statusdoc,
+//! SD003, not this rule.)
 //!
 //! ## Why is this bad?
 //! Browsers repair such markup in different ways, so what readers see differs from
@@ -24,14 +24,15 @@
 //! ## Fix safety
 //! No fix.
 
-use statusdoc_model::Severity;
+use statusdoc_model::{Severity, Rule};
 
 use crate::{Category, RuleKind, RuleMeta};
 
 /// HTML the reader had to guess around.
 pub static META: RuleMeta = RuleMeta {
-    id: "SD004",
-    name: "html-structure",
+    rule: Rule::HtmlStructure,
+    id: Rule::HtmlStructure.id(),
+    name: Rule::HtmlStructure.name(),
     category: Category::Reader,
     default_severity: Severity::Warning,
     default_enabled: true,

@@ -23,14 +23,15 @@
 //! ## Fix safety
 //! No fix.
 
-use statusdoc_model::Severity;
+use statusdoc_model::{Severity, Rule};
 
 use crate::{Category, RuleKind, RuleMeta};
 
 /// A table the reader could not lay out.
 pub static META: RuleMeta = RuleMeta {
-    id: "SD002",
-    name: "malformed-table",
+    rule: Rule::MalformedTable,
+    id: Rule::MalformedTable.id(),
+    name: Rule::MalformedTable.name(),
     category: Category::Reader,
     default_severity: Severity::Error,
     default_enabled: true,

@@ -17,7 +17,7 @@ pub mod reason_phrase_spelling;
 pub mod renderings_disagree;
 pub mod retry_advice_contradicts_rfc;
 pub mod rows_out_of_order;
-pub mod rst_fallback;
+pub mod reader_limit;
 pub mod unassigned_code;
 pub mod unused_suppression;
 pub mod vendor_drift;
@@ -31,7 +31,7 @@ use crate::RuleMeta;
 pub static ALL: &[&RuleMeta] = &[
     &no_reader::META,
     &malformed_table::META,
-    &rst_fallback::META,
+    &reader_limit::META,
     &html_structure::META,
     &no_status_codes::META,
     &unused_suppression::META,

@@ -18,14 +18,15 @@
 //! ## Fix safety
 //! No fix.
 
-use statusdoc_model::Severity;
+use statusdoc_model::{Severity, Rule};
 
 use crate::{Category, RuleKind, RuleMeta};
 
 /// A page in a format statusdoc cannot read yet.
 pub static META: RuleMeta = RuleMeta {
-    id: "SD001",
-    name: "no-reader",
+    rule: Rule::NoReader,
+    id: Rule::NoReader.id(),
+    name: Rule::NoReader.name(),
     category: Category::Reader,
     default_severity: Severity::Error,
     default_enabled: true,

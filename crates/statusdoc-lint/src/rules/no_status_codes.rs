@@ -18,13 +18,14 @@
 //! ## Fix safety
 //! No fix.
 
-use statusdoc_model::{Diagnostic, Severity, Span};
+use statusdoc_model::{Diagnostic, Severity, Span, Rule};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD005",
-    name: "no-status-codes",
+    rule: Rule::NoStatusCodes,
+    id: Rule::NoStatusCodes.id(),
+    name: Rule::NoStatusCodes.name(),
     category: Category::Reader,
     default_severity: Severity::Warning,
     default_enabled: true,

@@ -25,13 +25,14 @@
 //! - RFC 9110, Section 15 (unrecognized codes are treated as x00 of their class)
 //! - IANA HTTP Status Code Registry
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD105",
-    name: "nonstandard-code",
+    rule: Rule::NonstandardCode,
+    id: Rule::NonstandardCode.id(),
+    name: Rule::NonstandardCode.name(),
     category: Category::Phrase,
     default_severity: Severity::Warning,
     default_enabled: true,

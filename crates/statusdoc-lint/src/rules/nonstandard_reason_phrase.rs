@@ -27,15 +27,16 @@
 //! - RFC 9110, Section 15 (Status Codes)
 //! - IANA HTTP Status Code Registry
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 use statusdoc_reference::PhraseMatch;
 
 use super::phrase::{title_finding, titled};
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD102",
-    name: "nonstandard-reason-phrase",
+    rule: Rule::NonstandardReasonPhrase,
+    id: Rule::NonstandardReasonPhrase.id(),
+    name: Rule::NonstandardReasonPhrase.name(),
     category: Category::Phrase,
     default_severity: Severity::Warning,
     default_enabled: true,

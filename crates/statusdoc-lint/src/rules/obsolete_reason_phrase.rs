@@ -27,15 +27,16 @@
 //! - RFC 9110, Section 15 and Appendix B.3 (changes from RFC 7231)
 //! - RFC 2616, Section 6.1.1 (the old phrases)
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 use statusdoc_reference::PhraseMatch;
 
 use super::phrase::{title_finding, titled};
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD103",
-    name: "obsolete-reason-phrase",
+    rule: Rule::ObsoleteReasonPhrase,
+    id: Rule::ObsoleteReasonPhrase.id(),
+    name: Rule::ObsoleteReasonPhrase.name(),
     category: Category::Phrase,
     default_severity: Severity::Warning,
     default_enabled: true,

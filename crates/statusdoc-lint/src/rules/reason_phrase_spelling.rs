@@ -25,15 +25,16 @@
 //! ## References
 //! - RFC 9110, Section 15 (Status Codes)
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 use statusdoc_reference::PhraseMatch;
 
 use super::phrase::{title_finding, titled};
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD104",
-    name: "reason-phrase-spelling",
+    rule: Rule::ReasonPhraseSpelling,
+    id: Rule::ReasonPhraseSpelling.id(),
+    name: Rule::ReasonPhraseSpelling.name(),
     category: Category::Phrase,
     default_severity: Severity::Warning,
     default_enabled: true,

@@ -24,15 +24,16 @@
 
 use std::collections::BTreeMap;
 
-use statusdoc_model::{Diagnostic, Document, Entry, Severity, Span};
+use statusdoc_model::{Diagnostic, Document, Entry, Severity, Span, Rule};
 use statusdoc_reference::Registry;
 
 use crate::text::normalize_for_comparison;
 use crate::{Category, Config, Context, Page, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD401",
-    name: "renderings-disagree",
+    rule: Rule::RenderingsDisagree,
+    id: Rule::RenderingsDisagree.id(),
+    name: Rule::RenderingsDisagree.name(),
     category: Category::CrossPage,
     default_severity: Severity::Error,
     default_enabled: true,

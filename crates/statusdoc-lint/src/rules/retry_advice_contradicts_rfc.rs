@@ -49,15 +49,16 @@
 //!   the same credentials"); RFC 2616, Section 10.4.1 (400: "SHOULD NOT repeat the
 //!   request without modifications", the sentence such pages copy onto 503)
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 use statusdoc_reference::Retry;
 
 use crate::semantics::{has_any, has_stem, is_conditional, is_negated_at, sentences, tokens, Token};
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD201",
-    name: "retry-advice-contradicts-rfc",
+    rule: Rule::RetryAdviceContradictsRfc,
+    id: Rule::RetryAdviceContradictsRfc.id(),
+    name: Rule::RetryAdviceContradictsRfc.name(),
     category: Category::Semantics,
     default_severity: Severity::Warning,
     default_enabled: true,

@@ -20,13 +20,14 @@
 //! ## Fix safety
 //! No fix: moving rows can break the markup around them.
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD305",
-    name: "rows-out-of-order",
+    rule: Rule::RowsOutOfOrder,
+    id: Rule::RowsOutOfOrder.id(),
+    name: Rule::RowsOutOfOrder.name(),
     category: Category::Structure,
     default_severity: Severity::Warning,
     default_enabled: true,

@@ -26,15 +26,16 @@
 //! - RFC 9110, Section 15
 //! - IANA HTTP Status Code Registry
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 use statusdoc_reference::State;
 
 use super::nonstandard_code::says_nonstandard;
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD106",
-    name: "unassigned-code",
+    rule: Rule::UnassignedCode,
+    id: Rule::UnassignedCode.id(),
+    name: Rule::UnassignedCode.name(),
     category: Category::Phrase,
     default_severity: Severity::Warning,
     default_enabled: true,

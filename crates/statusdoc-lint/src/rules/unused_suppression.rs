@@ -26,13 +26,14 @@
 //! ## Fix safety
 //! No fix.
 
-use statusdoc_model::Severity;
+use statusdoc_model::{Severity, Rule};
 
 use crate::{Category, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD010",
-    name: "unused-suppression",
+    rule: Rule::UnusedSuppression,
+    id: Rule::UnusedSuppression.id(),
+    name: Rule::UnusedSuppression.name(),
     category: Category::Suppression,
     default_severity: Severity::Warning,
     default_enabled: true,

@@ -21,14 +21,15 @@
 //! ## Fix safety
 //! No fix.
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 use statusdoc_reference::{phrase_key, PhraseMatch, Registry};
 
 use crate::{Category, Config, Context, Page, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD402",
-    name: "vendor-drift",
+    rule: Rule::VendorDrift,
+    id: Rule::VendorDrift.id(),
+    name: Rule::VendorDrift.name(),
     category: Category::CrossPage,
     default_severity: Severity::Info,
     default_enabled: false,

@@ -26,15 +26,16 @@
 //! - RFC 9110, Section 15 (Status Codes)
 //! - IANA HTTP Status Code Registry
 
-use statusdoc_model::{Diagnostic, Severity};
+use statusdoc_model::{Diagnostic, Severity, Rule};
 use statusdoc_reference::PhraseMatch;
 
 use super::phrase::{title_finding, titled};
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
-    id: "SD101",
-    name: "wrong-reason-phrase",
+    rule: Rule::WrongReasonPhrase,
+    id: Rule::WrongReasonPhrase.id(),
+    name: Rule::WrongReasonPhrase.name(),
     category: Category::Phrase,
     default_severity: Severity::Error,
     default_enabled: true,
