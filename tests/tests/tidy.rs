@@ -90,3 +90,41 @@ fn no_vendor_names_in_non_test_code() {
         hits.join("\n")
     );
 }
+
+/// Rule ids live in one table (`statusdoc_model::Rule`): no other non-test code writes
+/// one as a string literal, so an unknown id cannot slip past the compiler.
+#[test]
+fn rule_ids_only_in_the_rule_table() {
+    let root = xtask::root();
+    let table = root.join("crates/statusdoc-model/src/rule.rs");
+    let mut hits = Vec::new();
+    let mut stack = vec![root.join("crates"), root.join("xtask/src")];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            // Tests, benches and fixtures may name rules; the generated crate is data.
+            if !["tests", "benches", "examples", "target", "status-catalog", "consumer"].contains(&name) {
+                stack.extend(std::fs::read_dir(&path).unwrap().flatten().map(|e| e.path()));
+            }
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") || path == table {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            let bytes = line.as_bytes();
+            for at in line.match_indices("\"SD").map(|(i, _)| i) {
+                let id = &bytes[at + 3..];
+                if id.len() >= 4 && id[..3].iter().all(u8::is_ascii_digit) && id[3] == b'"' {
+                    hits.push(format!("{}:{}", path.strip_prefix(&root).unwrap().display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(hits.is_empty(), "rule ids as string literals (use statusdoc_model::Rule):\n{}", hits.join("\n"));
+}

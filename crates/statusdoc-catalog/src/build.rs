@@ -7,14 +7,16 @@ use statusdoc_reference::{phrase_key, PhraseMatch, Registry};
 use crate::limits::extract_limits;
 use crate::model::*;
 use crate::naming::{disambiguate, screaming_snake};
+use statusdoc_model::Rule;
+
 use crate::GENERATED_NOTE;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Rules whose findings mean the page's retry advice is wrong.
-const RETRY_RULES: &[&str] = &["SD201"];
+const RETRY_RULES: &[Rule] = &[Rule::RetryAdviceContradictsRfc];
 /// A missing header finding is about retrying when the header is Retry-After.
-const HEADER_RULE: &str = "SD203";
+const HEADER_RULE: Rule = Rule::ExpectedHeaderMissing;
 
 pub fn build(corpus: &Corpus, diagnostics: &[Diagnostic], registry: &Registry) -> Catalog {
     let names = page_rust_names(corpus);
@@ -183,8 +185,8 @@ fn catalog_status(
 }
 
 fn deviation(d: &Diagnostic, registry: &Registry) -> Deviation {
-    let affects_retry = RETRY_RULES.contains(&d.rule)
-        || d.rule == HEADER_RULE
+    let affects_retry = RETRY_RULES.iter().any(|r| r.id() == d.rule)
+        || d.rule == HEADER_RULE.id()
             && d.message.contains("Retry-After")
             && d.status_code
                 .and_then(|c| registry.get(c))

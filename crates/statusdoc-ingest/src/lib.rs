@@ -203,9 +203,8 @@ fn no_reader(path: &str, bytes: &[u8], format_name: &str) -> Document {
     let text = std::str::from_utf8(bytes).unwrap_or("");
     let source = SourceFile::new(path, text);
     let mut document = Document::new(source, Format::Text);
-    let note = statusdoc_model::Diagnostic::new(
-        "SD001",
-        "no-reader",
+    let note = statusdoc_model::Diagnostic::of(
+        statusdoc_model::Rule::NoReader,
         statusdoc_model::Severity::Error,
         &document.source,
         statusdoc_model::Span::empty(0),

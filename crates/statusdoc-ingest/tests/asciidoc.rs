@@ -253,6 +253,8 @@ fn bulleted_and_numbered_lists() {
         [
             (200, "OK"),
             (201, "Created"),
+            // A nested item for a code is an entry of its own.
+            (202, "Accepted"),
             (204, "No Content"),
             (205, "Reset Content"),
             (400, "Bad Request"),

@@ -200,6 +200,11 @@ impl<'r> Interpreter<'r> {
                     i += 1;
                 }
                 Block::Paragraph(text) => {
+                    if self.labelled_codes(text) {
+                        lead_in.clear();
+                        i += 1;
+                        continue;
+                    }
                     let consumed = self.paragraph_run(blocks, i, &lead_in);
                     if consumed == 0 {
                         if lead_in.len() == 3 {
@@ -526,6 +531,56 @@ impl<'r> Interpreter<'r> {
         accepted
     }
 
+    /// "Normal response codes: 200, 202" / "Error response codes: badRequest(400),
+    /// itemNotFound(404)": a label that says status codes, a colon, and a list of codes
+    /// (each alone or as `name(code)`). Every code is an entry of the operation above,
+    /// with no title (the names are identifiers) and no description.
+    fn labelled_codes(&mut self, text: &Text) -> bool {
+        let s = text.as_str();
+        let Some(colon) = s.find(':') else {
+            return false;
+        };
+        let label = &s[..colon];
+        if label.split_whitespace().count() > 5 || !words::says_status_codes_in_prose(label) {
+            return false;
+        }
+        let list = &s[colon + 1..];
+        let mut codes = Vec::new();
+        let mut offset = colon + 1;
+        for item in list.split(',') {
+            let trimmed = item.trim();
+            let lead = item.len() - item.trim_start().len();
+            // "200" or "badRequest(400)".
+            let at = match trimmed.find('(') {
+                Some(open) if trimmed.ends_with(')') && words::is_identifier(&trimmed[..open]) => open + 1,
+                None => 0,
+                _ => return false,
+            };
+            let digits = trimmed[at..].trim_end_matches(')');
+            let Some(code) = leading_code(digits).filter(|_| digits.len() == 3) else {
+                return false;
+            };
+            let start = offset + lead + at;
+            codes.push((code, text.source_span(start..start + 3)));
+            offset += item.len() + 1;
+        }
+        if codes.is_empty() {
+            return false;
+        }
+        let block = self.next_block();
+        for (code, code_span) in codes {
+            self.entries.push(Entry {
+                code,
+                code_span,
+                section: self.section(),
+                block,
+                listing: Listing::Operation,
+                ..Entry::default()
+            });
+        }
+        true
+    }
+
     /// A run of paragraphs that start with codes ("**404 Not Found**" pseudo-headings,
     /// "404 Not Found: …" lines of a text dump), each with the paragraphs after it up to
     /// the next one as its description. Returns how many blocks it consumed (0 when the
@@ -622,13 +677,34 @@ impl<'r> Interpreter<'r> {
             _ => return None,
         };
         let mut candidates = self.candidates(text, lenient);
-        for candidate in &mut candidates {
-            for block in rest {
-                candidate.description.paragraph_break();
-                candidate.description.append(&block.flat_text());
+        if candidates.is_empty() {
+            return None;
+        }
+        // A nested list whose items are codes holds entries of its own ("201 Created"
+        // with "202 Accepted" nested below it), in page order after this one; other
+        // nested blocks are this entry's description.
+        let mut nested = Vec::new();
+        for block in rest {
+            let inner = match block {
+                Block::List(list) if self.depth < MAX_DEPTH => list
+                    .items
+                    .iter()
+                    .filter_map(|item| self.item_candidate(item, lenient))
+                    .flatten()
+                    .collect::<Vec<_>>(),
+                _ => Vec::new(),
+            };
+            if inner.is_empty() {
+                for candidate in &mut candidates {
+                    candidate.description.paragraph_break();
+                    candidate.description.append(&block.flat_text());
+                }
+            } else {
+                nested.extend(inner);
             }
         }
-        Some(candidates).filter(|c| !c.is_empty())
+        candidates.extend(nested);
+        Some(candidates)
     }
 
     fn definitions(&mut self, definitions: &[Definition], lead_in: &[&Text]) {

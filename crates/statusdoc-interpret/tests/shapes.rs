@@ -164,3 +164,35 @@ fn per_operation_responses_are_operation_listings() {
     assert_eq!(got.len(), 2);
     assert!(got.iter().all(|e| e.listing == Listing::Operation));
 }
+
+#[test]
+fn labelled_lists_of_codes() {
+    let got = interpret(
+        &Page {
+            blocks: vec![
+                h(2, "List usages"),
+                p("Normal response codes: 200"),
+                p("Error response codes: badRequest(400), itemNotFound(404)"),
+            ],
+        },
+        Registry::bundled(),
+    );
+    let codes: Vec<(u16, bool)> = got.iter().map(|e| (e.code, e.title.is_none())).collect();
+    assert_eq!(codes, [(200, true), (400, true), (404, true)]);
+    assert!(got.iter().all(|e| e.listing == Listing::Operation));
+    // A label that is not about status codes is prose.
+    assert!(entries(vec![p("Ports used: 200, 400")]).is_empty());
+}
+
+#[test]
+fn nested_items_for_codes_are_entries() {
+    let got = entries(vec![Block::List(List {
+        items: vec![vec![
+            p("201 Created - a pet was added."),
+            Block::List(List {
+                items: vec![vec![p("202 Accepted - queued.")]],
+            }),
+        ]],
+    })]);
+    assert_eq!(got, [e(201, "Created", "a pet was added."), e(202, "Accepted", "queued.")]);
+}
