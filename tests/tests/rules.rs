@@ -76,26 +76,51 @@ fn check_rule(rule: Rule) {
     let meta = find_rule(rule.id()).expect("every rule in the table has its metadata");
     assert_eq!(meta.rule, rule);
     let doc = meta.doc();
-    assert!(doc.starts_with(&format!("# {} ({})", rule.name(), rule.id())), "{doc}");
-    for section in ["## What it does", "## Why is this bad?", "## Example", "## Fix safety"] {
+    assert!(
+        doc.starts_with(&format!("# {} ({})", rule.name(), rule.id())),
+        "{doc}"
+    );
+    for section in [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Fix safety",
+    ] {
         assert!(doc.contains(section), "{} lacks {section}", rule.id());
     }
     let (documents, found) = lint_fixture(meta);
-    assert!(!found.is_empty(), "{} finds nothing in its fixture", rule.id());
+    assert!(
+        !found.is_empty(),
+        "{} finds nothing in its fixture",
+        rule.id()
+    );
     let offers_fix = found.iter().any(|d| d.fix.is_some());
     assert_eq!(
-        offers_fix, meta.fixable,
+        offers_fix,
+        meta.fixable,
         "{}: `fixable` is {} but its findings {} a fix",
         rule.id(),
         meta.fixable,
         if offers_fix { "offer" } else { "never offer" }
     );
-    if matches!(meta.category, Category::Phrase | Category::Semantics | Category::Structure) {
-        let left_alone = documents.iter().flat_map(|d| d.entries.iter().map(move |e| (d, e))).any(|(d, e)| {
-            let row = e.span();
-            !found.iter().any(|f| f.path == d.path() && f.span.start >= row.start && f.span.start <= row.end)
-        });
-        assert!(left_alone, "{}: its fixture needs a row the rule must leave alone", rule.id());
+    if matches!(
+        meta.category,
+        Category::Phrase | Category::Semantics | Category::Structure
+    ) {
+        let left_alone = documents
+            .iter()
+            .flat_map(|d| d.entries.iter().map(move |e| (d, e)))
+            .any(|(d, e)| {
+                let row = e.span();
+                !found.iter().any(|f| {
+                    f.path == d.path() && f.span.start >= row.start && f.span.start <= row.end
+                })
+            });
+        assert!(
+            left_alone,
+            "{}: its fixture needs a row the rule must leave alone",
+            rule.id()
+        );
     }
     let sources = Sources::new(documents.iter().map(|d| &d.source));
     let rendered = statusdoc_report::human(&found, &sources, false);

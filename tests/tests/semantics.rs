@@ -57,9 +57,16 @@ impl Counts {
 }
 
 fn measure() -> [(String, Counts); 4] {
-    let path = format!("{}/fixtures/sentences/labelled.toml", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/fixtures/sentences/labelled.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let set: Set = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert!(set.sentence.len() >= 300, "the labelled set has {} sentences", set.sentence.len());
+    assert!(
+        set.sentence.len() >= 300,
+        "the labelled set has {} sentences",
+        set.sentence.len()
+    );
     let registry = Registry::bundled();
     let mut out: [(String, Counts); 4] = Default::default();
     out[0].0 = "SD201".into();
@@ -70,7 +77,8 @@ fn measure() -> [(String, Counts); 4] {
         let held_out = usize::from(s.origin.starts_with("tests/wild/holdout/")) * 2;
         let what = format!("{} {:?}", s.code, s.text);
         let sd201 = retry_advice_contradicts_rfc::verdict(registry, s.code, &s.text).is_some();
-        let sd202 = description_contradicts_code::contradiction(registry, s.code, &s.text).is_some();
+        let sd202 =
+            description_contradicts_code::contradiction(registry, s.code, &s.text).is_some();
         out[held_out].1.add(s.sd201, sd201, what.clone());
         out[held_out + 1].1.add(s.sd202, sd202, what);
     }
@@ -95,7 +103,15 @@ fn semantic_rules_on_the_labelled_sentences() {
         }
     }
     for (name, c) in &figures[..2] {
-        assert!(c.precision() >= 95.0, "{name}: precision {:.1}% < 95%", c.precision());
-        assert!(c.recall() >= 80.0, "{name}: recall {:.1}% < 80%", c.recall());
+        assert!(
+            c.precision() >= 95.0,
+            "{name}: precision {:.1}% < 95%",
+            c.precision()
+        );
+        assert!(
+            c.recall() >= 80.0,
+            "{name}: recall {:.1}% < 80%",
+            c.recall()
+        );
     }
 }

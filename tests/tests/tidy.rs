@@ -34,7 +34,11 @@ fn no_vendor_names_in_non_test_code() {
     let mut vendors: Vec<String> = Vec::new();
     let mut manifests = vec![root.join("sources/manifest.toml")];
     for set in ["tests/wild/pages", "tests/wild/holdout"] {
-        for entry in std::fs::read_dir(root.join(set)).into_iter().flatten().flatten() {
+        for entry in std::fs::read_dir(root.join(set))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             manifests.push(entry.path().join("key.toml"));
         }
     }
@@ -43,13 +47,17 @@ fn no_vendor_names_in_non_test_code() {
         for line in text.lines() {
             if let Some(value) = line.strip_prefix("vendor = \"") {
                 let name = value.split('"').next().unwrap_or("").to_owned();
-                if !name.is_empty() && !ALLOWED.contains(&name.as_str()) && !vendors.contains(&name) {
+                if !name.is_empty() && !ALLOWED.contains(&name.as_str()) && !vendors.contains(&name)
+                {
                     vendors.push(name);
                 }
             }
         }
     }
-    assert!(vendors.len() > 20, "vendor names were not collected: {vendors:?}");
+    assert!(
+        vendors.len() > 20,
+        "vendor names were not collected: {vendors:?}"
+    );
     let mut hits = Vec::new();
     let mut stack: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("crates"))
         .unwrap()
@@ -61,7 +69,12 @@ fn no_vendor_names_in_non_test_code() {
     stack.push(root.join("xtask/src"));
     while let Some(path) = stack.pop() {
         if path.is_dir() {
-            stack.extend(std::fs::read_dir(&path).unwrap().flatten().map(|e| e.path()));
+            stack.extend(
+                std::fs::read_dir(&path)
+                    .unwrap()
+                    .flatten()
+                    .map(|e| e.path()),
+            );
             continue;
         }
         if path.extension().is_none_or(|e| e != "rs") {
@@ -79,7 +92,11 @@ fn no_vendor_names_in_non_test_code() {
                         && after.is_none_or(|c| !c.is_alphanumeric())
                 });
                 if found {
-                    hits.push(format!("{}:{}: {vendor}", path.strip_prefix(&root).unwrap().display(), n + 1));
+                    hits.push(format!(
+                        "{}:{}: {vendor}",
+                        path.strip_prefix(&root).unwrap().display(),
+                        n + 1
+                    ));
                 }
             }
         }
@@ -103,8 +120,22 @@ fn rule_ids_only_in_the_rule_table() {
         if path.is_dir() {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             // Tests, benches and fixtures may name rules; the generated crate is data.
-            if !["tests", "benches", "examples", "target", "status-catalog", "consumer"].contains(&name) {
-                stack.extend(std::fs::read_dir(&path).unwrap().flatten().map(|e| e.path()));
+            if ![
+                "tests",
+                "benches",
+                "examples",
+                "target",
+                "status-catalog",
+                "consumer",
+            ]
+            .contains(&name)
+            {
+                stack.extend(
+                    std::fs::read_dir(&path)
+                        .unwrap()
+                        .flatten()
+                        .map(|e| e.path()),
+                );
             }
             continue;
         }
@@ -121,10 +152,18 @@ fn rule_ids_only_in_the_rule_table() {
             for at in line.match_indices("\"SD").map(|(i, _)| i) {
                 let id = &bytes[at + 3..];
                 if id.len() >= 4 && id[..3].iter().all(u8::is_ascii_digit) && id[3] == b'"' {
-                    hits.push(format!("{}:{}", path.strip_prefix(&root).unwrap().display(), n + 1));
+                    hits.push(format!(
+                        "{}:{}",
+                        path.strip_prefix(&root).unwrap().display(),
+                        n + 1
+                    ));
                 }
             }
         }
     }
-    assert!(hits.is_empty(), "rule ids as string literals (use statusdoc_model::Rule):\n{}", hits.join("\n"));
+    assert!(
+        hits.is_empty(),
+        "rule ids as string literals (use statusdoc_model::Rule):\n{}",
+        hits.join("\n")
+    );
 }

@@ -98,7 +98,11 @@ fn page_file(dir: &Path) -> anyhow::Result<PathBuf> {
     files.sort();
     match files.as_slice() {
         [one] => Ok(one.clone()),
-        _ => bail!("{}: expected one page beside key.toml, found {}", dir.display(), files.len()),
+        _ => bail!(
+            "{}: expected one page beside key.toml, found {}",
+            dir.display(),
+            files.len()
+        ),
     }
 }
 
@@ -140,10 +144,15 @@ fn align(key: &[u16], got: &[u16]) -> Vec<(usize, usize)> {
 }
 
 fn score_page(dir: &Path, registry: &Registry) -> anyhow::Result<(Key, Scored)> {
-    let id = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let id = dir
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
     let key_text = std::fs::read_to_string(dir.join("key.toml"))
         .with_context(|| format!("{}: no key.toml", dir.display()))?;
-    let key: Key = toml::from_str(&key_text).with_context(|| format!("{}/key.toml", dir.display()))?;
+    let key: Key =
+        toml::from_str(&key_text).with_context(|| format!("{}/key.toml", dir.display()))?;
     let file = page_file(dir)?;
     let bytes = std::fs::read(&file)?;
     let mut figures = Figures {
@@ -156,18 +165,36 @@ fn score_page(dir: &Path, registry: &Registry) -> anyhow::Result<(Key, Scored)> 
         figures.unreadable = 1;
         figures.missed = key.entries.len();
         problems.push(format!("no reader for format `{}`", key.format));
-        return Ok((key, Scored { id, figures, problems }));
+        return Ok((
+            key,
+            Scored {
+                id,
+                figures,
+                problems,
+            },
+        ));
     };
     let mut options = ReadOptions::new(registry);
     options.format = Some(format);
-    let path = file.strip_prefix(root()).unwrap_or(&file).to_string_lossy().into_owned();
+    let path = file
+        .strip_prefix(root())
+        .unwrap_or(&file)
+        .to_string_lossy()
+        .into_owned();
     let document = match read_page(&path, &bytes, &options) {
         Ok(document) => document,
         Err(error) => {
             figures.unreadable = 1;
             figures.missed = key.entries.len();
             problems.push(error.to_string());
-            return Ok((key, Scored { id, figures, problems }));
+            return Ok((
+                key,
+                Scored {
+                    id,
+                    figures,
+                    problems,
+                },
+            ));
         }
     };
     let diagnostics = lint_document(&document, registry, &Config::default());
@@ -188,9 +215,16 @@ fn score_page(dir: &Path, registry: &Registry) -> anyhow::Result<(Key, Scored)> 
             figures.exact += 1;
         } else {
             figures.title_wrong += 1;
-            problems.push(format!("{}: title {:?}, key says {:?}", entry.code, have, want));
+            problems.push(format!(
+                "{}: title {:?}, key says {:?}",
+                entry.code, have, want
+            ));
         }
-        let correct_row = want.is_none_or(|t| registry.get(entry.code).is_some_and(|s| s.reason == t.trim()));
+        let correct_row = want.is_none_or(|t| {
+            registry
+                .get(entry.code)
+                .is_some_and(|s| s.reason == t.trim())
+        });
         if correct_row {
             let row = entry.span();
             for d in diagnostics.iter().filter(|d| {
@@ -200,13 +234,19 @@ fn score_page(dir: &Path, registry: &Registry) -> anyhow::Result<(Key, Scored)> 
                     && d.span.start <= row.end.max(row.start)
             }) {
                 figures.errors_on_correct_rows += 1;
-                problems.push(format!("{}: {} on a correct row: {}", entry.code, d.rule, d.message));
+                problems.push(format!(
+                    "{}: {} on a correct row: {}",
+                    entry.code, d.rule, d.message
+                ));
             }
         }
     }
     for (k, matched) in matched_key.iter().enumerate() {
         if !matched {
-            problems.push(format!("missed {} {:?}", key.entries[k].code, key.entries[k].title));
+            problems.push(format!(
+                "missed {} {:?}",
+                key.entries[k].code, key.entries[k].title
+            ));
         }
     }
     for (g, matched) in matched_got.iter().enumerate() {
@@ -224,7 +264,14 @@ fn score_page(dir: &Path, registry: &Registry) -> anyhow::Result<(Key, Scored)> 
     if key.kind == "negative" && !document.entries.is_empty() {
         figures.negative_pages_with_entries = 1;
     }
-    Ok((key, Scored { id, figures, problems }))
+    Ok((
+        key,
+        Scored {
+            id,
+            figures,
+            problems,
+        },
+    ))
 }
 
 /// Scores every keyed page; returns the figures per set (`pages`, `holdout`) and
@@ -239,11 +286,17 @@ pub fn score(verbose: bool) -> anyhow::Result<(BTreeMap<String, Figures>, String
         let Ok(read) = std::fs::read_dir(wild.join(set)) else {
             continue;
         };
-        let mut dirs: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
+        let mut dirs: Vec<PathBuf> = read
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
         dirs.sort();
         for dir in dirs {
             if !dir.join("key.toml").exists() {
-                let message = format!("{}: a wild page needs its key.toml (see tests/wild/README.md)", dir.display());
+                let message = format!(
+                    "{}: a wild page needs its key.toml (see tests/wild/README.md)",
+                    dir.display()
+                );
                 if crate::is_ci() {
                     bail!(message);
                 }
@@ -252,9 +305,18 @@ pub fn score(verbose: bool) -> anyhow::Result<(BTreeMap<String, Figures>, String
             }
             let (key, scored) = score_page(&dir, registry)?;
             vendors.insert(key.vendor.clone());
-            figures.entry(format!("{set}/{}", key.format)).or_default().add(&scored.figures);
-            figures.entry(format!("{set}/all")).or_default().add(&scored.figures);
-            figures.entry("all".into()).or_default().add(&scored.figures);
+            figures
+                .entry(format!("{set}/{}", key.format))
+                .or_default()
+                .add(&scored.figures);
+            figures
+                .entry(format!("{set}/all"))
+                .or_default()
+                .add(&scored.figures);
+            figures
+                .entry("all".into())
+                .or_default()
+                .add(&scored.figures);
             // Held-out pages are scored, not shown: nobody tunes against them.
             if verbose && set == "pages" && !scored.problems.is_empty() {
                 writeln!(out, "{}", scored.id)?;
@@ -267,7 +329,16 @@ pub fn score(verbose: bool) -> anyhow::Result<(BTreeMap<String, Figures>, String
     writeln!(
         out,
         "\n{:<20} {:>5} {:>6} {:>6} {:>7} {:>6} {:>6} {:>9} {:>8} {:>5}",
-        "set/format", "pages", "key", "exact", "exact%", "title", "missed", "spurious", "err-ok", "neg"
+        "set/format",
+        "pages",
+        "key",
+        "exact",
+        "exact%",
+        "title",
+        "missed",
+        "spurious",
+        "err-ok",
+        "neg"
     )?;
     for (name, f) in &figures {
         writeln!(
@@ -305,7 +376,10 @@ pub fn run(verbose: bool, bless: bool) -> anyhow::Result<()> {
         return Ok(());
     }
     let Ok(text) = std::fs::read_to_string(&path) else {
-        bail!("no baseline at {}: run `cargo xtask score --bless`", path.display());
+        bail!(
+            "no baseline at {}: run `cargo xtask score --bless`",
+            path.display()
+        );
     };
     let baseline: BTreeMap<String, Figures> = serde_json::from_str(&text)?;
     let mut worse = Vec::new();
@@ -320,7 +394,10 @@ pub fn run(verbose: bool, bless: bool) -> anyhow::Result<()> {
             worse.push(format!("{name}: exact {} < {}", now.exact, then.exact));
         }
         if now.spurious > then.spurious {
-            worse.push(format!("{name}: spurious {} > {}", now.spurious, then.spurious));
+            worse.push(format!(
+                "{name}: spurious {} > {}",
+                now.spurious, then.spurious
+            ));
         }
         if now.errors_on_correct_rows > then.errors_on_correct_rows {
             worse.push(format!(
@@ -336,7 +413,10 @@ pub fn run(verbose: bool, bless: bool) -> anyhow::Result<()> {
         }
     }
     if !worse.is_empty() {
-        bail!("the score is worse than tests/wild/score-baseline.json:\n  {}", worse.join("\n  "));
+        bail!(
+            "the score is worse than tests/wild/score-baseline.json:\n  {}",
+            worse.join("\n  ")
+        );
     }
     Ok(())
 }

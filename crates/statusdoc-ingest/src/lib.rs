@@ -19,7 +19,6 @@ use statusdoc_model::page::Page;
 use statusdoc_model::{Document, Format, SourceFile};
 use statusdoc_reference::Registry;
 
-
 /// The reStructuredText table layer, for the docutils reference test
 /// (`tests/rst_docutils.rs`), which compares with docutils cell for cell. Not a stable API.
 #[doc(hidden)]

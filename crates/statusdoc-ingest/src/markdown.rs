@@ -72,7 +72,9 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
         match event {
-            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => self.in_metadata = true,
+            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
+                self.in_metadata = true
+            }
             Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
             Event::Text(t) if self.in_metadata => self.front_matter(&t),
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_)) => {
@@ -326,7 +328,6 @@ impl<'a> Builder<'a> {
             }
         }
     }
-
 }
 
 /// Pages converted from HTML often put a pipe table right under a paragraph line, which

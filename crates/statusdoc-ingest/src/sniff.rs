@@ -41,7 +41,8 @@ pub fn is_openapi(text: &str) -> bool {
                     in_string = false;
                     let key = &window[string_start..i];
                     let after = window[i + 1..].trim_start();
-                    if depth == 1 && after.starts_with(':') && matches!(key, "openapi" | "swagger") {
+                    if depth == 1 && after.starts_with(':') && matches!(key, "openapi" | "swagger")
+                    {
                         return true;
                     }
                 }
@@ -107,11 +108,26 @@ fn asciidoc_score(lines: &[&str]) -> usize {
         if line.starts_with("|===") || line.starts_with(",===") || line.starts_with(":===") {
             score += 3;
         }
-        let macro_line = ["include::", "image::", "ifdef::", "ifndef::", "endif::", "toc::["];
+        let macro_line = [
+            "include::",
+            "image::",
+            "ifdef::",
+            "ifndef::",
+            "endif::",
+            "toc::[",
+        ];
         if macro_line.iter().any(|m| line.starts_with(m)) && line.ends_with(']') {
             score += 2;
         }
-        let attribute_line = ["[source,", "[cols=", "[options=", "[horizontal]", "[NOTE]", "[TIP]", "[WARNING]"];
+        let attribute_line = [
+            "[source,",
+            "[cols=",
+            "[options=",
+            "[horizontal]",
+            "[NOTE]",
+            "[TIP]",
+            "[WARNING]",
+        ];
         if attribute_line.iter().any(|a| line.starts_with(a)) {
             score += 2;
         }
@@ -263,8 +279,14 @@ mod tests {
             sniff_format("= Status codes\n:toc:\n\n|===\n| 200 | OK\n|===\n"),
             Format::AsciiDoc
         );
-        assert_eq!(sniff_format("# x\nswagger: '2.0'\npaths: {}\n"), Format::OpenApi);
-        assert_eq!(sniff_format("{\"info\": {}, \"openapi\": \"3.1.0\"}"), Format::OpenApi);
+        assert_eq!(
+            sniff_format("# x\nswagger: '2.0'\npaths: {}\n"),
+            Format::OpenApi
+        );
+        assert_eq!(
+            sniff_format("{\"info\": {}, \"openapi\": \"3.1.0\"}"),
+            Format::OpenApi
+        );
     }
 
     #[test]

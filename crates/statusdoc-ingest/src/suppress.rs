@@ -196,7 +196,11 @@ fn is_table_delimiter(line: &str) -> bool {
 }
 
 /// What a next-line comment covers in AsciiDoc when its next line is `first`.
-fn asciidoc_scope(source: &SourceFile, tables: &[(usize, usize)], first: usize) -> SuppressionScope {
+fn asciidoc_scope(
+    source: &SourceFile,
+    tables: &[(usize, usize)],
+    first: usize,
+) -> SuppressionScope {
     let text = source.text();
     let lines = source.lines();
     let line = |n: usize| {
@@ -218,7 +222,10 @@ fn asciidoc_scope(source: &SourceFile, tables: &[(usize, usize)], first: usize) 
         n += 1;
     }
     // Inside a table: the row below, up to a blank line or the table's end.
-    if let Some(&(_, close)) = tables.iter().find(|(open, close)| *open < first && first < *close) {
+    if let Some(&(_, close)) = tables
+        .iter()
+        .find(|(open, close)| *open < first && first < *close)
+    {
         let mut last = first;
         while last + 1 < close && !line(last + 1).is_empty() {
             last += 1;

@@ -59,7 +59,10 @@ pub(crate) fn read(document: &mut Document) -> Page {
             // "- 200 OK" then "-": a term. A term glued to the end of a definition
             // line ends that line first.
             let (before, term) = match glued_term(raw) {
-                Some(at) if definitions.is_some() => (Some(Span::new(line.start, line.start + at)), Span::new(line.start + at, line.end)),
+                Some(at) if definitions.is_some() => (
+                    Some(Span::new(line.start, line.start + at)),
+                    Span::new(line.start + at, line.end),
+                ),
                 _ => (None, line),
             };
             if let (Some(before), Some(defs)) = (before, definitions.as_mut()) {
@@ -86,7 +89,11 @@ pub(crate) fn read(document: &mut Document) -> Page {
             if let Some(last) = defs.last_mut() {
                 let lead = raw.len() - raw.trim_start().len();
                 let previous_blank = i == 0 || text_of(lines[i - 1]).trim().is_empty();
-                add_detail(last, source_text(trimmed, line.start + lead), previous_blank);
+                add_detail(
+                    last,
+                    source_text(trimmed, line.start + lead),
+                    previous_blank,
+                );
                 continue;
             }
         }
@@ -124,7 +131,11 @@ fn add_detail(definition: &mut Definition, more: Text, previous_blank: bool) {
     }
 }
 
-fn flush(blocks: &mut Vec<Block>, list: &mut Option<List>, definitions: &mut Option<Vec<Definition>>) {
+fn flush(
+    blocks: &mut Vec<Block>,
+    list: &mut Option<List>,
+    definitions: &mut Option<Vec<Definition>>,
+) {
     if let Some(list) = list.take() {
         blocks.push(Block::List(list));
     }
@@ -165,7 +176,10 @@ mod tests {
 
     #[test]
     fn glued_terms_are_found() {
-        assert_eq!(glued_term("value of the resource. - 400 Bad Request"), Some(23));
+        assert_eq!(
+            glued_term("value of the resource. - 400 Bad Request"),
+            Some(23)
+        );
         assert_eq!(glued_term("a - b"), None);
     }
 }

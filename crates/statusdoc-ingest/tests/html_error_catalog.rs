@@ -18,10 +18,11 @@ fn read(html: &str) -> Document {
 
 #[test]
 fn error_code_catalogs_are_keyed_by_their_codes() {
-    let catalog =
-        read("<main><table><tr><th>HTTP Status Code</th><th>Error Code</th><th>Error Message</th></tr>\
+    let catalog = read(
+        "<main><table><tr><th>HTTP Status Code</th><th>Error Code</th><th>Error Message</th></tr>\
                    <tr><td>400</td><td>APIG.0101</td><td>The API does not exist.</td></tr>\
-                   <tr><td>404</td><td>APIG.0102</td><td>No such stage.</td></tr></table></main>");
+                   <tr><td>404</td><td>APIG.0102</td><td>No such stage.</td></tr></table></main>",
+    );
     let rows: Vec<_> = catalog
         .entries
         .iter()
@@ -43,6 +44,9 @@ fn error_code_catalogs_are_keyed_by_their_codes() {
         .collect();
     assert_eq!(
         rows,
-        [(400, "Bad Request", Listing::Catalog), (404, "Not Found", Listing::Catalog)]
+        [
+            (400, "Bad Request", Listing::Catalog),
+            (404, "Not Found", Listing::Catalog)
+        ]
     );
 }

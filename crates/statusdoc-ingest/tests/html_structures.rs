@@ -147,11 +147,7 @@ fn per_code_headings_up_to_the_next_heading() {
     assert_eq!(
         summary(&document),
         [
-            (
-                400,
-                "Bad Request".into(),
-                "Malformed.".into()
-            ),
+            (400, "Bad Request".into(), "Malformed.".into()),
             (
                 404,
                 "Not Found".into(),

@@ -49,7 +49,17 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
                 .or_default() += 1;
         }
     }
+    // A page that shows an operation's request line ("DELETE /pools/default/buckets")
+    // documents that operation: its lists of codes are the operation's responses.
+    let operation_page = blocks.iter().any(|block| match block {
+        Block::Literal(text) | Block::Paragraph(text) => text
+            .as_str()
+            .lines()
+            .any(|line| is_request_line(line.trim())),
+        _ => false,
+    });
     let mut interpreter = Interpreter {
+        operation_page,
         registry,
         entries: Vec::new(),
         headings: Vec::new(),
@@ -90,6 +100,7 @@ const MAX_DEPTH: usize = 32;
 
 pub(crate) struct Interpreter<'r> {
     pub registry: &'r Registry,
+    operation_page: bool,
     depth: usize,
     entries: Vec<Entry>,
     headings: Vec<(u8, String)>,
@@ -252,7 +263,9 @@ impl<'r> Interpreter<'r> {
     /// status codes.
     pub(crate) fn context_says_status(&self, lead_in: &[&Text]) -> bool {
         self.headings.iter().any(|(_, t)| says_status_codes(t))
-            || lead_in.iter().any(|t| words::says_status_codes_in_prose(t.as_str()))
+            || lead_in
+                .iter()
+                .any(|t| words::says_status_codes_in_prose(t.as_str()))
     }
 
     /// Whether the nearest heading, or a lead-in sentence, names other kinds of codes.
@@ -269,7 +282,8 @@ impl<'r> Interpreter<'r> {
             let lower = t.to_lowercase();
             lower.contains("response") || lower.contains("error") || lower.starts_with("return")
         };
-        let operation = self.headings.iter().any(|(_, t)| is_operation_heading(t))
+        let operation = self.operation_page
+            || self.headings.iter().any(|(_, t)| is_operation_heading(t))
             || self.headings.last().is_some_and(|(_, t)| {
                 let lower = t.to_lowercase();
                 responses_heading(t)
@@ -380,13 +394,18 @@ impl<'r> Interpreter<'r> {
             .title
             .and_then(|r| text.cell(r.start + at..r.end + at))
             .map(unquote);
-        let phrase = title.as_ref().is_some_and(|t| self.is_phrase(code, &t.text));
+        let phrase = title
+            .as_ref()
+            .is_some_and(|t| self.is_phrase(code, &t.text));
         // "208 Already Reported (WebDAV)": a qualifier of the title, not description.
         let description = parts
             .detail
             .filter(|r| {
                 let d = s[r.start + at..r.end + at].trim();
-                !(title.is_some() && d.starts_with('(') && d.ends_with(')') && !d[1..].contains('('))
+                !(title.is_some()
+                    && d.starts_with('(')
+                    && d.ends_with(')')
+                    && !d[1..].contains('('))
             })
             .map(|r| text.slice(r.start + at..r.end + at))
             .unwrap_or_default();
@@ -465,7 +484,9 @@ impl<'r> Interpreter<'r> {
                     Candidate {
                         code,
                         code_span: cell.source_span(at..at + 3),
-                        phrase: title.as_ref().is_some_and(|t| self.is_phrase(code, &t.text)),
+                        phrase: title
+                            .as_ref()
+                            .is_some_and(|t| self.is_phrase(code, &t.text)),
                         title_certain: title.is_some(),
                         title,
                         description: description.clone(),
@@ -479,10 +500,12 @@ impl<'r> Interpreter<'r> {
     /// Whether a title is a phrase the registry knows: of this code or another,
     /// current, obsolete, or a known non-standard code's ("Client Closed Request").
     pub(crate) fn is_phrase(&self, code: u16, title: &str) -> bool {
-        !matches!(self.registry.match_phrase(code, title), PhraseMatch::Unknown)
-            || self.registry.nonstandard(code).is_some_and(|n| {
-                statusdoc_reference::phrase_key(&n.phrase) == statusdoc_reference::phrase_key(title)
-            })
+        !matches!(
+            self.registry.match_phrase(code, title),
+            PhraseMatch::Unknown
+        ) || self.registry.nonstandard(code).is_some_and(|n| {
+            statusdoc_reference::phrase_key(&n.phrase) == statusdoc_reference::phrase_key(title)
+        })
     }
 
     /// Headings that start with a code, judged per group of siblings (same level, same
@@ -502,10 +525,9 @@ impl<'r> Interpreter<'r> {
             let key = (parent, *level);
             if let Some(candidate) = self.candidate(text, false) {
                 groups.entry(key).or_default().push((i, candidate));
-                contexts.entry(key).or_insert((
-                    stack.iter().any(|s| s.2),
-                    stack.last().is_some_and(|s| s.3),
-                ));
+                contexts
+                    .entry(key)
+                    .or_insert((stack.iter().any(|s| s.2), stack.last().is_some_and(|s| s.3)));
             }
             stack.push((
                 *level,
@@ -552,7 +574,9 @@ impl<'r> Interpreter<'r> {
             let lead = item.len() - item.trim_start().len();
             // "200" or "badRequest(400)".
             let at = match trimmed.find('(') {
-                Some(open) if trimmed.ends_with(')') && words::is_identifier(&trimmed[..open]) => open + 1,
+                Some(open) if trimmed.ends_with(')') && words::is_identifier(&trimmed[..open]) => {
+                    open + 1
+                }
                 None => 0,
                 _ => return false,
             };
@@ -714,14 +738,24 @@ impl<'r> Interpreter<'r> {
             .iter()
             .filter(|d| {
                 let term = d.term.as_str().trim().trim_end_matches(':').to_lowercase();
-                matches!(term.as_str(), "code" | "status" | "http code" | "http status" | "status code" | "http status code" | "response code")
+                matches!(
+                    term.as_str(),
+                    "code"
+                        | "status"
+                        | "http code"
+                        | "http status"
+                        | "status code"
+                        | "http status code"
+                        | "response code"
+                )
             })
             .filter_map(|d| match d.details.first() {
                 Some(Block::Paragraph(t)) => self.candidate(t, true),
                 _ => None,
             })
             .collect();
-        if !status_fields.is_empty() && status_fields.iter().all(|c| c.phrase || c.title.is_none()) {
+        if !status_fields.is_empty() && status_fields.iter().all(|c| c.phrase || c.title.is_none())
+        {
             let block = self.next_block();
             for mut candidate in status_fields {
                 if candidate.description.is_empty() {
@@ -773,6 +807,16 @@ fn is_class_label(text: &str) -> bool {
         && b.get(3).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
+/// "DELETE /pools/default/buckets/[name]", "GET /v1/items HTTP/1.1": a request line.
+fn is_request_line(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let method = words.next().unwrap_or("");
+    let path = words.next().unwrap_or("");
+    ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].contains(&method)
+        && path.starts_with('/')
+        && words.next().is_none_or(|w| w.starts_with("HTTP/"))
+}
+
 /// A heading that names an operation: "GET /pets/{id}", "Delete a pet (DELETE /pets)".
 fn is_operation_heading(text: &str) -> bool {
     let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -784,7 +828,10 @@ fn is_operation_heading(text: &str) -> bool {
         .split_whitespace()
         .any(|w| w.starts_with('/') && w.len() > 1);
     first_is_method && (has_path || text.split_whitespace().count() <= 4)
-        || has_path && text.split_whitespace().any(|w| methods.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+        || has_path
+            && text
+                .split_whitespace()
+                .any(|w| methods.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
 /// A title without the quotes around it (`"Not Found"`, `“Not Found”`).

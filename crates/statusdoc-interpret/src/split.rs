@@ -25,7 +25,9 @@ pub struct CodeAndTitle {
 const MAX_TITLE_WORDS: usize = 8;
 
 /// Text that ends a title: what follows is a qualifier or the description.
-const SEPARATORS: [&str; 10] = [": ", " -- ", " - ", " – ", " — ", " <", ". ", "; ", " (", " | "];
+const SEPARATORS: [&str; 10] = [
+    ": ", " -- ", " - ", " – ", " — ", " <", ". ", "; ", " (", " | ",
+];
 
 pub fn split_code_and_title(registry: &Registry, text: &str) -> CodeAndTitle {
     split_after(registry, text, 3.min(text.len()))
@@ -57,10 +59,13 @@ fn split_after(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
     if after_code == 3 {
         if let Ok(code) = text[..3].parse::<u16>() {
             let whole = &rest[..rest_trimmed_len];
-            if !whole.starts_with('(') && matches!(
-                registry.match_phrase(code, whole),
-                statusdoc_reference::PhraseMatch::Spelling | statusdoc_reference::PhraseMatch::Exact
-            ) {
+            if !whole.starts_with('(')
+                && matches!(
+                    registry.match_phrase(code, whole),
+                    statusdoc_reference::PhraseMatch::Spelling
+                        | statusdoc_reference::PhraseMatch::Exact
+                )
+            {
                 return CodeAndTitle {
                     title: Some(start..start + rest_trimmed_len),
                     detail: None,

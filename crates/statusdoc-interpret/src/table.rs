@@ -18,8 +18,8 @@ use statusdoc_model::page::{Table, TableCell, Text};
 use statusdoc_model::Listing;
 use statusdoc_reference::PhraseMatch;
 
-use crate::words::{column_role, is_identifier, says_other_codes, says_status_codes, ColumnRole};
 use crate::split::split_title;
+use crate::words::{column_role, is_identifier, says_other_codes, says_status_codes, ColumnRole};
 use crate::{code_lead, unquote, Candidate, Interpreter};
 
 /// Cells wider or longer than any real table are clamped, so that a hostile
@@ -106,7 +106,8 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         // A first row with no code over rows with codes is a header the format could
         // not mark.
         let first_has_code = (0..width).any(|c| grid.own_text(0, c).is_some_and(starts_with_code));
-        let later_have_codes = (1..rows).any(|r| (0..width).any(|c| grid.own_text(r, c).is_some_and(starts_with_code)));
+        let later_have_codes = (1..rows)
+            .any(|r| (0..width).any(|c| grid.own_text(r, c).is_some_and(starts_with_code)));
         if !first_has_code && later_have_codes {
             header_rows = 1;
         }
@@ -165,8 +166,12 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
     let status_header = {
         let h = header[code_col].to_lowercase();
         says_status_codes(&h)
-            || h.split(|c: char| !c.is_alphanumeric())
-                .any(|w| matches!(w, "status" | "http" | "response" | "estado" | "statut" | "状态"))
+            || h.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                matches!(
+                    w,
+                    "status" | "http" | "response" | "estado" | "statut" | "状态"
+                )
+            })
     };
     let context = status_header
         || caption.as_deref().is_some_and(says_status_codes)
@@ -198,7 +203,11 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         let (idents, filled) = ident_share(c);
         filled > 0 && idents * 2 > filled
     };
-    let row_code = |r: usize| grid.own_text(r, code_col).and_then(|t| code_lead(t.as_str())).map(|(_, code)| code);
+    let row_code = |r: usize| {
+        grid.own_text(r, code_col)
+            .and_then(|t| code_lead(t.as_str()))
+            .map(|(_, code)| code)
+    };
     let phrase_share = |c: usize| {
         let mut phrases = 0;
         let mut filled = 0;
@@ -241,10 +250,11 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
     };
     let keyed = others.iter().any(|&c| {
         let h = header[c].to_lowercase();
-        let header_names_errors = (h.contains("error") || h.contains("fehler") || h.contains("错误"))
-            && !says_status_codes(&h)
-            && column_role(&h) != ColumnRole::Description
-            && !h.contains("message");
+        let header_names_errors =
+            (h.contains("error") || h.contains("fehler") || h.contains("错误"))
+                && !says_status_codes(&h)
+                && column_role(&h) != ColumnRole::Description
+                && !h.contains("message");
         // A column of error codes or names keys the table wherever it stands.
         header_names_errors && is_ident_col(c)
             || (header_names_errors || is_ident_col(c)) && (c < code_col || codes_repeat)
@@ -356,7 +366,10 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
                         match cell.text.strip_suffix('.') {
                             Some(stripped) => statusdoc_model::Cell {
                                 text: stripped.to_owned(),
-                                span: statusdoc_model::Span::new(cell.span.start, cell.span.end - 1),
+                                span: statusdoc_model::Span::new(
+                                    cell.span.start,
+                                    cell.span.end - 1,
+                                ),
                                 ..cell
                             },
                             None => cell,
@@ -367,7 +380,9 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
                     description = None;
                 }
             }
-            if let (true, true, Some(text)) = (titled_descriptions, candidate.title.is_none(), &description) {
+            if let (true, true, Some(text)) =
+                (titled_descriptions, candidate.title.is_none(), &description)
+            {
                 // In such a column, a cell's lead is its title when it is a known
                 // phrase, or a short title set off by a separator ("Request Failed -
                 // …") or standing alone ("Object Not Found").
@@ -415,4 +430,3 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         interpreter.push(candidate, block, extra.clone(), listing);
     }
 }
-

@@ -63,10 +63,11 @@ pub fn title_end(registry: &Registry, text: &str) -> (usize, bool) {
     // Title Case run: stop before the last capitalised word when a lowercase word
     // follows it, since that word starts the sentence. A run never starts with a
     // lowercase word ("429 for requests over the limit" has no title).
-    if words
-        .first()
-        .is_some_and(|(_, w)| w.chars().next().is_some_and(|c| !c.is_uppercase() && !c.is_ascii_digit()))
-    {
+    if words.first().is_some_and(|(_, w)| {
+        w.chars()
+            .next()
+            .is_some_and(|c| !c.is_uppercase() && !c.is_ascii_digit())
+    }) {
         return (0, false);
     }
     let mut end = 0;
@@ -246,7 +247,7 @@ pub fn says_status_codes(text: &str) -> bool {
 /// or response codes, or HTTP.
 pub fn says_status_codes_in_prose(text: &str) -> bool {
     let lower = text.to_lowercase();
-    says_status_codes(&lower.replace("responses", "")) 
+    says_status_codes(&lower.replace("responses", ""))
 }
 
 /// Whether a heading, caption or header names codes that are not HTTP status codes
@@ -258,8 +259,7 @@ pub fn says_other_codes(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let has = |w: &str| words.contains(&w);
-    let has_pair =
-        |a: &str, b: &str| words.windows(2).any(|pair| pair[0] == a && pair[1] == b);
+    let has_pair = |a: &str, b: &str| words.windows(2).any(|pair| pair[0] == a && pair[1] == b);
     has("grpc")
         || has("smtp")
         || has("ftp")
@@ -289,7 +289,10 @@ pub fn is_identifier(text: &str) -> bool {
     if text.is_empty() || text.contains(char::is_whitespace) {
         return false;
     }
-    if !text.chars().all(|c| c.is_alphanumeric() || "_.-:/".contains(c)) {
+    if !text
+        .chars()
+        .all(|c| c.is_alphanumeric() || "_.-:/".contains(c))
+    {
         return false;
     }
     let has_letter = text.chars().any(char::is_alphabetic);
@@ -298,11 +301,16 @@ pub fn is_identifier(text: &str) -> bool {
         .skip(1)
         .any(|(i, c)| c.is_uppercase() && text[..i].chars().last().is_some_and(char::is_lowercase));
     let starts_lower = text.chars().next().is_some_and(char::is_lowercase);
-    let all_upper = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let all_upper = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
     has_letter
         && (text.contains(['_', '.', ':', '/'])
             || starts_lower && inner_upper
-            || all_upper && text.chars().filter(|c| c.is_alphabetic()).count() > 1 && text.chars().any(|c| c.is_ascii_digit())
+            || all_upper
+                && text.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && text.chars().any(|c| c.is_ascii_digit())
             || text.contains('-') && text.chars().any(|c| c.is_ascii_digit()))
 }
 
@@ -389,10 +397,23 @@ mod tests {
 
     #[test]
     fn identifiers_are_not_titles() {
-        for id in ["badRequest", "INVALID_ARGUMENT", "APIG.0101", "resource_not_found", "ERR-1024"] {
+        for id in [
+            "badRequest",
+            "INVALID_ARGUMENT",
+            "APIG.0101",
+            "resource_not_found",
+            "ERR-1024",
+        ] {
             assert!(is_identifier(id), "{id}");
         }
-        for words in ["Not Found", "OK", "BadRequest", "NOT FOUND", "Too Many Requests", "Gone."] {
+        for words in [
+            "Not Found",
+            "OK",
+            "BadRequest",
+            "NOT FOUND",
+            "Too Many Requests",
+            "Gone.",
+        ] {
             assert!(!is_identifier(words), "{words}");
         }
     }

@@ -18,7 +18,10 @@ fn p(s: &str) -> Block {
 }
 
 fn h(level: u8, s: &str) -> Block {
-    Block::Heading { level, text: text(s) }
+    Block::Heading {
+        level,
+        text: text(s),
+    }
 }
 
 fn table(header: &[&str], rows: &[&[&str]]) -> Block {
@@ -43,7 +46,13 @@ fn list(items: &[&str]) -> Block {
 fn entries(blocks: Vec<Block>) -> Vec<(u16, String, String)> {
     interpret(&Page { blocks }, Registry::bundled())
         .into_iter()
-        .map(|e| (e.code, e.title_text().to_owned(), e.description_text().to_owned()))
+        .map(|e| {
+            (
+                e.code,
+                e.title_text().to_owned(),
+                e.description_text().to_owned(),
+            )
+        })
         .collect()
 }
 
@@ -55,14 +64,26 @@ fn e(code: u16, title: &str, description: &str) -> (u16, String, String) {
 fn code_column_anywhere_and_titles_from_content() {
     let got = entries(vec![table(
         &["Meaning", "Error Code"],
-        &[&["Bad Request -- La solicitud es inválida.", "400"], &["Not Found -- No existe.", "404"]],
+        &[
+            &["Bad Request -- La solicitud es inválida.", "400"],
+            &["Not Found -- No existe.", "404"],
+        ],
     )]);
-    assert_eq!(got, [e(400, "Bad Request", "La solicitud es inválida."), e(404, "Not Found", "No existe.")]);
+    assert_eq!(
+        got,
+        [
+            e(400, "Bad Request", "La solicitud es inválida."),
+            e(404, "Not Found", "No existe.")
+        ]
+    );
 }
 
 #[test]
 fn a_description_column_holding_only_phrases_is_the_title_column() {
-    let got = entries(vec![table(&["Code", "Description"], &[&["200", "OK"], &["404", "Not Found"]])]);
+    let got = entries(vec![table(
+        &["Code", "Description"],
+        &[&["200", "OK"], &["404", "Not Found"]],
+    )]);
     assert_eq!(got, [e(200, "OK", ""), e(404, "Not Found", "")]);
 }
 
@@ -74,7 +95,13 @@ fn data_tables_are_not_status_tables() {
         &[&["small", "200", "512"], &["large", "400", "2048"]],
     )]);
     assert!(got.is_empty(), "{got:?}");
-    let got = entries(vec![h(2, "SMTP reply codes"), table(&["Code", "Meaning"], &[&["250", "OK"], &["550", "Mailbox unavailable"]])]);
+    let got = entries(vec![
+        h(2, "SMTP reply codes"),
+        table(
+            &["Code", "Meaning"],
+            &[&["250", "OK"], &["550", "Mailbox unavailable"]],
+        ),
+    ]);
     assert!(got.is_empty(), "{got:?}");
     // A percentage heading is no code.
     let got = entries(vec![h(2, "100% uptime"), p("We promise.")]);
@@ -87,13 +114,18 @@ fn identifier_columns_are_never_titles_and_key_the_table() {
         &Page {
             blocks: vec![table(
                 &["HTTP status", "Error", "Message"],
-                &[&["400", "badRequest", "The body is invalid."], &["400", "missingField", "A field is missing."]],
+                &[
+                    &["400", "badRequest", "The body is invalid."],
+                    &["400", "missingField", "A field is missing."],
+                ],
             )],
         },
         Registry::bundled(),
     );
     assert_eq!(got.len(), 2);
-    assert!(got.iter().all(|e| e.title.is_none() && e.listing == Listing::Keyed));
+    assert!(got
+        .iter()
+        .all(|e| e.title.is_none() && e.listing == Listing::Keyed));
 }
 
 #[test]
@@ -139,7 +171,13 @@ fn lists_introduced_as_status_codes_take_plain_items() {
         p("We use standard HTTP status codes:"),
         list(&["200 if it succeeded", "429 for requests over the limit"]),
     ]);
-    assert_eq!(got, [e(200, "", "if it succeeded"), e(429, "", "for requests over the limit")]);
+    assert_eq!(
+        got,
+        [
+            e(200, "", "if it succeeded"),
+            e(429, "", "for requests over the limit")
+        ]
+    );
     // Without the lead-in, "300 requests per minute" is prose.
     assert!(entries(vec![list(&["300 requests per minute", "100 users"])]).is_empty());
 }
@@ -147,17 +185,33 @@ fn lists_introduced_as_status_codes_take_plain_items() {
 #[test]
 fn definition_lists_and_qualifiers() {
     let got = entries(vec![Block::DefinitionList(vec![
-        Definition { term: text("208 Already Reported (WebDAV)"), details: vec![p("Used inside a response element.")] },
-        Definition { term: text("306 unused"), details: vec![p("No longer used.")] },
+        Definition {
+            term: text("208 Already Reported (WebDAV)"),
+            details: vec![p("Used inside a response element.")],
+        },
+        Definition {
+            term: text("306 unused"),
+            details: vec![p("No longer used.")],
+        },
     ])]);
-    assert_eq!(got, [e(208, "Already Reported", "Used inside a response element."), e(306, "unused", "No longer used.")]);
+    assert_eq!(
+        got,
+        [
+            e(208, "Already Reported", "Used inside a response element."),
+            e(306, "unused", "No longer used.")
+        ]
+    );
 }
 
 #[test]
 fn per_operation_responses_are_operation_listings() {
     let got = interpret(
         &Page {
-            blocks: vec![h(2, "GET /pets/{id}"), h(3, "Responses"), list(&["200 OK", "404 Not Found"])],
+            blocks: vec![
+                h(2, "GET /pets/{id}"),
+                h(3, "Responses"),
+                list(&["200 OK", "404 Not Found"]),
+            ],
         },
         Registry::bundled(),
     );
@@ -194,5 +248,11 @@ fn nested_items_for_codes_are_entries() {
             }),
         ]],
     })]);
-    assert_eq!(got, [e(201, "Created", "a pet was added."), e(202, "Accepted", "queued.")]);
+    assert_eq!(
+        got,
+        [
+            e(201, "Created", "a pet was added."),
+            e(202, "Accepted", "queued.")
+        ]
+    );
 }

@@ -189,11 +189,12 @@ impl Config {
     }
 
     fn setting(&self, rule: &RuleMeta, path: &str) -> RuleSetting {
-        self.configured(rule, path).unwrap_or(if rule.default_enabled {
-            RuleSetting::On(rule.default_severity)
-        } else {
-            RuleSetting::Off
-        })
+        self.configured(rule, path)
+            .unwrap_or(if rule.default_enabled {
+                RuleSetting::On(rule.default_severity)
+            } else {
+                RuleSetting::Off
+            })
     }
 
     /// A page's path relative to the config file's folder, for override globs.
@@ -403,6 +404,9 @@ mod tests {
         let sd101 = find_rule("SD101").unwrap();
         assert!(!config.is_enabled(sd101, "docs/a.md"));
         config.set("SD101", "error").unwrap();
-        assert_eq!(config.setting(sd101, "docs/a.md"), RuleSetting::On(Severity::Error));
+        assert_eq!(
+            config.setting(sd101, "docs/a.md"),
+            RuleSetting::On(Severity::Error)
+        );
     }
 }

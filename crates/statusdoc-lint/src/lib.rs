@@ -12,8 +12,8 @@ mod config;
 mod context;
 mod registry;
 pub mod rules;
-mod summary;
 mod semantics;
+mod summary;
 mod text;
 
 use rayon::prelude::*;
@@ -69,7 +69,11 @@ pub fn lint(pages: &[Page], registry: &Registry, config: &Config) -> Vec<Diagnos
             let mut found = Vec::new();
             run(pages, registry, config, &mut found);
             diagnostics.extend(found.into_iter().filter_map(|d| {
-                config_of.get(d.path.as_str()).copied().unwrap_or(config).apply(d)
+                config_of
+                    .get(d.path.as_str())
+                    .copied()
+                    .unwrap_or(config)
+                    .apply(d)
             }));
         }
     }
@@ -119,7 +123,10 @@ fn apply_suppressions(
         }
     }
     'diagnostics: for diagnostic in diagnostics {
-        for &p in by_path.get(diagnostic.path.as_str()).map_or(&[][..], Vec::as_slice) {
+        for &p in by_path
+            .get(diagnostic.path.as_str())
+            .map_or(&[][..], Vec::as_slice)
+        {
             let page = &pages[p];
             for (s, suppression) in page.document.suppressions.iter().enumerate() {
                 let scope_matches = match suppression.scope {

@@ -75,7 +75,10 @@ pub(crate) fn tokens(sentence: &str) -> Vec<Token> {
     // "but", "however", "or" start a clause of their own.
     let mut shift = 0;
     for token in &mut out {
-        if matches!(token.word.as_str(), "but" | "however" | "although" | "though") {
+        if matches!(
+            token.word.as_str(),
+            "but" | "however" | "although" | "though"
+        ) {
             shift += 1;
         }
         token.clause += shift;
@@ -119,8 +122,20 @@ pub(crate) fn has_phrase(tokens: &[Token], phrase: &str) -> bool {
 
 /// Words that make advice conditional: "do not retry until…", "retry after fixing…".
 pub(crate) const CONDITIONS: [&str; 14] = [
-    "until", "unless", "after", "before", "once", "if", "when", "whenever", "while",
-    "immediately", "wait", "otherwise", "instead", "whether",
+    "until",
+    "unless",
+    "after",
+    "before",
+    "once",
+    "if",
+    "when",
+    "whenever",
+    "while",
+    "immediately",
+    "wait",
+    "otherwise",
+    "instead",
+    "whether",
 ];
 
 pub(crate) fn is_conditional(tokens: &[Token]) -> bool {
@@ -141,7 +156,10 @@ mod tests {
 
     #[test]
     fn contractions_become_negations() {
-        assert_eq!(words("It isn't supported"), ["it", "is", "not", "supported"]);
+        assert_eq!(
+            words("It isn't supported"),
+            ["it", "is", "not", "supported"]
+        );
         assert_eq!(words("You cannot retry"), ["you", "can", "not", "retry"]);
         assert_eq!(words("Don’t retry"), ["do", "not", "retry"]);
     }

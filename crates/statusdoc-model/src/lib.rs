@@ -10,8 +10,8 @@
 
 mod diagnostic;
 mod document;
-mod rule;
 pub mod page;
+mod rule;
 mod source;
 
 pub use diagnostic::{Diagnostic, Edit, Fix, Label, Severity};

@@ -59,7 +59,11 @@ impl Text {
         for (i, c) in piece.char_indices() {
             if c.is_whitespace() {
                 if let Some(w) = word_start.take() {
-                    self.push_piece(&piece[w..i], Span::new(source_start + w, source_start + i), true);
+                    self.push_piece(
+                        &piece[w..i],
+                        Span::new(source_start + w, source_start + i),
+                        true,
+                    );
                 }
                 space_start.get_or_insert(i);
             } else {
@@ -70,7 +74,11 @@ impl Text {
             }
         }
         if let Some(w) = word_start {
-            self.push_piece(&piece[w..], Span::new(source_start + w, source_start + piece.len()), true);
+            self.push_piece(
+                &piece[w..],
+                Span::new(source_start + w, source_start + piece.len()),
+                true,
+            );
         }
         if let Some(s) = space_start {
             self.space(Span::new(source_start + s, source_start + piece.len()));
@@ -344,7 +352,11 @@ impl Block {
             }
             Block::Table(table) => {
                 let caption = table.caption.as_ref().map(short).unwrap_or_default();
-                let _ = writeln!(out, "{pad}table header_rows={} {caption}", table.header_rows);
+                let _ = writeln!(
+                    out,
+                    "{pad}table header_rows={} {caption}",
+                    table.header_rows
+                );
                 for row in &table.rows {
                     let cells: Vec<String> = row
                         .iter()
@@ -392,7 +404,10 @@ impl Block {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A section heading; sections nest by level (1 is the outermost).
-    Heading { level: u8, text: Text },
+    Heading {
+        level: u8,
+        text: Text,
+    },
     Paragraph(Text),
     /// A literal or code block: never read for entries, kept so that the interpreter
     /// knows the flow of the page.
@@ -582,7 +597,10 @@ mod tests {
         assert_eq!(slice.as_str(), "Not Found");
         assert_eq!(slice.source_span(0..9), Span::new(14, 23));
         let cell = text.cell(3..13).unwrap();
-        assert_eq!((cell.text.as_str(), cell.span), ("Not Found", Span::new(14, 23)));
+        assert_eq!(
+            (cell.text.as_str(), cell.span),
+            ("Not Found", Span::new(14, 23))
+        );
     }
 
     #[test]

@@ -70,9 +70,9 @@ pub fn apply(
         }
         let original = std::fs::read(&target)?;
         if !same_text(&original, input.document.source.text()) {
-            fixed
-                .refused
-                .push(format!("{shown}: the file changed on disk since it was read; not fixed (run again)"));
+            fixed.refused.push(format!(
+                "{shown}: the file changed on disk since it was read; not fixed (run again)"
+            ));
             continue;
         }
         let Ok(mut text) = String::from_utf8(original.clone()) else {
@@ -109,7 +109,9 @@ fn apply_whole_fixes(text: &mut String, fixes: &[&Fix]) -> usize {
             e.span.end <= text.len()
                 && text.is_char_boundary(e.span.start)
                 && text.is_char_boundary(e.span.end)
-                && taken.iter().all(|&(s, end)| e.span.end <= s || e.span.start >= end)
+                && taken
+                    .iter()
+                    .all(|&(s, end)| e.span.end <= s || e.span.start >= end)
         }) && !overlaps_itself(fix);
         if !fits {
             continue;
@@ -128,7 +130,11 @@ fn apply_whole_fixes(text: &mut String, fixes: &[&Fix]) -> usize {
 }
 
 fn overlaps_itself(fix: &Fix) -> bool {
-    let mut spans: Vec<_> = fix.edits.iter().map(|e| (e.span.start, e.span.end)).collect();
+    let mut spans: Vec<_> = fix
+        .edits
+        .iter()
+        .map(|e| (e.span.start, e.span.end))
+        .collect();
     spans.sort_unstable();
     spans.windows(2).any(|w| w[1].0 < w[0].1)
 }
@@ -170,7 +176,8 @@ fn write_if_unchanged(
     {
         use std::os::unix::fs::MetadataExt;
         // Keep the page's owner where we may (root fixing another user's page).
-        let _ = std::os::unix::fs::fchown(temp.as_file(), Some(metadata.uid()), Some(metadata.gid()));
+        let _ =
+            std::os::unix::fs::fchown(temp.as_file(), Some(metadata.uid()), Some(metadata.gid()));
     }
     if std::fs::read(target)? != original {
         return Ok(false);

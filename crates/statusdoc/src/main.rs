@@ -196,14 +196,21 @@ fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
             diagnostics = lint(&current.pages_with(&configs), registry, &configs.default);
         }
         if total.fixes > 0 {
-            eprintln!("fixed {} finding(s) in {} file(s)", total.fixes, total.files);
+            eprintln!(
+                "fixed {} finding(s) in {} file(s)",
+                total.fixes, total.files
+            );
         }
         for refused in &total.refused {
             eprintln!("error: {refused}");
         }
         let status = report(&args, &current, &diagnostics)?;
         // A page that could not be fixed safely is an I/O problem the user must see.
-        return Ok(if total.refused.is_empty() { status } else { EXIT_TROUBLE.max(status) });
+        return Ok(if total.refused.is_empty() {
+            status
+        } else {
+            EXIT_TROUBLE.max(status)
+        });
     }
     report(&args, &inputs, &diagnostics)
 }

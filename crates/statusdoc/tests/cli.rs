@@ -544,15 +544,24 @@ fn each_page_uses_its_nearest_configuration() {
         String::from_utf8(output.stdout).unwrap()
     };
     let out = run(&[]);
-    assert!(out.contains("docs/current/codes.md:4:9: error[SD101]"), "{out}");
+    assert!(
+        out.contains("docs/current/codes.md:4:9: error[SD101]"),
+        "{out}"
+    );
     assert!(!out.contains("docs/legacy/codes.md"), "{out}");
     // The command line wins over the nearest file.
     let out = run(&["--rule", "SD101=warning"]);
-    assert!(out.contains("docs/legacy/codes.md:4:9: warning[SD101]"), "{out}");
+    assert!(
+        out.contains("docs/legacy/codes.md:4:9: warning[SD101]"),
+        "{out}"
+    );
     // --config forces one configuration for every page.
     std::fs::write(dir.path().join("empty.toml"), "").unwrap();
     let out = run(&["--config", "empty.toml"]);
-    assert!(out.contains("docs/legacy/codes.md:4:9: error[SD101]"), "{out}");
+    assert!(
+        out.contains("docs/legacy/codes.md:4:9: error[SD101]"),
+        "{out}"
+    );
 }
 
 /// `--fix` never writes a read-only page or one with other hard links (a rename would
@@ -589,7 +598,11 @@ fn fix_keeps_the_mode_and_applies_whole_fixes() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("codes.md");
-    std::fs::write(&file, "| Code | Title |\n|---|---|\n| 200 | OK |\n| 413 | Request Entity Too Large |\n").unwrap();
+    std::fs::write(
+        &file,
+        "| Code | Title |\n|---|---|\n| 200 | OK |\n| 413 | Request Entity Too Large |\n",
+    )
+    .unwrap();
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_statusdoc"))
         .args(["lint", "--fix"])
@@ -597,10 +610,17 @@ fn fix_keeps_the_mode_and_applies_whole_fixes() {
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
-    assert!(stderr(&output).contains("fixed 1 finding(s) in 1 file(s)"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("fixed 1 finding(s) in 1 file(s)"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         "| Code | Title |\n|---|---|\n| 200 | OK |\n| 413 | Content Too Large |\n"
     );
-    assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o640);
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
 }

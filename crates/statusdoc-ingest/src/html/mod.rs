@@ -25,7 +25,7 @@ mod positions;
 
 use scraper::{ElementRef, Html, Node, Selector};
 use statusdoc_model::page::{Block, Page};
-use statusdoc_model::{Diagnostic, Document, Severity, Span, Rule};
+use statusdoc_model::{Diagnostic, Document, Rule, Severity, Span};
 
 use blocks::{Builder, Findings};
 use positions::{align, limit_nesting, TextMap};

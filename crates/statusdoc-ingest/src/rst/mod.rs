@@ -23,7 +23,7 @@ mod simple;
 pub(crate) mod table;
 
 use statusdoc_model::page::{Block, Page};
-use statusdoc_model::{Diagnostic, Document, Severity, SourceFile, Span, Rule};
+use statusdoc_model::{Diagnostic, Document, Rule, Severity, SourceFile, Span};
 
 use self::blocks::{Reader, MAX_DEPTH};
 use self::lines::split_lines;

@@ -27,7 +27,7 @@
 //! ## References
 //! - RFC 9110, Section 15 (a client treats an unknown code as x00 of its class)
 
-use statusdoc_model::{Diagnostic, Severity, Span, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity, Span};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 

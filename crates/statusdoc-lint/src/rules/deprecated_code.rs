@@ -23,7 +23,7 @@
 //! - RFC 9110, Section 15.4.6 (305), 15.4.7 (306), 15.5.19 (418)
 //! - RFC 2774 and the IANA registry note for 510
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 use statusdoc_reference::State;
 
 use crate::{Category, Context, RuleKind, RuleMeta};

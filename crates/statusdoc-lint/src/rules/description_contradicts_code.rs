@@ -45,12 +45,14 @@
 //! ## References
 //! - RFC 9110, Section 15.5.4 (403), 15.3.5 (204), 15.3 (2xx), 15.6 (5xx)
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 
 use super::retry_advice_contradicts_rfc::locate_sentence;
 use statusdoc_reference::Registry;
 
-use crate::semantics::{has_any, has_stem, is_conditional, is_negated_at, sentences, tokens, Token};
+use crate::semantics::{
+    has_any, has_stem, is_conditional, is_negated_at, sentences, tokens, Token,
+};
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -69,25 +71,82 @@ pub static META: RuleMeta = RuleMeta {
 
 /// What a 403 description would say if it described 403.
 const PERMISSION_WORDS: [&str; 21] = [
-    "access", "allowed", "denied", "deny", "role", "roles", "scope", "scopes", "tier",
-    "plan", "plans", "subscription", "key", "keys", "account", "accounts", "read-only",
-    "policy", "policies", "rights", "owner",
+    "access",
+    "allowed",
+    "denied",
+    "deny",
+    "role",
+    "roles",
+    "scope",
+    "scopes",
+    "tier",
+    "plan",
+    "plans",
+    "subscription",
+    "key",
+    "keys",
+    "account",
+    "accounts",
+    "read-only",
+    "policy",
+    "policies",
+    "rights",
+    "owner",
 ];
 const PERMISSION_STEMS: [&str; 10] = [
-    "permi", "authori", "forbid", "privilege", "refus", "credential", "entitle",
-    "upgrade", "licen", "restrict",
+    "permi",
+    "authori",
+    "forbid",
+    "privilege",
+    "refus",
+    "credential",
+    "entitle",
+    "upgrade",
+    "licen",
+    "restrict",
 ];
 
 /// Words that blame the request (a client error), when said of a 5xx.
-const CLIENT_FAULTS: [&str; 6] = ["malformed", "invalid", "validation", "validates", "syntax", "missing"];
+const CLIENT_FAULTS: [&str; 6] = [
+    "malformed",
+    "invalid",
+    "validation",
+    "validates",
+    "syntax",
+    "missing",
+];
 /// Words that place the fault beyond the server, where "invalid" is no client fault.
 const BEYOND_SERVER: [&str; 20] = [
-    "upstream", "gateway", "proxy", "backend", "response", "responses", "configuration",
-    "config", "dependency", "third-party", "service", "server", "environment", "env",
-    "variable", "variables", "setting", "settings", "secret", "secrets",
+    "upstream",
+    "gateway",
+    "proxy",
+    "backend",
+    "response",
+    "responses",
+    "configuration",
+    "config",
+    "dependency",
+    "third-party",
+    "service",
+    "server",
+    "environment",
+    "env",
+    "variable",
+    "variables",
+    "setting",
+    "settings",
+    "secret",
+    "secrets",
 ];
 /// Words of failure, said of a 2xx.
-const FAILURES: [&str; 6] = ["failed", "fails", "failure", "unsuccessful", "fail", "failing"];
+const FAILURES: [&str; 6] = [
+    "failed",
+    "fails",
+    "failure",
+    "unsuccessful",
+    "fail",
+    "failing",
+];
 /// Failure in other languages.
 const FOREIGN_FAILURES: [&str; 6] = ["错误", "失败", "无法找到", "chyb", "エラー", "falló"];
 
@@ -120,8 +179,16 @@ pub fn contradiction(
     description: &str,
 ) -> Option<(String, String, &'static str)> {
     // "with an unsupported Content-Type: this is an error": one condition of the code.
-    let first = description.split_whitespace().next().unwrap_or("").to_lowercase();
-    if ["with", "when", "if", "for", "on", "after", "without", "unless"].contains(&first.as_str()) {
+    let first = description
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if [
+        "with", "when", "if", "for", "on", "after", "without", "unless",
+    ]
+    .contains(&first.as_str())
+    {
         return None;
     }
     let whole = description.trim().trim_end_matches('.');
@@ -130,7 +197,8 @@ pub fn contradiction(
         registry.statuses().iter().any(|s| {
             s.code / 100 == class
                 && s.has_phrase()
-                && statusdoc_reference::phrase_key(&s.reason) == statusdoc_reference::phrase_key(whole)
+                && statusdoc_reference::phrase_key(&s.reason)
+                    == statusdoc_reference::phrase_key(whole)
         })
     };
     let all_tokens = tokens(description);
@@ -142,9 +210,12 @@ pub fn contradiction(
                 t.iter().enumerate().any(|(i, w)| {
                     let said = w.word == "unsupported"
                         || w.word == "supported" && i > 0 && t[i - 1].word == "not";
-                    let qualified = t
-                        .get(i + 1)
-                        .is_some_and(|n| matches!(n.word.as_str(), "for" | "in" | "on" | "by" | "with" | "under"));
+                    let qualified = t.get(i + 1).is_some_and(|n| {
+                        matches!(
+                            n.word.as_str(),
+                            "for" | "in" | "on" | "by" | "with" | "under"
+                        )
+                    });
                     said && !qualified
                 })
             })?;
@@ -160,7 +231,8 @@ pub fn contradiction(
         204 => {
             let (body, _) = plain.iter().find(|(_, t)| {
                 let content = t.iter().enumerate().any(|(i, w)| {
-                    ["body", "content", "entity", "resource", "user", "payload"].contains(&w.word.as_str())
+                    ["body", "content", "entity", "resource", "user", "payload"]
+                        .contains(&w.word.as_str())
                         && !is_negated_at(t, i)
                 });
                 let returns = has_stem(t, &["return", "contain", "includ", "sent", "send"]);
@@ -187,8 +259,10 @@ pub fn contradiction(
             let (error, _) = plain.iter().find(|(s, t)| {
                 says(t, &FAILURES)
                     || t.windows(2).any(|w| {
-                        matches!(w[0].word.as_str(), "an" | "unexpected" | "general" | "internal")
-                            && w[1].word == "error"
+                        matches!(
+                            w[0].word.as_str(),
+                            "an" | "unexpected" | "general" | "internal"
+                        ) && w[1].word == "error"
                     })
                     || has_phrase_words(t, &["error", "occurred"])
                     || has_phrase_words(t, &["not", "understand"])
@@ -238,14 +312,16 @@ pub fn contradiction(
             if phrase_of_class(4) {
                 return Some((
                     whole.to_owned(),
-                    format!("{code} is a server error but the description blames the client's request"),
+                    format!(
+                        "{code} is a server error but the description blames the client's request"
+                    ),
                     "a problem with the request is a 4xx code; describe the server-side condition",
                 ));
             }
             let (blame, _) = plain.iter().find(|(s, t)| {
                 // "Invalid request to Stripe": the server's own call to a third party.
-                let outbound = has_phrase_words(t, &["request", "to"])
-                    || has_phrase_words(t, &["call", "to"]);
+                let outbound =
+                    has_phrase_words(t, &["request", "to"]) || has_phrase_words(t, &["call", "to"]);
                 let faults = says(t, &CLIENT_FAULTS) && !has_any(t, &BEYOND_SERVER) && !outbound;
                 faults
                     || has_phrase_words(t, &["bad", "request"])
@@ -315,7 +391,9 @@ mod tests {
             "Operation succeeded and there's no content to send in the response body."
         )
         .is_none());
-        assert!(contradiction(r, 204, "The response body contains the updated resource.").is_some());
+        assert!(
+            contradiction(r, 204, "The response body contains the updated resource.").is_some()
+        );
         assert!(contradiction(r, 200, "The request failed.").is_some());
         assert!(contradiction(r, 200, "The request was successfully completed.").is_none());
         assert!(contradiction(r, 500, "The request was malformed.").is_some());
@@ -326,7 +404,12 @@ mod tests {
         )
         .is_none());
         // The reproductions from the rule review.
-        assert!(contradiction(r, 403, "The operation isn't supported. See the explanation below.").is_some());
+        assert!(contradiction(
+            r,
+            403,
+            "The operation isn't supported. See the explanation below."
+        )
+        .is_some());
         assert!(contradiction(r, 200, "The error list is returned.").is_none());
         assert!(contradiction(r, 503, "The request was malformed.").is_some());
     }

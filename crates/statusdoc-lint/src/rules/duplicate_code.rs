@@ -27,7 +27,7 @@
 
 use std::collections::HashMap;
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 
 use statusdoc_model::Listing;
 
@@ -108,7 +108,15 @@ fn is_qualified(entry: &statusdoc_model::Entry) -> bool {
             .is_some_and(|w| {
                 matches!(
                     w.to_lowercase().as_str(),
-                    "with" | "when" | "if" | "for" | "on" | "after" | "without" | "while" | "unless"
+                    "with"
+                        | "when"
+                        | "if"
+                        | "for"
+                        | "on"
+                        | "after"
+                        | "without"
+                        | "while"
+                        | "unless"
                 )
             })
 }

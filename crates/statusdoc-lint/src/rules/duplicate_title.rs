@@ -29,7 +29,7 @@
 
 use std::collections::HashMap;
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Listing, Rule, Severity};
 use statusdoc_reference::{phrase_key, PhraseMatch};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
@@ -72,6 +72,12 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let other = &entries[first];
         if other.code == entry.code {
             continue; // the same code twice is SD302's business
+        }
+        // Two operations' responses are two lists: only one list's titles are compared.
+        if (entry.listing != Listing::Catalog || other.listing != Listing::Catalog)
+            && entry.block != other.block
+        {
+            continue;
         }
         // Report on the entry whose title is wrong for its code, if only one is.
         let is_right = |e: &statusdoc_model::Entry| {

@@ -30,7 +30,7 @@
 //!   11.6.1 (WWW-Authenticate)
 //! - RFC 6585, Section 4 (429)
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 

@@ -24,7 +24,7 @@
 //! ## Fix safety
 //! No fix.
 
-use statusdoc_model::{Severity, Rule};
+use statusdoc_model::{Rule, Severity};
 
 use crate::{Category, RuleKind, RuleMeta};
 

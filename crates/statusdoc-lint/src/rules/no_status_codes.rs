@@ -18,7 +18,7 @@
 //! ## Fix safety
 //! No fix.
 
-use statusdoc_model::{Diagnostic, Severity, Span, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity, Span};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 

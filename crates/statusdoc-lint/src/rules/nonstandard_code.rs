@@ -25,7 +25,7 @@
 //! - RFC 9110, Section 15 (unrecognized codes are treated as x00 of their class)
 //! - IANA HTTP Status Code Registry
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 

@@ -27,7 +27,7 @@
 //! - RFC 9110, Section 15 (Status Codes)
 //! - IANA HTTP Status Code Registry
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 use statusdoc_reference::PhraseMatch;
 
 use super::phrase::{title_finding, titled};

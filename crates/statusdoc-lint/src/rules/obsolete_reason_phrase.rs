@@ -27,7 +27,7 @@
 //! - RFC 9110, Section 15 and Appendix B.3 (changes from RFC 7231)
 //! - RFC 2616, Section 6.1.1 (the old phrases)
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 use statusdoc_reference::PhraseMatch;
 
 use super::phrase::{title_finding, titled};

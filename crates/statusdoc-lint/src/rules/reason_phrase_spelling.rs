@@ -25,7 +25,7 @@
 //! ## References
 //! - RFC 9110, Section 15 (Status Codes)
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 use statusdoc_reference::PhraseMatch;
 
 use super::phrase::{title_finding, titled};

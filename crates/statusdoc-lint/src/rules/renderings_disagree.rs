@@ -24,7 +24,7 @@
 
 use std::collections::BTreeMap;
 
-use statusdoc_model::{Diagnostic, Document, Entry, Severity, Span, Rule};
+use statusdoc_model::{Diagnostic, Document, Entry, Rule, Severity, Span};
 use statusdoc_reference::Registry;
 
 use crate::text::normalize_for_comparison;

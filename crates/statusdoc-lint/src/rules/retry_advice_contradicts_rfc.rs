@@ -49,10 +49,12 @@
 //!   the same credentials"); RFC 2616, Section 10.4.1 (400: "SHOULD NOT repeat the
 //!   request without modifications", the sentence such pages copy onto 503)
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 use statusdoc_reference::Retry;
 
-use crate::semantics::{has_any, has_stem, is_conditional, is_negated_at, sentences, tokens, Token};
+use crate::semantics::{
+    has_any, has_stem, is_conditional, is_negated_at, sentences, tokens, Token,
+};
 use crate::{Category, Context, RuleKind, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -143,9 +145,9 @@ pub fn forbids_repeat(sentence: &str) -> bool {
     }
     let tokens = tokens(sentence);
     let retries = retry_positions(&tokens);
-    let instead = retries.iter().any(|&i| {
-        i >= 2 && tokens[i - 2].word == "instead" && tokens[i - 1].word == "of"
-    });
+    let instead = retries
+        .iter()
+        .any(|&i| i >= 2 && tokens[i - 2].word == "instead" && tokens[i - 1].word == "of");
     if instead {
         return true;
     }
@@ -159,7 +161,16 @@ pub fn forbids_repeat(sentence: &str) -> bool {
 fn mentions_waiting(tokens: &[Token]) -> bool {
     has_stem(
         tokens,
-        &["retry-after", "retryafter", "backoff", "back-off", "later", "paus", "delay", "wait"],
+        &[
+            "retry-after",
+            "retryafter",
+            "backoff",
+            "back-off",
+            "later",
+            "paus",
+            "delay",
+            "wait",
+        ],
     ) || tokens
         .windows(2)
         .any(|w| w[0].word == "retry" && w[1].word == "after")
@@ -180,13 +191,42 @@ const CHANGES: [&str; 11] = [
     "required",
 ];
 const CHANGE_STEMS: [&str; 24] = [
-    "modif", "fix", "chang", "adjust", "updat", "reduc", "smaller", "refresh", "remov",
-    "resolv", "check", "recheck", "verif", "ensur", "split", "provid", "suppl", "obtain",
-    "renew", "authent", "re-authent", "grant", "fewer", "shorter",
+    "modif",
+    "fix",
+    "chang",
+    "adjust",
+    "updat",
+    "reduc",
+    "smaller",
+    "refresh",
+    "remov",
+    "resolv",
+    "check",
+    "recheck",
+    "verif",
+    "ensur",
+    "split",
+    "provid",
+    "suppl",
+    "obtain",
+    "renew",
+    "authent",
+    "re-authent",
+    "grant",
+    "fewer",
+    "shorter",
 ];
 /// Conditions that make a retry invitation depend on something happening first.
 const INVITATION_CONDITIONS: [&str; 10] = [
-    "until", "unless", "after", "once", "if", "when", "whenever", "otherwise", "instead",
+    "until",
+    "unless",
+    "after",
+    "once",
+    "if",
+    "when",
+    "whenever",
+    "otherwise",
+    "instead",
     "before",
 ];
 
@@ -207,8 +247,18 @@ fn says_change(tokens: &[Token]) -> bool {
     tokens.iter().enumerate().any(|(i, t)| {
         let change = CHANGES.contains(&t.word.as_str())
             || CHANGE_STEMS.iter().any(|s| t.word.starts_with(s))
-            || ["add", "adds", "adding", "include", "includes", "including", "sign", "log", "login"]
-                .contains(&t.word.as_str());
+            || [
+                "add",
+                "adds",
+                "adding",
+                "include",
+                "includes",
+                "including",
+                "sign",
+                "log",
+                "login",
+            ]
+            .contains(&t.word.as_str());
         let denied = tokens[..i]
             .iter()
             .rev()
@@ -221,7 +271,10 @@ fn says_change(tokens: &[Token]) -> bool {
 /// Whether a sentence asks for the very same request again ("with the same payload",
 /// "unchanged").
 fn says_unchanged(sentence: &str) -> bool {
-    has_any(&tokens(sentence), &["same", "unchanged", "identical", "as-is"])
+    has_any(
+        &tokens(sentence),
+        &["same", "unchanged", "identical", "as-is"],
+    )
 }
 
 /// The verdict on one description for `code`: the offending sentence, the message and
@@ -354,8 +407,12 @@ mod tests {
             "the server might close the connection or return an retry-after header field"
         ));
         // The reproductions from the rule review.
-        assert!(invites_unchanged_repeat("Retry the request with the same payload."));
+        assert!(invites_unchanged_repeat(
+            "Retry the request with the same payload."
+        ));
         assert!(forbids_repeat("Do not retry."));
-        assert!(!forbids_repeat("Do not retry before the time in Retry-After has passed."));
+        assert!(!forbids_repeat(
+            "Do not retry before the time in Retry-After has passed."
+        ));
     }
 }

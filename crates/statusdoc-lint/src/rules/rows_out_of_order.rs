@@ -20,7 +20,7 @@
 //! ## Fix safety
 //! No fix: moving rows can break the markup around them.
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 
 use crate::{Category, Context, RuleKind, RuleMeta};
 

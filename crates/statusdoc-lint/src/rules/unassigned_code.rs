@@ -26,7 +26,7 @@
 //! - RFC 9110, Section 15
 //! - IANA HTTP Status Code Registry
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 use statusdoc_reference::State;
 
 use super::nonstandard_code::says_nonstandard;

@@ -21,7 +21,7 @@
 //! ## Fix safety
 //! No fix.
 
-use statusdoc_model::{Diagnostic, Severity, Rule};
+use statusdoc_model::{Diagnostic, Rule, Severity};
 use statusdoc_reference::{phrase_key, PhraseMatch, Registry};
 
 use crate::{Category, Config, Context, Page, RuleKind, RuleMeta};
