@@ -39,60 +39,10 @@ pub use http_conv::UnknownStatus;
 
 include!("../../../generated/status-catalog/data.rs");
 
-/// The class of a status code (RFC 9110, Section 15).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Class {
-    Informational,
-    Successful,
-    Redirection,
-    ClientError,
-    ServerError,
-}
-
-impl Class {
-    /// The class of any three-digit code; `None` outside 100–599.
-    pub const fn of(code: u16) -> Option<Class> {
-        match code {
-            100..=199 => Some(Class::Informational),
-            200..=299 => Some(Class::Successful),
-            300..=399 => Some(Class::Redirection),
-            400..=499 => Some(Class::ClientError),
-            500..=599 => Some(Class::ServerError),
-            _ => None,
-        }
-    }
-}
-
-/// The registration state of a code in the IANA registry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum State {
-    Current,
-    /// Defined but not to be used (305 Use Proxy).
-    Deprecated,
-    /// Reserved, no longer used (306, 418).
-    Unused,
-    /// A temporary registration (104).
-    Temporary,
-    /// Marked obsoleted in the registry (510).
-    Obsoleted,
-    /// Not in the registry: a vendor's own or a non-standard code.
-    Unassigned,
-}
-
-/// What a client may do after receiving the status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Retry {
-    /// Nothing failed (1xx, 2xx, 3xx).
-    NotApplicable,
-    /// The same request may be repeated (408, 421, 425).
-    MayRetry,
-    /// Repeat after a delay, honouring Retry-After (429, 503).
-    AfterDelay,
-    /// A server fault: idempotent requests may be repeated.
-    ServerDependent,
-    /// Repeating the same request fails again (400, 403, 404...).
-    NotWithoutModification,
-}
+// The status vocabulary, defined once in the `status-vocab` crate, which statusdoc
+// shares; documented here as this crate's own.
+#[doc(inline)]
+pub use status_vocab::{Class, Retry, State, TitleMatch};
 
 /// A reason phrase of an earlier specification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -166,11 +116,10 @@ impl RetryPolicy {
     pub const INVALID: RetryPolicy = RetryPolicy::of(Retry::NotWithoutModification, false);
 
     const fn of(retry: Retry, honour_retry_after: bool) -> RetryPolicy {
-        let retryable = matches!(retry, Retry::MayRetry | Retry::AfterDelay);
         RetryPolicy {
             retry,
-            retryable,
-            retryable_if_idempotent: retryable || matches!(retry, Retry::ServerDependent),
+            retryable: retry.is_retryable(),
+            retryable_if_idempotent: retry.is_retryable_if_idempotent(),
             honour_retry_after,
         }
     }
@@ -195,23 +144,6 @@ pub fn retry_policy(code: u16) -> RetryPolicy {
         },
         None => RetryPolicy::INVALID,
     }
-}
-
-/// How a page's title relates to the code's reason phrase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TitleMatch {
-    Exact,
-    /// The canonical phrase spelled differently ("BadRequest").
-    Spelling,
-    /// A phrase of an earlier specification ("Request Entity Too Large").
-    Obsolete,
-    /// The known phrase of an unregistered code.
-    Nonstandard,
-    /// The phrase of another code ("Not Acceptable" for 415).
-    OtherCode,
-    Unknown,
-    /// The page gives no title.
-    Missing,
 }
 
 /// A numeric limit a description states ("maxPayload (1048576)").

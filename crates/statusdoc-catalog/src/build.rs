@@ -97,41 +97,11 @@ fn page_rust_names(corpus: &Corpus) -> Vec<String> {
     disambiguate(names)
 }
 
-fn class(code: u16) -> Option<Class> {
-    Some(match statusdoc_reference::Class::of(code)? {
-        statusdoc_reference::Class::Informational => Class::Informational,
-        statusdoc_reference::Class::Successful => Class::Successful,
-        statusdoc_reference::Class::Redirection => Class::Redirection,
-        statusdoc_reference::Class::ClientError => Class::ClientError,
-        statusdoc_reference::Class::ServerError => Class::ServerError,
-    })
-}
-
-fn state(state: statusdoc_reference::State) -> State {
-    use statusdoc_reference::State as S;
-    match state {
-        S::Current => State::Current,
-        S::Deprecated => State::Deprecated,
-        S::Unused => State::Unused,
-        S::Temporary => State::Temporary,
-        S::Obsoleted => State::Obsoleted,
-        S::Unassigned => State::Unassigned,
-    }
-}
-
 fn retry(status: &statusdoc_reference::Status, derived_from: Option<u16>) -> RetrySemantics {
-    use statusdoc_reference::Retry as R;
-    let kind = match status.retry {
-        R::NotApplicable => Retry::NotApplicable,
-        R::MayRetry => Retry::MayRetry,
-        R::AfterDelay => Retry::AfterDelay,
-        R::ServerDependent => Retry::ServerDependent,
-        R::NotWithoutModification => Retry::NotWithoutModification,
-    };
     RetrySemantics {
-        kind,
+        kind: status.retry,
         retryable: status.retry.is_retryable(),
-        retryable_if_idempotent: status.retry.is_retryable() || status.retry == R::ServerDependent,
+        retryable_if_idempotent: status.retry.is_retryable_if_idempotent(),
         honour_retry_after: status.honours_retry_after(),
         derived_from,
     }
@@ -144,13 +114,13 @@ fn catalog_status(
     registry: &Registry,
     documented_by: Vec<String>,
 ) -> Option<CatalogStatus> {
-    let class = class(code)?;
+    let class = Class::of(code)?;
     if let Some(status) = registry.get(code) {
         return Some(CatalogStatus {
             code,
             reason: status.reason.clone(),
             class,
-            state: state(status.state),
+            state: status.state,
             reference: Some(status.reference.clone()),
             retry: retry(status, None),
             headers: status.headers.clone(),

@@ -4,6 +4,10 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+// The status vocabulary, defined once in `status-vocab` (with its `schemars` feature)
+// and shared with the reference registry and the generated `status-catalog` crate.
+pub use status_vocab::{Class, Retry, State, TitleMatch};
+
 /// The canonical catalog: every registered status code and every code a vendor page
 /// documents, with each vendor page as documented.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -20,41 +24,6 @@ pub struct Catalog {
     pub statuses: Vec<CatalogStatus>,
     /// The vendor pages of the corpus, in manifest order.
     pub pages: Vec<CatalogPage>,
-}
-
-/// The class of a status code (RFC 9110, Section 15).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Class {
-    Informational,
-    Successful,
-    Redirection,
-    ClientError,
-    ServerError,
-}
-
-/// The registration state of a code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum State {
-    Current,
-    Deprecated,
-    Unused,
-    Temporary,
-    Obsoleted,
-    /// Not in the IANA registry (a vendor's own or a non-standard code).
-    Unassigned,
-}
-
-/// What a client may do after receiving the status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Retry {
-    NotApplicable,
-    MayRetry,
-    AfterDelay,
-    ServerDependent,
-    NotWithoutModification,
 }
 
 /// Retry semantics of a status, as an SDK's retry policy needs them.
@@ -130,24 +99,6 @@ pub struct CatalogPage {
     pub entries: Vec<CatalogEntry>,
     /// Findings on the page that belong to no entry (a code it leaves out...).
     pub deviations: Vec<Deviation>,
-}
-
-/// How a documented title relates to the code's reason phrase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum TitleMatch {
-    Exact,
-    /// The canonical phrase spelled differently ("BadRequest").
-    Spelling,
-    /// A phrase of an earlier specification ("Request Entity Too Large").
-    Obsolete,
-    /// The known phrase of an unregistered code.
-    Nonstandard,
-    /// The phrase of another code ("Not Acceptable" for 415).
-    OtherCode,
-    Unknown,
-    /// The page gives no title.
-    Missing,
 }
 
 /// One documented code on one page.

@@ -9,6 +9,7 @@ mod phrase;
 mod registry;
 
 pub use phrase::{phrase_key, PhraseMatch};
-pub use registry::{
-    Class, NonStandard, ObsoletePhrase, ReferenceError, Registry, Retry, State, Status,
-};
+pub use registry::{NonStandard, ObsoletePhrase, ReferenceError, Registry, Status};
+// The status vocabulary, defined once in `status-vocab` for statusdoc and the generated
+// `status-catalog` crate.
+pub use status_vocab::{Class, Retry, State};

@@ -1,6 +1,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use status_vocab::{Class, Retry, State};
+
 use crate::phrase::{phrase_key, PhraseMatch};
 
 const BUNDLED_IANA: &str =
@@ -8,102 +10,6 @@ const BUNDLED_IANA: &str =
 const BUNDLED_IANA_PRE_RFC9110: &str =
     include_str!("../../../sources/reference/iana-http-status-codes-1.pre-rfc9110.csv");
 const BUNDLED_SEMANTICS: &str = include_str!("../../../sources/reference/rfc9110-semantics.toml");
-
-/// The five classes of RFC 9110, Section 15.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Class {
-    Informational,
-    Successful,
-    Redirection,
-    ClientError,
-    ServerError,
-}
-
-impl Class {
-    pub fn of(code: u16) -> Option<Class> {
-        Some(match code / 100 {
-            1 => Class::Informational,
-            2 => Class::Successful,
-            3 => Class::Redirection,
-            4 => Class::ClientError,
-            5 => Class::ServerError,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Class::Informational => "informational",
-            Class::Successful => "successful",
-            Class::Redirection => "redirection",
-            Class::ClientError => "client-error",
-            Class::ServerError => "server-error",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum State {
-    Current,
-    /// Defined but not to be used (305 Use Proxy).
-    Deprecated,
-    /// Reserved, no longer used (306, 418).
-    Unused,
-    /// A temporary registration (104).
-    Temporary,
-    /// Marked obsoleted in the registry (510).
-    Obsoleted,
-    /// Not in the registry.
-    Unassigned,
-}
-
-impl State {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            State::Current => "current",
-            State::Deprecated => "deprecated",
-            State::Unused => "unused",
-            State::Temporary => "temporary",
-            State::Obsoleted => "obsoleted",
-            State::Unassigned => "unassigned",
-        }
-    }
-}
-
-/// What a client may do after receiving the status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Retry {
-    /// Nothing failed (1xx, 2xx, 3xx).
-    NotApplicable,
-    /// The same request may be repeated (408, 421, 425).
-    MayRetry,
-    /// Repeat after a delay, honouring Retry-After (429, 503).
-    AfterDelay,
-    /// A server fault: idempotent requests may be repeated.
-    ServerDependent,
-    /// Repeating the same request fails again (400, 403, 404...).
-    NotWithoutModification,
-}
-
-impl Retry {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Retry::NotApplicable => "not-applicable",
-            Retry::MayRetry => "may-retry",
-            Retry::AfterDelay => "after-delay",
-            Retry::ServerDependent => "server-dependent",
-            Retry::NotWithoutModification => "not-without-modification",
-        }
-    }
-
-    /// Whether repeating the unchanged request can succeed.
-    pub fn is_retryable(self) -> bool {
-        matches!(self, Retry::MayRetry | Retry::AfterDelay)
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ObsoletePhrase {
@@ -385,6 +291,14 @@ impl Registry {
         self.known_phrase_keys.contains(key)
     }
 
+    /// The registered codes whose reason phrase is `phrase` in any spelling
+    /// ("Bad request" gives 400).
+    pub fn codes_with_phrase(&self, phrase: &str) -> &[u16] {
+        self.phrase_keys
+            .get(&phrase_key(phrase))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Classifies the title a page gives for `code`.
     pub fn match_phrase(&self, code: u16, title: &str) -> PhraseMatch<'_> {
         let title = title.trim();
@@ -402,7 +316,11 @@ impl Registry {
                     };
                 }
             }
-            if key == phrase_key(&status.reason) {
+            if self
+                .phrase_keys
+                .get(&key)
+                .is_some_and(|codes| codes.contains(&code))
+            {
                 return PhraseMatch::Spelling;
             }
             for old in &status.obsolete {

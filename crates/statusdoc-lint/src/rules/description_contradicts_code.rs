@@ -178,6 +178,9 @@ pub fn contradiction(
     code: u16,
     description: &str,
 ) -> Option<(String, String, &'static str)> {
+    if !may_contradict(registry, code, description) {
+        return None;
+    }
     // "with an unsupported Content-Type: this is an error": one condition of the code.
     let first = description
         .split_whitespace()
@@ -193,14 +196,8 @@ pub fn contradiction(
     }
     let whole = description.trim().trim_end_matches('.');
     // The description is another class's reason phrase ("Bad Request" on a 200).
-    let phrase_of_class = |class: u16| {
-        registry.statuses().iter().any(|s| {
-            s.code / 100 == class
-                && s.has_phrase()
-                && statusdoc_reference::phrase_key(&s.reason)
-                    == statusdoc_reference::phrase_key(whole)
-        })
-    };
+    let phrase_codes = registry.codes_with_phrase(whole);
+    let phrase_of_class = |class: u16| phrase_codes.iter().any(|c| c / 100 == class);
     let all_tokens = tokens(description);
     let plain = plain_sentences(description);
     match code {
@@ -339,6 +336,53 @@ pub fn contradiction(
             ))
         }
         _ => None,
+    }
+}
+
+/// A cheap test on the raw text: whether the description holds any word the checks
+/// for its code look for, so that most descriptions are never read word by word.
+fn may_contradict(registry: &Registry, code: u16, description: &str) -> bool {
+    let lower = description.to_lowercase();
+    let any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let another_class_phrase = || {
+        let whole = description.trim().trim_end_matches('.');
+        whole.split_whitespace().count() <= 6 && !registry.codes_with_phrase(whole).is_empty()
+    };
+    match code {
+        403 => any(&["support"]),
+        204 => any(&["body", "content", "entity", "resource", "user", "payload"]),
+        200..=299 => {
+            any(&["fail", "error", "unsuccess", "understand"])
+                || FOREIGN_FAILURES.iter().any(|f| lower.contains(f))
+                || another_class_phrase()
+        }
+        400..=499 => {
+            any(&[
+                "success",
+                "succeed",
+                "overload",
+                "maintenance",
+                "offline",
+                "busy",
+                "unavailable",
+            ]) || another_class_phrase()
+        }
+        500..=599 => {
+            any(&[
+                "malformed",
+                "invalid",
+                "validat",
+                "syntax",
+                "missing",
+                "bad",
+                "client",
+                "your",
+                "understand",
+                "not found",
+                "不能理解",
+            ]) || another_class_phrase()
+        }
+        _ => false,
     }
 }
 

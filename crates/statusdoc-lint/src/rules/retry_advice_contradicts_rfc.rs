@@ -286,6 +286,30 @@ pub fn verdict(
     description: &str,
 ) -> Option<(String, String, String)> {
     let status = registry.get(code)?;
+    if matches!(status.retry, Retry::NotApplicable | Retry::ServerDependent) {
+        return None;
+    }
+    // Most descriptions say nothing of repeating: skip reading them word by word.
+    let lower = description.to_lowercase();
+    let mentions = [
+        "retr",
+        "repeat",
+        "resen",
+        "re-sen",
+        "resubmit",
+        "re-submit",
+        "try again",
+        "attempt",
+        "reissue",
+        "re-issue",
+        "initiat",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || FOREIGN_PROHIBITIONS.iter().any(|p| lower.contains(p));
+    if !mentions {
+        return None;
+    }
     let sentences = sentences(description);
     match status.retry {
         Retry::MayRetry | Retry::AfterDelay => {
