@@ -9,7 +9,7 @@ use statusdoc_corpus::Corpus;
 use statusdoc_lint::{lint, Config, Page};
 use statusdoc_model::Diagnostic;
 use statusdoc_reference::Registry;
-use statusdoc_report::{ReportPage, Sources};
+use statusdoc_report::{HtmlOptions, HtmlPage, ReportPage, Sources};
 
 use crate::{is_ci, root};
 
@@ -68,6 +68,34 @@ pub fn markdown_report(linted: &Linted) -> String {
     report
 }
 
+/// Where the vendor matrix is written; its links to the pages are relative to it.
+pub const HTML_REPORT: &str = "generated/report/index.html";
+
+/// The vendor matrix: every page against every code, one self-contained HTML file.
+pub fn html_report(linted: &Linted) -> String {
+    let up = "../".repeat(HTML_REPORT.matches('/').count());
+    let pages: Vec<HtmlPage> = linted
+        .corpus
+        .iter()
+        .map(|(page, document)| HtmlPage {
+            document,
+            id: Some(&page.id),
+            vendor: Some(&page.vendor),
+            product: Some(&page.product),
+            href: format!("{up}{}", statusdoc_report::path_href(document.path())),
+        })
+        .collect();
+    statusdoc_report::html_report(
+        &pages,
+        &linted.diagnostics,
+        Registry::bundled(),
+        &HtmlOptions {
+            title: "statusdoc vendor matrix",
+            note: Some(GENERATED_NOTE),
+        },
+    )
+}
+
 /// Every generated file as (path relative to the root, contents).
 pub fn all_files(linted: &Linted) -> Vec<(String, String)> {
     let mut json = statusdoc_report::diagnostics_json(&linted.diagnostics);
@@ -83,6 +111,7 @@ pub fn all_files(linted: &Linted) -> Vec<(String, String)> {
             "generated/lint-report.json".to_owned(),
             serde_json::to_string_pretty(&json).expect("serializable") + "\n",
         ),
+        (HTML_REPORT.to_owned(), html_report(linted)),
     ];
     for file in
         statusdoc_catalog::generate(&linted.corpus, &linted.diagnostics, Registry::bundled())

@@ -204,7 +204,7 @@ impl<'a> Builder<'a> {
             Event::Text(t) => self.text(&t, range),
             Event::SoftBreak | Event::HardBreak => {
                 let span = Span::new(range.start, range.end);
-                self.inline_mut().space(span);
+                self.inline_mut().line_break(span);
             }
             Event::Start(Tag::HtmlBlock) => {
                 self.end_inline();

@@ -95,6 +95,18 @@ pub(crate) struct Candidate {
     pub explicit: bool,
 }
 
+/// Field names that hold an HTTP status in a list or table of one thing's fields.
+const STATUS_FIELDS: [&str; 8] = [
+    "status",
+    "code",
+    "http code",
+    "http status",
+    "status code",
+    "http status code",
+    "response code",
+    "http response code",
+];
+
 /// How deep lists used for layout are read into; deeper nesting is no real page's.
 const MAX_DEPTH: usize = 32;
 
@@ -212,6 +224,30 @@ impl<'r> Interpreter<'r> {
                 }
                 Block::Paragraph(text) => {
                     if self.labelled_codes(text) {
+                        lead_in.clear();
+                        i += 1;
+                        continue;
+                    }
+                    // Lines written one per code in one paragraph ("400: Bad Request -
+                    // …" on each line, no list markup): read line by line.
+                    let lines = text.lines();
+                    if lines.len() >= 2
+                        && lines
+                            .iter()
+                            .filter(|r| code_lead(&text.as_str()[(*r).clone()]).is_some_and(|(at, _)| at < 12))
+                            .count()
+                            >= 2
+                    {
+                        let split: Vec<Block> = lines
+                            .into_iter()
+                            .map(|r| Block::Paragraph(text.slice(r)))
+                            .collect();
+                        let refs: Vec<&Block> = split.iter().collect();
+                        let mut k = 0;
+                        while k < refs.len() {
+                            let consumed = self.paragraph_run(&refs, k, &lead_in);
+                            k += consumed.max(1);
+                        }
                         lead_in.clear();
                         i += 1;
                         continue;
@@ -357,7 +393,7 @@ impl<'r> Interpreter<'r> {
         let after = &s[at + 3..];
         let next = after.trim_start().chars().next();
         // The code is set apart from what follows: "404 - …", "404: …", "**404** …".
-        let separated = after.starts_with(':')
+        let separated = after.starts_with([':', ','])
             || next.is_some_and(|c| "-–—:|".contains(c))
             || text.is_marked(at..at + 3, Mark::Strong)
                 && !text.is_marked(at..s.len().min(at + 5), Mark::Strong)
@@ -368,10 +404,11 @@ impl<'r> Interpreter<'r> {
         if let (Some(title), Some(detail)) = (parts.title.clone(), parts.detail.clone()) {
             let gap = &s[at + title.end..at + detail.start];
             let detail_text = &s[at + detail.start..at + detail.end];
+            // A bold "**404 Not Found** the pet…" is a pseudo-heading; a literal
+            // "`401 Unauthorized` errors mean…" is a mention in a sentence.
             if gap.trim().is_empty()
                 && detail_text.chars().next().is_some_and(char::is_lowercase)
                 && !text.is_marked(at + title.start..at + title.end, Mark::Strong)
-                && !text.is_marked(at + title.start..at + title.end, Mark::Code)
             {
                 if !parts.certain {
                     // "400 - Size too large to load": a guessed title is the sentence's
@@ -659,6 +696,9 @@ impl<'r> Interpreter<'r> {
     /// A list whose items start with codes; items that do not are skipped, and a list
     /// of groups ("2xx Success" with the codes nested below) is read through.
     fn list(&mut self, list: &List, lead_in: &[&Text]) {
+        if self.status_field_items(list) {
+            return;
+        }
         let mut candidates = Vec::new();
         let mut others: Vec<&[Block]> = Vec::new();
         // In a list introduced as status codes, "200 if it succeeded" is an entry.
@@ -692,6 +732,52 @@ impl<'r> Interpreter<'r> {
             }
             self.depth -= 1;
         }
+    }
+
+    /// A list of one thing's fields ("Type: …", "Title: …", "Status: 401", "Detail: …"
+    /// under an error's heading): its status field is an entry keyed by that thing, with
+    /// the description field as its description.
+    fn status_field_items(&mut self, list: &List) -> bool {
+        let field = |item: &[Block]| -> Option<(String, Text)> {
+            let Some(Block::Paragraph(t)) = item.first() else {
+                return None;
+            };
+            let s = t.as_str();
+            let colon = s.find(':')?;
+            let label = s[..colon].trim().to_lowercase();
+            (label.split_whitespace().count() <= 3).then(|| (label, t.slice(colon + 1..s.len())))
+        };
+        let fields: Vec<(String, Text)> = list.items.iter().filter_map(|i| field(i)).collect();
+        if fields.len() < 2 || fields.len() < list.items.len() {
+            return false;
+        }
+        let status = fields.iter().find(|(label, _)| STATUS_FIELDS.contains(&label.as_str()));
+        let Some(mut candidate) = status.and_then(|(_, value)| self.candidate(value, true)) else {
+            return false;
+        };
+        if candidate.description.is_empty() {
+            if let Some((_, value)) = fields
+                .iter()
+                .find(|(label, _)| matches!(label.as_str(), "description" | "detail" | "details" | "message"))
+            {
+                candidate.description = value.clone();
+            }
+        }
+        if candidate.title.is_none() {
+            if let Some(title) = fields
+                .iter()
+                .find(|(label, _)| matches!(label.as_str(), "title" | "reason" | "reason phrase"))
+                .and_then(|(_, value)| value.whole())
+                .filter(|t| !words::is_identifier(&t.text))
+            {
+                candidate.phrase = self.is_phrase(candidate.code, &title.text);
+                candidate.title_certain = true;
+                candidate.title = Some(unquote(title));
+            }
+        }
+        let block = self.next_block();
+        self.push(candidate, block, Vec::new(), Listing::Keyed);
+        true
     }
 
     fn item_candidate(&self, item: &[Block], lenient: bool) -> Option<Vec<Candidate>> {
@@ -738,16 +824,7 @@ impl<'r> Interpreter<'r> {
             .iter()
             .filter(|d| {
                 let term = d.term.as_str().trim().trim_end_matches(':').to_lowercase();
-                matches!(
-                    term.as_str(),
-                    "code"
-                        | "status"
-                        | "http code"
-                        | "http status"
-                        | "status code"
-                        | "http status code"
-                        | "response code"
-                )
+                STATUS_FIELDS.contains(&term.as_str())
             })
             .filter_map(|d| match d.details.first() {
                 Some(Block::Paragraph(t)) => self.candidate(t, true),
@@ -834,8 +911,25 @@ fn is_operation_heading(text: &str) -> bool {
                 .any(|w| methods.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
-/// A title without the quotes around it (`"Not Found"`, `“Not Found”`).
+/// A title without the quotes around it (`"Not Found"`, `“Not Found”`) or markup
+/// characters left over from unclosed emphasis (`**Bad Gateway`).
 pub(crate) fn unquote(cell: Cell) -> Cell {
+    let stray = |c: char| matches!(c, '*' | '_' | '`');
+    let cell = if cell.text.starts_with(stray) || cell.text.ends_with(stray) {
+        let inner = cell.text.trim_matches(stray).trim();
+        if inner.is_empty() || cell.span.len() != cell.text.len() {
+            cell
+        } else {
+            let start = cell.span.start + cell.text.find(inner).unwrap_or(0);
+            Cell {
+                text: inner.to_owned(),
+                span: Span::new(start, start + inner.len()),
+                ..cell
+            }
+        }
+    } else {
+        cell
+    };
     let pairs = [('"', '"'), ('“', '”'), ('\'', '\''), ('‘', '’'), ('«', '»')];
     for (open, close) in pairs {
         if let Some(inner) = cell

@@ -43,7 +43,7 @@ fn split_after(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
     let rest = &text[after_code..];
     let lead = rest.len()
         - rest
-            .trim_start_matches([' ', '\t', ':', '-', '–', '—', '=', '|'])
+            .trim_start_matches([' ', '\t', ':', '-', '–', '—', '=', '|', ','])
             .len();
     let start = after_code + lead;
     let rest = &text[start..];

@@ -27,6 +27,8 @@ pub struct Text {
     pieces: Vec<Piece>,
     /// Ranges of `text` that the source marks as strong (bold) or as literal code.
     marks: Vec<(Range<usize>, Mark)>,
+    /// Offsets in `text` where a source line starts (a folded line break before it).
+    line_starts: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +70,12 @@ impl Text {
                 space_start.get_or_insert(i);
             } else {
                 if let Some(s) = space_start.take() {
-                    self.space(Span::new(source_start + s, source_start + i));
+                    let span = Span::new(source_start + s, source_start + i);
+                    if piece[s..i].contains('\n') {
+                        self.line_break(span);
+                    } else {
+                        self.space(span);
+                    }
                 }
                 word_start.get_or_insert(i);
             }
@@ -109,6 +116,29 @@ impl Text {
         if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
             self.push_piece(" ", source, false);
         }
+    }
+
+    /// A line break folded to one space (a soft break inside a paragraph), remembered
+    /// so that lines written one per item can be told apart ([`Text::lines`]).
+    pub fn line_break(&mut self, source: Span) {
+        self.space(source);
+        if !self.text.is_empty() && self.line_starts.last() != Some(&self.text.len()) {
+            self.line_starts.push(self.text.len());
+        }
+    }
+
+    /// The source lines of the text, as ranges (one range when it had no line break).
+    pub fn lines(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::with_capacity(self.line_starts.len() + 1);
+        let mut start = 0;
+        for &at in &self.line_starts {
+            if at > start && at <= self.text.len() {
+                out.push(start..at);
+                start = at;
+            }
+        }
+        out.push(start..self.text.len());
+        out
     }
 
     /// A paragraph break (`"\n\n"`) between two paragraphs of one cell or item.
@@ -155,6 +185,7 @@ impl Text {
             self.pieces.pop();
         }
         self.marks.retain(|(r, _)| r.start < len);
+        self.line_starts.retain(|&at| at < len);
         for (r, _) in &mut self.marks {
             r.end = r.end.min(len);
         }
@@ -176,6 +207,8 @@ impl Text {
                 .iter()
                 .map(|(r, m)| (r.start + shift..r.end + shift, *m)),
         );
+        self.line_starts
+            .extend(other.line_starts.iter().map(|at| at + shift));
         self.text.push_str(&other.text);
     }
 
@@ -281,6 +314,12 @@ impl Text {
                 out.marks.push((start - range.start..end - range.start, *m));
             }
         }
+        out.line_starts.extend(
+            self.line_starts
+                .iter()
+                .filter(|&&at| at > range.start && at < range.end)
+                .map(|at| at - range.start),
+        );
         out
     }
 

@@ -316,11 +316,16 @@ impl Registry {
                     };
                 }
             }
-            if self
-                .phrase_keys
-                .get(&key)
-                .is_some_and(|codes| codes.contains(&code))
-            {
+            // Keys of reason phrases are precomputed; "(Unused)" is no phrase and is
+            // compared as it comes.
+            let spelled = if status.has_phrase() {
+                self.phrase_keys
+                    .get(&key)
+                    .is_some_and(|codes| codes.contains(&code))
+            } else {
+                key == phrase_key(&status.reason)
+            };
+            if spelled {
                 return PhraseMatch::Spelling;
             }
             for old in &status.obsolete {

@@ -60,6 +60,20 @@ pub fn html_report(
         .expect("the report template renders")
 }
 
+/// A relative path (with `/` separators) as a link: each segment percent-encoded where
+/// a URL needs it, so that spaces, `#` and `?` in file names still link to the file.
+pub fn path_href(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// Cell states, from best to worst; the CSS classes of the matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum State {
@@ -117,6 +131,8 @@ struct ClassGroup {
 struct Cell {
     class: &'static str,
     text: String,
+    /// The page gives the code without a title.
+    untitled: bool,
     /// How many entries the page has for the code (shown when more than one).
     count: usize,
 }
@@ -189,7 +205,6 @@ struct Report<'a> {
     js: &'static str,
     figures: Vec<Figure>,
     totals: (usize, usize, usize),
-    rules: Vec<RuleCount>,
     chart: Chart,
     formats: Vec<FormatCount>,
     vendors: Vec<(String, usize)>,
@@ -521,10 +536,7 @@ impl<'a> Report<'a> {
                 states[col] = states[col].max(State::Ok);
                 counts[col] += 1;
                 if titles[col].is_none() {
-                    titles[col] = Some(match entry.title_text() {
-                        "" => "(no title)".to_owned(),
-                        t => shorten(t, CELL_TITLE_CHARS),
-                    });
+                    titles[col] = Some(shorten(entry.title_text(), CELL_TITLE_CHARS));
                 }
                 let at = document.source.line_col(entry.code_span.start);
                 let description = entry.description.as_ref().map(|d| {
@@ -611,14 +623,18 @@ impl<'a> Report<'a> {
                 .iter()
                 .zip(titles)
                 .zip(&counts)
-                .map(|((&state, title), &count)| Cell {
-                    class: state.class(),
-                    text: match state {
+                .map(|((&state, title), &count)| {
+                    let text = match state {
                         State::Absent => String::new(),
                         State::Missing => "missing".to_owned(),
                         _ => title.unwrap_or_default(),
-                    },
-                    count,
+                    };
+                    Cell {
+                        class: state.class(),
+                        untitled: state != State::Absent && text.is_empty(),
+                        text,
+                        count,
+                    }
                 })
                 .collect();
             data_pages.push(json!([
@@ -666,9 +682,9 @@ impl<'a> Report<'a> {
             .collect();
         rules.sort_by(|a, b| b.count.cmp(&a.count).then(a.id.cmp(b.id)));
         let chart = {
-            let label_width = 230;
-            let width = 620;
-            let row_height = 24;
+            let label_width = 262;
+            let width = 640;
+            let row_height = 20;
             let max = rules.iter().map(|r| r.count).max().unwrap_or(1).max(1);
             let room = width - label_width - 44;
             Chart {
@@ -799,7 +815,6 @@ impl<'a> Report<'a> {
             js: include_str!("../templates/report.js"),
             figures,
             totals,
-            rules,
             chart,
             formats,
             vendors,
@@ -818,6 +833,12 @@ impl<'a> Report<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hrefs_are_encoded() {
+        assert_eq!(path_href("../docs/a b/#1?.md"), "../docs/a%20b/%231%3F.md");
+        assert_eq!(path_href("sources/é.md"), "sources/%C3%A9.md");
+    }
 
     #[test]
     fn slugs_are_ids() {

@@ -3,6 +3,7 @@
 //! Every renderer is a pure function of its input: the same findings give the same
 //! bytes, which is what makes the checked-in report reviewable.
 
+mod html_report;
 mod human;
 mod json;
 mod machine;
@@ -12,6 +13,7 @@ use std::collections::HashMap;
 
 use statusdoc_model::{Diagnostic, SourceFile};
 
+pub use html_report::{html_report, path_href, HtmlOptions, HtmlPage};
 pub use human::{concise, human, statistics};
 pub use json::{diagnostics_json, documents_json};
 pub use machine::rule_json;

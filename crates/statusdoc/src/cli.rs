@@ -22,6 +22,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Check pages and report inconsistencies.
     Lint(LintArgs),
+    /// Write the vendor matrix: one self-contained HTML page showing how every page
+    /// documents every status code (DIR/index.html).
+    Report(ReportArgs),
     /// List every rule with its id, category and default severity.
     Rules {
         /// Print the rules and their documentation as JSON.
@@ -119,6 +122,29 @@ pub struct LintArgs {
     /// Colour the human output (NO_COLOR turns `auto` off).
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// Pages or folders (folders are searched for pages as `lint` does; a folder with a
+    /// manifest.toml is read as a corpus). Only pages with status codes become rows.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Folder to write index.html into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Read every page as this format instead of detecting it.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Configuration file; by default each page's nearest statusdoc.toml.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Set a rule's severity: RULE=error|warning|info|off (repeatable).
+    #[arg(long, value_name = "RULE=SEVERITY")]
+    pub rule: Vec<String>,
+    /// The page's title.
+    #[arg(long, default_value = "statusdoc vendor matrix")]
+    pub title: String,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

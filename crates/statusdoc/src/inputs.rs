@@ -13,6 +13,7 @@ use statusdoc_reference::Registry;
 pub struct Facts {
     pub id: String,
     pub vendor: String,
+    pub product: String,
     pub document: Option<String>,
 }
 
@@ -85,6 +86,7 @@ pub fn load(paths: &[PathBuf], format: Option<Format>, registry: &Registry) -> I
                             facts: Some(Facts {
                                 id: page.id.clone(),
                                 vendor: page.vendor.clone(),
+                                product: page.product.clone(),
                                 document: page.document.clone(),
                             }),
                             document,

@@ -3,6 +3,7 @@
 mod cli;
 mod fix;
 mod inputs;
+mod report_command;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -105,6 +106,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             })
         }
         Command::Lint(args) => lint_command(args, registry),
+        Command::Report(args) => report_command::run(args, registry),
         Command::Rules { json } => {
             let mut out = std::io::stdout().lock();
             if json {
