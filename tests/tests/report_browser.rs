@@ -386,7 +386,7 @@ async fn drive(client: &Client, url: &str, expected: &Expected, shots: &Path) {
     .await;
     let focused = script(
         client,
-        "const a = document.activeElement; return [a.tagName, a.textContent, a.tabIndex]",
+        "const a = document.activeElement; return [a.tagName, a.textContent.slice(0, 40), a.tabIndex]",
     )
     .await;
     assert_eq!(focused, json!(["TD", "Not Acceptable", 0]));
@@ -417,7 +417,7 @@ async fn drive(client: &Client, url: &str, expected: &Expected, shots: &Path) {
         .text()
         .await
         .unwrap();
-    assert!(text.contains("Titles in use"), "{text}");
+    assert!(text.to_lowercase().contains("titles in use"), "{text}");
     assert!(text.contains("Not Acceptable · 2 pages"), "{text}");
     screenshot(client, shots, "code-415.png").await;
 

@@ -29,18 +29,33 @@ pub fn human(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> Stri
         let title = format!("{} [{}]", d.message, d.name);
         let mut group = Group::with_title(level(d.severity).primary_title(title).id(d.rule));
         if let Some(source) = sources.get(&d.path) {
-            let mut snippet = Snippet::source(source.text())
+            // Only the lines the annotations cover go to the renderer: handing it the
+            // whole page for every finding would make a page with many findings
+            // quadratic.
+            let spans: Vec<std::ops::Range<usize>> = std::iter::once(d.span)
+                .chain(d.labels.iter().filter(|l| l.path == d.path).map(|l| l.span))
+                .map(|s| clamp(s, source.text()))
+                .collect();
+            let (window, first_line) = window(source, &spans);
+            let shift = |r: &std::ops::Range<usize>| r.start - window.start..r.end - window.start;
+            let mut snippet = Snippet::source(&source.text()[window.clone()])
                 .path(d.path.as_str())
+                .line_start(first_line)
                 .fold(true)
                 .annotation(
                     AnnotationKind::Primary
-                        .span(clamp(d.span, source.text()))
+                        .span(shift(&spans[0]))
                         .label(label_for(d)),
                 );
-            for label in d.labels.iter().filter(|l| l.path == d.path) {
+            for (label, span) in d
+                .labels
+                .iter()
+                .filter(|l| l.path == d.path)
+                .zip(&spans[1..])
+            {
                 snippet = snippet.annotation(
                     AnnotationKind::Context
-                        .span(clamp(label.span, source.text()))
+                        .span(shift(span))
                         .label(label.message.as_str()),
                 );
             }
@@ -86,6 +101,19 @@ pub fn human(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> Stri
         out.push_str("\n\n");
     }
     out
+}
+
+/// The whole lines of `source` that cover `spans`, and the first one's 1-based number.
+fn window(
+    source: &statusdoc_model::SourceFile,
+    spans: &[std::ops::Range<usize>],
+) -> (std::ops::Range<usize>, usize) {
+    let text = source.text();
+    let start = spans.iter().map(|s| s.start).min().unwrap_or(0);
+    let end = spans.iter().map(|s| s.end).max().unwrap_or(0);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    (line_start..line_end.max(line_start), source.line_col(line_start).line)
 }
 
 fn label_for(d: &Diagnostic) -> String {

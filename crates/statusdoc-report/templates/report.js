@@ -363,7 +363,8 @@
   }
   function activate(cell) {
     const row = cell.parentElement;
-    setCurrent(cell, false);
+    // Focus the cell first: closing a view gives the focus back to it.
+    setCurrent(cell, true);
     if (row.parentElement === table.tHead) {
       if (cell.cellIndex > 0) location.hash = `code/${columns[cell.cellIndex - 1].code}`;
       return;
