@@ -84,7 +84,10 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
@@ -260,7 +263,12 @@ fn the_vendor_matrix_works_in_chromium() {
 
 async fn drive(client: &Client, url: &str, expected: &Expected, shots: &Path) {
     client.goto(url).await.expect("the report loads");
-    wait_for(client, "the page", "return document.readyState === 'complete'").await;
+    wait_for(
+        client,
+        "the page",
+        "return document.readyState === 'complete'",
+    )
+    .await;
 
     // Loaded from disk, self-contained: no error, no request for anything.
     assert_eq!(console_errors(client).await, Vec::<String>::new());
@@ -409,7 +417,12 @@ async fn drive(client: &Client, url: &str, expected: &Expected, shots: &Path) {
         .click()
         .await
         .unwrap();
-    wait_for(client, "the code view", "return location.hash === '#code/415'").await;
+    wait_for(
+        client,
+        "the code view",
+        "return location.hash === '#code/415'",
+    )
+    .await;
     let text = client
         .find(Locator::Id("view"))
         .await
@@ -462,12 +475,20 @@ async fn drive(client: &Client, url: &str, expected: &Expected, shots: &Path) {
         .unwrap();
 
     // Dark scheme and a phone's width.
-    let light = script(client, "return getComputedStyle(document.body).backgroundColor").await;
+    let light = script(
+        client,
+        "return getComputedStyle(document.body).backgroundColor",
+    )
+    .await;
     let theme = client.find(Locator::Id("theme")).await.unwrap();
     theme.click().await.unwrap();
     theme.click().await.unwrap();
     assert_eq!(theme.text().await.unwrap(), "Theme: dark");
-    let dark = script(client, "return getComputedStyle(document.body).backgroundColor").await;
+    let dark = script(
+        client,
+        "return getComputedStyle(document.body).backgroundColor",
+    )
+    .await;
     assert_ne!(light, dark);
     screenshot(client, shots, "matrix-dark.png").await;
     theme.click().await.unwrap();

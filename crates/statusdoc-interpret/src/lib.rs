@@ -68,7 +68,43 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
         depth: 0,
     };
     interpreter.run(&blocks);
-    interpreter.entries
+    let mut entries = interpreter.entries;
+    names_are_not_titles(&mut entries);
+    entries
+}
+
+/// A listing whose titles are mostly identifiers ("404 not_found", "409
+/// already_exists") names its codes with error names: none of its titles is a reason
+/// phrase, not even the ones that look like one ("403 unauthorized").
+fn names_are_not_titles(entries: &mut [Entry]) {
+    let mut start = 0;
+    while start < entries.len() {
+        let block = entries[start].block;
+        let end = start
+            + entries[start..]
+                .iter()
+                .take_while(|e| e.block == block)
+                .count();
+        let titled = entries[start..end]
+            .iter()
+            .filter(|e| e.title.is_some())
+            .count();
+        let names = entries[start..end]
+            .iter()
+            .filter(|e| {
+                e.title
+                    .as_ref()
+                    .is_some_and(|t| words::is_identifier(&t.text))
+            })
+            .count();
+        if names > 0 && names * 2 >= titled {
+            for entry in &mut entries[start..end] {
+                entry.title = None;
+                entry.title_certain = false;
+            }
+        }
+        start = end;
+    }
 }
 
 /// Containers are only grouping: their blocks are read where they stand.
@@ -234,7 +270,10 @@ impl<'r> Interpreter<'r> {
                     if lines.len() >= 2
                         && lines
                             .iter()
-                            .filter(|r| code_lead(&text.as_str()[(*r).clone()]).is_some_and(|(at, _)| at < 12))
+                            .filter(|r| {
+                                code_lead(&text.as_str()[(*r).clone()])
+                                    .is_some_and(|(at, _)| at < 12)
+                            })
                             .count()
                             >= 2
                     {
@@ -751,15 +790,19 @@ impl<'r> Interpreter<'r> {
         if fields.len() < 2 || fields.len() < list.items.len() {
             return false;
         }
-        let status = fields.iter().find(|(label, _)| STATUS_FIELDS.contains(&label.as_str()));
+        let status = fields
+            .iter()
+            .find(|(label, _)| STATUS_FIELDS.contains(&label.as_str()));
         let Some(mut candidate) = status.and_then(|(_, value)| self.candidate(value, true)) else {
             return false;
         };
         if candidate.description.is_empty() {
-            if let Some((_, value)) = fields
-                .iter()
-                .find(|(label, _)| matches!(label.as_str(), "description" | "detail" | "details" | "message"))
-            {
+            if let Some((_, value)) = fields.iter().find(|(label, _)| {
+                matches!(
+                    label.as_str(),
+                    "description" | "detail" | "details" | "message"
+                )
+            }) {
                 candidate.description = value.clone();
             }
         }

@@ -163,19 +163,24 @@ struct RuleCount {
     class: &'static str,
 }
 
+/// One bar of the chart: its length is a fraction of the room right of the labels (a
+/// CSS length, so that the labels keep their size at any width), with a percentage of the
+/// whole width for renderers without CSS geometry.
 struct Bar {
     id: &'static str,
     name: &'static str,
     count: usize,
     class: &'static str,
     y: usize,
-    width: usize,
+    fraction: String,
+    percent: usize,
 }
 
 struct Chart {
-    width: usize,
     height: usize,
-    label_width: usize,
+    /// Where counts end and bars start, in pixels (the stylesheet's `--bars-from`).
+    count_x: usize,
+    bars_x: usize,
     bars: Vec<Bar>,
 }
 
@@ -465,7 +470,11 @@ impl<'a> Report<'a> {
         let mut codes: BTreeSet<u16> = BTreeSet::new();
         for (page, _, _) in &shown {
             codes.extend(page.document.entries.iter().map(|e| e.code));
-            codes.extend(findings_of(page.document).iter().filter_map(|d| d.status_code));
+            codes.extend(
+                findings_of(page.document)
+                    .iter()
+                    .filter_map(|d| d.status_code),
+            );
         }
         let columns: Vec<Column> = codes
             .iter()
@@ -561,8 +570,7 @@ impl<'a> Report<'a> {
                 let entry = entry_of(document, d);
                 match col {
                     Some(col) => {
-                        let state = if states[col] == State::Absent
-                            || states[col] == State::Missing
+                        let state = if states[col] == State::Absent || states[col] == State::Missing
                         {
                             State::Missing
                         } else {
@@ -664,8 +672,7 @@ impl<'a> Report<'a> {
         // Summary figures.
         let entries: usize = pages.iter().map(|p| p.document.entries.len()).sum();
         let totals = crate::counts(diagnostics);
-        let mut per_rule: BTreeMap<&'static str, (&'static str, usize, Severity)> =
-            BTreeMap::new();
+        let mut per_rule: BTreeMap<&'static str, (&'static str, usize, Severity)> = BTreeMap::new();
         for d in diagnostics {
             let slot = per_rule.entry(d.rule).or_insert((d.name, 0, d.severity));
             slot.1 += 1;
@@ -682,25 +689,27 @@ impl<'a> Report<'a> {
             .collect();
         rules.sort_by(|a, b| b.count.cmp(&a.count).then(a.id.cmp(b.id)));
         let chart = {
-            let label_width = 262;
-            let width = 640;
             let row_height = 20;
             let max = rules.iter().map(|r| r.count).max().unwrap_or(1).max(1);
-            let room = width - label_width - 44;
             Chart {
-                width,
                 height: rules.len() * row_height + 4,
-                label_width,
+                count_x: 260,
+                bars_x: 268,
                 bars: rules
                     .iter()
                     .enumerate()
-                    .map(|(i, r)| Bar {
-                        id: r.id,
-                        name: r.name,
-                        count: r.count,
-                        class: r.class,
-                        y: i * row_height + 2,
-                        width: (r.count * room).div_ceil(max).max(2),
+                    .map(|(i, r)| {
+                        // At least a sliver, so that a count of one still shows a bar.
+                        let thousandths = (r.count * 1000).div_ceil(max).max(15);
+                        Bar {
+                            id: r.id,
+                            name: r.name,
+                            count: r.count,
+                            class: r.class,
+                            y: i * row_height + 2,
+                            fraction: format!("{}.{:03}", thousandths / 1000, thousandths % 1000),
+                            percent: (thousandths * 55).div_ceil(1000).max(1),
+                        }
                     })
                     .collect(),
             }
@@ -721,9 +730,8 @@ impl<'a> Report<'a> {
         formats.sort_by(|a, b| b.pages.cmp(&a.pages).then(a.id.cmp(b.id)));
         let without_entries = pages.len() - shown.len();
         let findings = totals.0 + totals.1 + totals.2;
-        let plural = |n: usize, one: &str, many: &str| {
-            format!("{n} {}", if n == 1 { one } else { many })
-        };
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let figures = vec![
             Figure {
                 label: "pages",
@@ -780,12 +788,8 @@ impl<'a> Report<'a> {
         let rule_data: Vec<Value> = rule_ids
             .iter()
             .map(|&id| {
-                let meta = statusdoc_lint::find_rule(id);
-                json!([
-                    id,
-                    meta.map_or(id, |m| m.name),
-                    meta.map(|m| m.summary()).unwrap_or_default(),
-                ])
+                let name = statusdoc_lint::find_rule(id).map_or(id, |m| m.name);
+                json!([id, name])
             })
             .collect();
         let data_columns: Vec<Value> = columns
@@ -849,7 +853,10 @@ mod tests {
     #[test]
     fn long_titles_are_shortened_on_a_word() {
         assert_eq!(shorten("Not Found", 34), "Not Found");
-        let long = shorten("The request could not be completed because of a conflict", 20);
+        let long = shorten(
+            "The request could not be completed because of a conflict",
+            20,
+        );
         assert!(long.ends_with('…') && long.chars().count() <= 20, "{long}");
     }
 

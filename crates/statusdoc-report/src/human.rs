@@ -113,7 +113,10 @@ fn window(
     let end = spans.iter().map(|s| s.end).max().unwrap_or(0);
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    (line_start..line_end.max(line_start), source.line_col(line_start).line)
+    (
+        line_start..line_end.max(line_start),
+        source.line_col(line_start).line,
+    )
 }
 
 fn label_for(d: &Diagnostic) -> String {

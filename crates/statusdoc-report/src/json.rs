@@ -8,6 +8,11 @@ pub fn diagnostics_json(diagnostics: &[Diagnostic]) -> Value {
     json!({ "diagnostics": diagnostics.iter().map(diagnostic).collect::<Vec<_>>() })
 }
 
+/// One finding of [`diagnostics_json`] (for output written finding by finding).
+pub fn diagnostic_json(d: &Diagnostic) -> Value {
+    diagnostic(d)
+}
+
 fn diagnostic(d: &Diagnostic) -> Value {
     json!({
         "rule": d.rule,

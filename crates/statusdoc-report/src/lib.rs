@@ -15,7 +15,7 @@ use statusdoc_model::{Diagnostic, SourceFile};
 
 pub use html_report::{html_report, path_href, HtmlOptions, HtmlPage};
 pub use human::{concise, human, statistics};
-pub use json::{diagnostics_json, documents_json};
+pub use json::{diagnostic_json, diagnostics_json, documents_json};
 pub use machine::rule_json;
 pub use machine::{github, gitlab, junit, sarif};
 pub use markdown::{markdown_report, vendor_summary_markdown, ReportPage};

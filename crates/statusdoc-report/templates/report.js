@@ -13,7 +13,7 @@
 
   const columns = data.c.map(([code, reason, reference, state, group]) => ({ code, reason, reference, state, group }));
   const columnOf = new Map(columns.map((c, i) => [c.code, i]));
-  const rules = data.r.map(([id, name, summary]) => ({ id, name, summary }));
+  const rules = data.r.map(([id, name]) => ({ id, name }));
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const pages = data.p.map(([id, vendor, product, format, path, href, entries, findings], index) => {
     const page = {
@@ -261,10 +261,10 @@
     if (count) viewBody.append(...page.findings.map((f) => terminalItem(page, f)));
     else viewBody.append(el("p", { text: "No findings." }));
     viewBody.append(el("h3", { class: "view-section", text: "Entries" }));
-    const list = el("ol", { class: "entries-list" });
+    const list = el("ul", { class: "entries-list" });
     for (const entry of page.entries) {
       const column = columns[entry.col];
-      list.append(el("li", { value: String(column.code) },
+      list.append(el("li", null,
         link(`cell/${page.id}/${column.code}`, `${column.code} ${entry.title === null ? "(no title)" : entry.title}`),
         entry.findings.length ? el("span", { class: `sev ${worstClass(entry.findings)}`, text: String(entry.findings.length), title: "findings" }) : null));
     }
@@ -273,14 +273,15 @@
 
   function showRule(rule) {
     open([], [rule.id, " ", el("span", { class: "sub", text: rule.name })]);
-    viewBody.append(el("p", { class: "facts", text: rule.summary }));
+    const onPages = pages.filter((p) => p.findings.some((f) => f.rule === rule));
+    const total = onPages.reduce((n, p) => n + p.findings.filter((f) => f.rule === rule).length, 0);
+    viewBody.append(el("p", { class: "facts", text: `${plural(total, "finding", "findings")} on ${plural(onPages.length, "page", "pages")} in the matrix` }));
     const doc = document.getElementById(`doc-${rule.id}`);
     if (doc) viewBody.append(el("div", { class: "doc" }, doc.content.cloneNode(true)));
     viewBody.append(el("h3", { class: "view-section", text: "Pages with this finding" }));
     const list = el("ul");
-    for (const page of pages) {
+    for (const page of onPages) {
       const found = page.findings.filter((f) => f.rule === rule);
-      if (!found.length) continue;
       const codes = [...new Set(found.filter((f) => f.col >= 0).map((f) => columns[f.col].code))];
       const item = el("li", null, link(`page/${page.id}`, `${page.vendor}: ${page.product}`), ` (${found.length})`);
       if (codes.length) {

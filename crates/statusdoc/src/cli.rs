@@ -147,7 +147,7 @@ pub struct ReportArgs {
     pub title: String,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LintFormat {
     /// Source snippets with the offending text marked, and a help line.
     Human,

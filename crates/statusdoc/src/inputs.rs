@@ -69,6 +69,48 @@ fn display(path: &Path) -> String {
     text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
 }
 
+/// The page files named on the command line or found in its folders, each with whether
+/// it was found by walking, for reading one at a time; `None` when a folder is a corpus
+/// with a manifest (read whole, since its pages are compared with each other).
+pub fn page_files(
+    paths: &[PathBuf],
+    format: Option<Format>,
+) -> Option<(Vec<(PathBuf, bool)>, Vec<String>)> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() && path.join(MANIFEST).is_file() && format.is_none() {
+            return None;
+        } else if path.is_dir() {
+            files.extend(discover_pages(path).into_iter().map(|f| (f, true)));
+        } else if path.exists() {
+            files.push((path.clone(), false));
+        } else {
+            errors.push(format!("{}: no such file or folder", display(path)));
+        }
+    }
+    Some((files, errors))
+}
+
+/// Reads one page file as `load` does.
+pub fn read_one(
+    file: &Path,
+    discovered: bool,
+    format: Option<Format>,
+    registry: &Registry,
+) -> Result<Input, String> {
+    let shown = display(file);
+    let bytes = std::fs::read(file).map_err(|e| format!("{shown}: {e}"))?;
+    let options = ReadOptions { format, registry };
+    let mut document = read_page(&shown, &bytes, &options).map_err(|e| e.to_string())?;
+    document.discovered = discovered;
+    Ok(Input {
+        document,
+        file: file.to_owned(),
+        facts: None,
+    })
+}
+
 /// Reads every page named on the command line: files as given, folders searched for
 /// pages, folders with a manifest read as a corpus. Unreadable pages are reported and
 /// the others still read.
@@ -107,18 +149,7 @@ pub fn load(paths: &[PathBuf], format: Option<Format>, registry: &Registry) -> I
     }
     let read: Vec<Result<Input, String>> = files
         .par_iter()
-        .map(|(file, discovered)| {
-            let shown = display(file);
-            let bytes = std::fs::read(file).map_err(|e| format!("{shown}: {e}"))?;
-            let options = ReadOptions { format, registry };
-            let mut document = read_page(&shown, &bytes, &options).map_err(|e| e.to_string())?;
-            document.discovered = *discovered;
-            Ok(Input {
-                document,
-                file: file.clone(),
-                facts: None,
-            })
-        })
+        .map(|(file, discovered)| read_one(file, *discovered, format, registry))
         .collect();
     for item in read {
         match item {
@@ -149,6 +180,25 @@ impl Configs {
         explicit: Option<&Path>,
         rules: &[(String, String)],
     ) -> anyhow::Result<Configs> {
+        let files: Vec<&Path> = inputs.inputs.iter().map(|i| i.file.as_path()).collect();
+        Configs::resolve_files(&files, explicit, rules)
+    }
+
+    /// The configuration of the `index`-th file given to [`Configs::resolve_files`].
+    pub fn of(&self, index: usize) -> Option<&Config> {
+        self.of_input
+            .get(index)
+            .copied()
+            .flatten()
+            .map(|k| &self.files[k])
+    }
+
+    /// [`Configs::resolve`] for page files not read yet (in that order).
+    pub fn resolve_files(
+        files: &[&Path],
+        explicit: Option<&Path>,
+        rules: &[(String, String)],
+    ) -> anyhow::Result<Configs> {
         let with_rules = |mut config: Config| -> anyhow::Result<Config> {
             for (key, value) in rules {
                 config.set(key, value).map_err(anyhow::Error::msg)?;
@@ -159,7 +209,7 @@ impl Configs {
         let mut configs = Configs {
             default,
             files: Vec::new(),
-            of_input: vec![None; inputs.inputs.len()],
+            of_input: vec![None; files.len()],
         };
         if explicit.is_some() {
             return Ok(configs);
@@ -169,8 +219,8 @@ impl Configs {
             std::collections::HashMap::new();
         let mut file_index: std::collections::HashMap<PathBuf, usize> =
             std::collections::HashMap::new();
-        for (i, input) in inputs.inputs.iter().enumerate() {
-            let Some(folder) = std::path::absolute(&input.file)
+        for (i, file) in files.iter().enumerate() {
+            let Some(folder) = std::path::absolute(file)
                 .ok()
                 .and_then(|f| f.parent().map(Path::to_owned))
             else {

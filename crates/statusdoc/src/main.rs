@@ -4,6 +4,7 @@ mod cli;
 mod fix;
 mod inputs;
 mod report_command;
+mod stream;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -172,6 +173,23 @@ fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
         })?;
         rules.push((key.to_owned(), value.to_owned()));
     }
+    // Pages that are not compared with each other (no manifest corpus) and outputs that
+    // are written finding by finding are linted one chunk of pages at a time: memory
+    // stays bounded by the pages in flight, not the tree.
+    let streamable = !args.fix
+        && !args.unsafe_fixes
+        && !args.summary
+        && matches!(
+            args.format,
+            LintFormat::Human | LintFormat::Concise | LintFormat::Json | LintFormat::Github
+        );
+    if streamable {
+        if let Some((files, errors)) =
+            inputs::page_files(&args.paths, args.input_format.map(Into::into))
+        {
+            return stream::lint(&args, &rules, files, errors, registry);
+        }
+    }
     let inputs = inputs::load(&args.paths, args.input_format.map(Into::into), registry);
     inputs.print_errors();
     let configs = inputs::Configs::resolve(&inputs, args.config.as_deref(), &rules)?;
@@ -217,6 +235,18 @@ fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
     report(&args, &inputs, &diagnostics)
 }
 
+/// Whether the human output is coloured.
+fn use_color(args: &LintArgs) -> bool {
+    match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
 fn report(
     args: &LintArgs,
     inputs: &inputs::Inputs,
@@ -225,14 +255,7 @@ fn report(
     let deny_warnings = args.deny.iter().any(|d| d == "warnings");
     let sources = Sources::new(inputs.documents().map(|d| &d.source));
     let mut out = std::io::stdout().lock();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
-    };
+    let color = use_color(args);
     match args.format {
         LintFormat::Human => {
             write!(

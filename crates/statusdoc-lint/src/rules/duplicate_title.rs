@@ -73,6 +73,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if other.code == entry.code {
             continue; // the same code twice is SD302's business
         }
+        // One title written once for several codes ("500, 502, 503 | Server Errors").
+        if other.title.as_ref().map(|t| t.span) == entry.title.as_ref().map(|t| t.span) {
+            continue;
+        }
         // Two operations' responses are two lists: only one list's titles are compared.
         if (entry.listing != Listing::Catalog || other.listing != Listing::Catalog)
             && entry.block != other.block

@@ -1,0 +1,176 @@
+//! `statusdoc lint` on a docs tree, a chunk of pages at a time.
+//!
+//! Each page is read, interpreted, linted and rendered on a rayon worker, then dropped:
+//! only its rendered output and a small record of each finding (for the summary, the
+//! statistics and the exit status) outlive it. Chunks are written in file order, so
+//! the output is the same whatever the number of threads, and peak memory is bounded
+//! by the pages in flight rather than the size of the tree. Used when no page is
+//! compared with another (no manifest corpus) and the output format is written finding
+//! by finding (human, concise, JSON, GitHub).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use statusdoc_lint::{has_failures, Page};
+use statusdoc_model::Diagnostic;
+use statusdoc_reference::Registry;
+use statusdoc_report::Sources;
+
+use crate::cli::{LintArgs, LintFormat};
+use crate::inputs::{read_one, Configs};
+
+/// Pages read and linted together before their output is written.
+const CHUNK: usize = 256;
+
+/// What one page leaves behind.
+struct PageOutput {
+    rendered: String,
+    findings: Vec<Diagnostic>,
+    has_entries: bool,
+}
+
+pub fn lint(
+    args: &LintArgs,
+    rules: &[(String, String)],
+    files: Vec<(PathBuf, bool)>,
+    errors: Vec<String>,
+    registry: &Registry,
+) -> anyhow::Result<u8> {
+    for error in &errors {
+        eprintln!("error: {error}");
+    }
+    let paths: Vec<&Path> = files.iter().map(|(f, _)| f.as_path()).collect();
+    let configs = Configs::resolve_files(&paths, args.config.as_deref(), rules)?;
+    let format = args.input_format.map(Into::into);
+    let color = crate::use_color(args);
+    let deny_warnings = args.deny.iter().any(|d| d == "warnings");
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut findings: Vec<Diagnostic> = Vec::new();
+    let (mut pages, mut with_entries, mut unreadable) = (0usize, 0usize, errors.len());
+    let mut json_items = 0usize;
+    if args.format == LintFormat::Json {
+        write!(out, "{{\n  \"diagnostics\": [")?;
+    }
+    for (chunk_index, chunk) in files.chunks(CHUNK).enumerate() {
+        let outputs: Vec<Result<PageOutput, String>> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(k, (file, discovered))| {
+                let input = read_one(file, *discovered, format, registry)?;
+                let config = configs
+                    .of(chunk_index * CHUNK + k)
+                    .unwrap_or(&configs.default);
+                let page = Page {
+                    config: Some(config),
+                    ..Page::new(&input.document)
+                };
+                let diagnostics = statusdoc_lint::lint(&[page], registry, config);
+                let rendered = render(args.format, &diagnostics, &input.document.source, color);
+                Ok(PageOutput {
+                    rendered,
+                    findings: diagnostics.into_iter().map(slim).collect(),
+                    has_entries: !input.document.entries.is_empty(),
+                })
+            })
+            .collect();
+        for output in outputs {
+            match output {
+                Ok(page) => {
+                    pages += 1;
+                    with_entries += usize::from(page.has_entries);
+                    if args.format == LintFormat::Json {
+                        for item in page.rendered.split_terminator('\u{0}') {
+                            out.write_all(if json_items == 0 { b"\n" } else { b",\n" })?;
+                            out.write_all(item.as_bytes())?;
+                            json_items += 1;
+                        }
+                    } else {
+                        out.write_all(page.rendered.as_bytes())?;
+                    }
+                    findings.extend(page.findings);
+                }
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    unreadable += 1;
+                }
+            }
+        }
+    }
+    match args.format {
+        LintFormat::Json if json_items == 0 => writeln!(out, "]\n}}")?,
+        LintFormat::Json => writeln!(out, "\n  ]\n}}")?,
+        LintFormat::Human => writeln!(
+            out,
+            "{} in {pages} page{} ({with_entries} with status codes){}",
+            statusdoc_report::summary_line(&findings),
+            if pages == 1 { "" } else { "s" },
+            match unreadable {
+                0 => String::new(),
+                n => format!(
+                    "; {n} file{} could not be read (see above)",
+                    if n == 1 { "" } else { "s" }
+                ),
+            }
+        )?,
+        _ => {}
+    }
+    if args.statistics {
+        let table = statusdoc_report::statistics(&findings);
+        if matches!(args.format, LintFormat::Human | LintFormat::Concise) {
+            write!(out, "{table}")?;
+        } else {
+            eprint!("{table}");
+        }
+    }
+    out.flush()?;
+    Ok(if unreadable > 0 {
+        crate::EXIT_TROUBLE
+    } else if has_failures(&findings, deny_warnings) {
+        1
+    } else {
+        0
+    })
+}
+
+/// One page's findings in the output format. JSON items are separated by NUL, so the
+/// writer can put commas between items of different pages.
+fn render(
+    format: LintFormat,
+    diagnostics: &[Diagnostic],
+    source: &statusdoc_model::SourceFile,
+    color: bool,
+) -> String {
+    match format {
+        LintFormat::Human => statusdoc_report::human(diagnostics, &Sources::new([source]), color),
+        LintFormat::Concise => statusdoc_report::concise(diagnostics),
+        LintFormat::Github => statusdoc_report::github(diagnostics),
+        LintFormat::Json => {
+            let mut out = String::new();
+            for d in diagnostics {
+                let item = serde_json::to_string_pretty(&statusdoc_report::diagnostic_json(d))
+                    .unwrap_or_default();
+                for (i, line) in item.lines().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str("    ");
+                    out.push_str(line);
+                }
+                out.push('\u{0}');
+            }
+            out
+        }
+        LintFormat::Sarif | LintFormat::Gitlab | LintFormat::Junit => String::new(),
+    }
+}
+
+/// What the summary, the statistics and the exit status need of a finding.
+fn slim(mut d: Diagnostic) -> Diagnostic {
+    d.message = String::new();
+    d.help = None;
+    d.fix = None;
+    d.labels = Vec::new();
+    d
+}
