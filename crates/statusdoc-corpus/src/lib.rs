@@ -290,27 +290,59 @@ fn relative_path(root: &Path, file: &Path) -> String {
 /// documents (YAML or JSON files whose content is one), skipping hidden folders and
 /// `target`.
 pub fn discover_pages(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+    discover_pages_reporting(dir).0
+}
+
+/// [`discover_pages`], and what the walk could not read or did not follow: folders
+/// without read permission and symbolic links, each as a message that names it.
+pub fn discover_pages_reporting(dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut files: Vec<PathBuf> = Vec::new();
+    let walk = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .into_iter()
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
             e.depth() == 0 || !(name.starts_with('.') || name == "target" || name == "node_modules")
-        })
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .filter(|p| {
-            let Some(extension) = p.extension().and_then(|e| e.to_str()) else {
-                return false;
-            };
-            let extension = extension.to_ascii_lowercase();
-            PAGE_EXTENSIONS.contains(&extension.as_str())
-                || OPENAPI_EXTENSIONS.contains(&extension.as_str()) && is_openapi_file(p)
-        })
-        .collect();
+        });
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                problems.push(format!(
+                    "{path}: could not be read ({error}); its pages were not linted"
+                ));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() && entry.depth() > 0 {
+            problems.push(format!(
+                "{}: a symbolic link, not followed; name its target to lint it",
+                entry.path().display()
+            ));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let p = entry.into_path();
+        let Some(extension) = p.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
+        let extension = extension.to_ascii_lowercase();
+        if PAGE_EXTENSIONS.contains(&extension.as_str())
+            || OPENAPI_EXTENSIONS.contains(&extension.as_str()) && is_openapi_file(&p)
+        {
+            files.push(p);
+        }
+    }
     files.sort();
-    files
+    problems.sort();
+    (files, problems)
 }
 
 /// Whether a YAML or JSON file is an OpenAPI document (its first 64 KiB decide).

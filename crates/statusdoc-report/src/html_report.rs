@@ -287,6 +287,49 @@ fn class_label(digit: u16) -> &'static str {
     }
 }
 
+/// The folders of a path, without its file name.
+fn folders(path: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = path
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    parts.pop();
+    parts
+}
+
+/// The leading folders that all `paths` share.
+fn shared_folders<'p>(paths: impl Iterator<Item = &'p str>) -> Vec<String> {
+    let mut common: Option<Vec<&str>> = None;
+    for path in paths {
+        let dirs = folders(path);
+        common = Some(match common {
+            None => dirs,
+            Some(shared) => shared
+                .iter()
+                .zip(&dirs)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| *a)
+                .collect(),
+        });
+    }
+    common
+        .unwrap_or_default()
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Names a page by its folder: the first folder below the `shared` ones
+/// (`docs/api/errors.md` and `docs/guides/a.md` are `api` and `guides`), or the last
+/// shared folder for pages directly in it.
+fn folder_group(shared: &[String], path: &str) -> String {
+    let dirs = folders(path);
+    match dirs.get(shared.len()) {
+        Some(folder) => (*folder).to_owned(),
+        None => dirs.last().map_or(".", |d| d).to_owned(),
+    }
+}
+
 /// The findings of one page, split by where they belong.
 struct PageFindings<'d> {
     all: Vec<&'d Diagnostic>,
@@ -439,17 +482,26 @@ impl<'a> Report<'a> {
                 .map_or(no_findings.as_slice(), |f| f.all.as_slice())
         };
 
-        // Rows: pages with entries, by vendor, product and path.
-        let mut shown: Vec<(&HtmlPage, String, String)> = pages
+        // Rows: pages with entries, by vendor, product and path. A page without a vendor
+        // is grouped by its folder below the folders all such pages share.
+        let with_entries: Vec<&HtmlPage> = pages
             .iter()
             .filter(|p| !p.document.entries.is_empty())
+            .collect();
+        let shared = shared_folders(
+            with_entries
+                .iter()
+                .filter(|p| p.vendor.is_none())
+                .map(|p| p.document.path()),
+        );
+        let mut shown: Vec<(&HtmlPage, String, String)> = with_entries
+            .into_iter()
             .map(|p| {
                 let path = p.document.path();
-                let vendor = p.vendor.map(str::to_owned).unwrap_or_else(|| {
-                    let mut parts = path.rsplit('/');
-                    parts.next();
-                    parts.next().unwrap_or(".").to_owned()
-                });
+                let vendor = p
+                    .vendor
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| folder_group(&shared, path));
                 let product = p
                     .product
                     .map(str::to_owned)
@@ -842,6 +894,23 @@ mod tests {
     fn hrefs_are_encoded() {
         assert_eq!(path_href("../docs/a b/#1?.md"), "../docs/a%20b/%231%3F.md");
         assert_eq!(path_href("sources/é.md"), "sources/%C3%A9.md");
+    }
+
+    #[test]
+    fn pages_without_a_vendor_are_grouped_by_folder() {
+        let paths = [
+            "docs/api/errors.md",
+            "docs/api/v2/codes.md",
+            "docs/guides/a.md",
+        ];
+        let shared = shared_folders(paths.iter().copied());
+        assert_eq!(folder_group(&shared, "docs/api/errors.md"), "api");
+        assert_eq!(folder_group(&shared, "docs/api/v2/codes.md"), "api");
+        assert_eq!(folder_group(&shared, "docs/guides/a.md"), "guides");
+        let one = shared_folders(["docs/api/errors.md"].into_iter());
+        assert_eq!(folder_group(&one, "docs/api/errors.md"), "api");
+        let flat = shared_folders(["a.md", "b.md"].into_iter());
+        assert_eq!(folder_group(&flat, "a.md"), ".");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use statusdoc_corpus::{discover_pages, Corpus, MANIFEST};
+use statusdoc_corpus::{discover_pages_reporting, Corpus, MANIFEST};
 use statusdoc_ingest::{read_page, ReadOptions};
 use statusdoc_lint::{Config, Page};
 use statusdoc_model::{Document, Format};
@@ -64,9 +64,35 @@ impl Inputs {
     }
 }
 
-fn display(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+/// A path as reports show it: `/` separators, no leading `./`, bytes that are not
+/// UTF-8 and control characters (a newline in a name) escaped, so one finding stays one
+/// line and names the file as it is on disk.
+pub(crate) fn display(path: &Path) -> String {
+    #[cfg(unix)]
+    let raw: String = {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str()
+            .as_bytes()
+            .utf8_chunks()
+            .flat_map(|chunk| {
+                let valid = chunk.valid().chars().flat_map(|c| {
+                    if c.is_control() {
+                        c.escape_default().collect::<Vec<_>>()
+                    } else {
+                        vec![c]
+                    }
+                });
+                let invalid = chunk
+                    .invalid()
+                    .iter()
+                    .flat_map(|b| format!("\\x{b:02X}").chars().collect::<Vec<_>>());
+                valid.chain(invalid).collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    #[cfg(not(unix))]
+    let raw = path.to_string_lossy().replace('\\', "/");
+    raw.strip_prefix("./").map(str::to_owned).unwrap_or(raw)
 }
 
 /// The page files named on the command line or found in its folders, each with whether
@@ -82,9 +108,19 @@ pub fn page_files(
         if path.is_dir() && path.join(MANIFEST).is_file() && format.is_none() {
             return None;
         } else if path.is_dir() {
-            files.extend(discover_pages(path).into_iter().map(|f| (f, true)));
-        } else if path.exists() {
+            let (found, problems) = discover_pages_reporting(path);
+            files.extend(found.into_iter().map(|f| (f, true)));
+            // Not a failure of the run: said, so that nothing is skipped in silence.
+            for problem in problems {
+                eprintln!("warning: {problem}");
+            }
+        } else if path.is_file() {
             files.push((path.clone(), false));
+        } else if path.exists() {
+            errors.push(format!(
+                "{}: not a regular file (a FIFO, socket or device); name a page file",
+                display(path)
+            ));
         } else {
             errors.push(format!("{}: no such file or folder", display(path)));
         }
@@ -138,9 +174,18 @@ pub fn load(paths: &[PathBuf], format: Option<Format>, registry: &Registry) -> I
                 Err(error) => result.errors.push(error.to_string()),
             }
         } else if path.is_dir() {
-            files.extend(discover_pages(path).into_iter().map(|f| (f, true)));
-        } else if path.exists() {
+            let (found, problems) = discover_pages_reporting(path);
+            files.extend(found.into_iter().map(|f| (f, true)));
+            for problem in problems {
+                eprintln!("warning: {problem}");
+            }
+        } else if path.is_file() {
             files.push((path.clone(), false));
+        } else if path.exists() {
+            result.errors.push(format!(
+                "{}: not a regular file (a FIFO, socket or device); name a page file",
+                display(path)
+            ));
         } else {
             result
                 .errors

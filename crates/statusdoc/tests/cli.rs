@@ -624,3 +624,65 @@ fn fix_keeps_the_mode_and_applies_whole_fixes() {
         0o640
     );
 }
+
+/// A FIFO named on the command line is refused at once (never opened, so never
+/// blocking); a symbolic link met while walking is said, not skipped in silence; a
+/// newline or a byte that is not UTF-8 in a file name is escaped, so one finding stays
+/// one line and names the file as it is on disk.
+#[cfg(unix)]
+#[test]
+fn odd_files_are_reported_not_hung_on_or_hidden() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let page = "| Code | Title |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n";
+    let fifo = dir.path().join("pipe.md");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let run = |args: &[&std::ffi::OsStr]| {
+        Command::new(env!("CARGO_BIN_EXE_statusdoc"))
+            .arg("lint")
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let output = run(&[fifo.as_os_str()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not a regular file"),
+        "{}",
+        stderr(&output)
+    );
+
+    let tree = dir.path().join("docs");
+    std::fs::create_dir(&tree).unwrap();
+    std::fs::write(tree.join("codes.md"), page).unwrap();
+    std::os::unix::fs::symlink(tree.join("codes.md"), tree.join("link.md")).unwrap();
+    std::fs::write(tree.join("new\nline.md"), page).unwrap();
+    std::fs::write(
+        tree.join(std::ffi::OsStr::from_bytes(b"latin\xe9.md")),
+        page,
+    )
+    .unwrap();
+    let output = run(&[
+        tree.as_os_str(),
+        std::ffi::OsStr::new("--format"),
+        std::ffi::OsStr::new("concise"),
+    ]);
+    assert!(
+        stderr(&output).contains("link.md: a symbolic link, not followed"),
+        "{}",
+        stderr(&output)
+    );
+    let out = stdout(&output);
+    assert!(out.contains("new\\nline.md:4:9: error[SD101]"), "{out}");
+    assert!(out.contains("latin\\xE9.md:4:9: error[SD101]"), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.contains("error[SD101]")).count(),
+        3,
+        "{out}"
+    );
+}
