@@ -2,7 +2,8 @@
 //! through chromedriver (WebDriver). The page loads from disk with no console error and
 //! no request, the matrix has one row per page with entries and one cell per code, a
 //! click on Oracle's 415 shows "Not Acceptable" with the SD101 finding, the views and the
-//! keyboard work, and screenshots are written to `target/report-screenshots/`.
+//! keyboard work, and screenshots are written to `target/report-screenshots/`. A made-up
+//! docs tree of a thousand pages (compressed data) loads and opens as well.
 //!
 //! Needs Debian's `chromium` and `chromium-driver` (`cargo xtask ci` installs both).
 //! Without them the test is skipped locally, with the reason printed, and fails under CI.
@@ -17,6 +18,8 @@ use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use statusdoc_model::Severity;
+
+mod common;
 
 const PAGE: &str = "oracle-iam-identity-domains";
 
@@ -254,9 +257,9 @@ fn the_vendor_matrix_works_in_chromium() {
             .connect(&format!("http://127.0.0.1:{}/", driver.port))
             .await
             .expect("a WebDriver session");
-        let result = drive(&client, &url, &expected, &shots).await;
+        drive(&client, &url, &expected, &shots).await;
+        large_tree(&client, &site, &shots).await;
         client.close().await.ok();
-        result
     });
     eprintln!("screenshots in {}", shots.display());
 }
@@ -502,5 +505,73 @@ async fn drive(client: &Client, url: &str, expected: &Expected, shots: &Path) {
     assert!(overflow.as_i64().unwrap() <= 0, "phone overflow {overflow}");
     screenshot(client, shots, "phone.png").await;
 
+    assert_eq!(console_errors(client).await, Vec::<String>::new());
+}
+
+/// A thousand pages: the compressed data inflates, the matrix filters and opens.
+async fn large_tree(client: &Client, site: &Path, shots: &Path) {
+    let documents = common::docs_tree(1_000, 300);
+    let (html, _) = common::tree_report(&documents);
+    let file = site.join("tree/index.html");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, &html).unwrap();
+    client.set_window_size(1280, 1000).await.unwrap();
+    client
+        .goto(&format!(
+            "file://{}",
+            file.canonicalize().unwrap().display()
+        ))
+        .await
+        .unwrap();
+    wait_for(
+        client,
+        "the large report",
+        "return document.documentElement.hasAttribute('data-ready')",
+    )
+    .await;
+    let ready = script(client, "return document.documentElement.dataset.ready").await;
+    let timing = script(client, "const n = performance.getEntriesByType('navigation')[0]; return [n.responseEnd, n.domInteractive, n.domContentLoadedEventEnd, n.loadEventEnd].map(Math.round)").await;
+    eprintln!("timing {timing}");
+    eprintln!(
+        "1,000-page report ({} bytes) interactive after {ready} ms",
+        html.len()
+    );
+    assert_eq!(console_errors(client).await, Vec::<String>::new());
+    assert_eq!(count(client, "#matrix tbody tr").await, 1_000);
+    client
+        .find(Locator::Id("f-vendor"))
+        .await
+        .unwrap()
+        .select_by_label("area-7 (25)")
+        .await
+        .unwrap();
+    assert_eq!(count(client, "#matrix tbody tr:not([hidden])").await, 25);
+    let cell = client
+        .find(Locator::Css(
+            "#matrix tbody tr:not([hidden]) td.e, #matrix tbody tr:not([hidden]) td.w",
+        ))
+        .await
+        .expect("a cell with a finding");
+    let title = cell.text().await.unwrap();
+    cell.click().await.unwrap();
+    wait_for(
+        client,
+        "the detail",
+        "return document.getElementById('view').open",
+    )
+    .await;
+    let text = client
+        .find(Locator::Id("view"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains(title.trim_end_matches('…')),
+        "{title:?} in the detail:\n{text}"
+    );
+    assert!(text.contains("Rule documentation"), "{text}");
+    screenshot(client, shots, "tree-detail.png").await;
     assert_eq!(console_errors(client).await, Vec::<String>::new());
 }

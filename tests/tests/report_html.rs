@@ -6,11 +6,8 @@ use std::collections::BTreeSet;
 
 use html5ever::tendril::TendrilSink;
 use scraper::{Html, HtmlTreeSink, Selector};
-use statusdoc_ingest::{read_page, ReadOptions};
-use statusdoc_lint::{lint, Config, Page};
-use statusdoc_model::{Document, Format};
-use statusdoc_reference::Registry;
-use statusdoc_report::{html_report, HtmlOptions, HtmlPage};
+
+mod common;
 
 /// Parses `html` as a browser would and returns the document with every parse error.
 fn parse(html: &str) -> Html {
@@ -134,121 +131,15 @@ fn the_bundled_report_is_valid_self_contained_and_deterministic() {
     assert_eq!(ids, row_ids);
 }
 
-/// A deterministic stand-in for a large docs tree: `pages` status-code pages in
-/// Markdown (10 to 35 codes each, titles mostly right, descriptions of one to three
-/// sentences unique to the page) and `guides` pages without status codes.
-fn docs_tree(pages: usize, guides: usize) -> Vec<Document> {
-    const SENTENCES: [&str; 16] = [
-        "The request was processed and the response body holds the result.",
-        "Check the request body against the schema before you retry.",
-        "The access token is missing, expired or was issued for another audience.",
-        "The caller lacks the permission the operation needs on this resource.",
-        "No resource exists at the requested path; check the identifier.",
-        "The resource changed since it was read; fetch it again and reapply the change.",
-        "The request exceeded the account's rate limit; wait for the time in Retry-After.",
-        "An unexpected condition stopped the server; the error has been logged.",
-        "The service is down for maintenance or overloaded; try again later.",
-        "The upstream service did not answer in time.",
-        "The payload is larger than the limit for this endpoint.",
-        "The media type of the request body is not one this endpoint accepts.",
-        "The resource was created; its location is in the Location header.",
-        "The operation was accepted and will complete asynchronously.",
-        "The response has no body.",
-        "Use the new location in the Location header for this and later requests.",
-    ];
-    let registry = Registry::bundled();
-    let codes: Vec<(u16, &str)> = registry
-        .statuses()
-        .iter()
-        .filter(|s| s.has_phrase())
-        .map(|s| (s.code, s.reason.as_str()))
-        .collect();
-    let mut seed: u64 = 0x5eed_0001;
-    let mut next = move |n: usize| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((seed >> 33) % n as u64) as usize
-    };
-    let options = ReadOptions {
-        format: Some(Format::Markdown),
-        registry,
-    };
-    let mut documents = Vec::new();
-    for page in 0..pages {
-        let product = format!("Product {page} API");
-        let mut text = format!(
-            "# {product}: HTTP status codes\n\nThe {product} answers with these HTTP status codes.\n\n\
-             | Code | Title | Description |\n|---|---|---|\n"
-        );
-        let wanted = 10 + next(26);
-        let mut chosen = BTreeSet::new();
-        while chosen.len() < wanted {
-            chosen.insert(next(codes.len()));
-        }
-        for &i in &chosen {
-            let (code, reason) = codes[i];
-            let title = match next(20) {
-                0 => codes[next(codes.len())].1.to_owned(),
-                1 => reason.to_uppercase(),
-                _ => reason.to_owned(),
-            };
-            let mut description = String::new();
-            for _ in 0..=next(3) {
-                description.push_str(SENTENCES[next(SENTENCES.len())]);
-                description.push(' ');
-            }
-            description.push_str(&format!("See the {product} guide, section {}.", next(90)));
-            text.push_str(&format!("| {code} | {title} | {description} |\n"));
-        }
-        let path = format!("docs/area-{}/product-{page}/status-codes.md", page % 40);
-        documents.push(read_page(&path, text.as_bytes(), &options).unwrap());
-    }
-    for guide in 0..guides {
-        let text = format!(
-            "# Guide {guide}\n\nInstall the SDK, then call the API with your key.\n\n\
-             | Step | What to do |\n|---|---|\n| 1 | Create a project |\n| 2 | Add 200 users |\n"
-        );
-        let path = format!("docs/guides/guide-{guide}.md");
-        let mut document = read_page(&path, text.as_bytes(), &options).unwrap();
-        document.discovered = true;
-        documents.push(document);
-    }
-    documents
-}
-
 #[test]
 fn a_thousand_pages_with_entries_stay_under_5_mb() {
-    let documents = docs_tree(1_000, 300);
+    let documents = common::docs_tree(1_000, 300);
     let with_entries = documents.iter().filter(|d| !d.entries.is_empty()).count();
     assert_eq!(with_entries, 1_000, "every status page is read");
-    let registry = Registry::bundled();
-    let pages: Vec<Page> = documents.iter().map(Page::new).collect();
-    let diagnostics = lint(&pages, registry, &Config::default());
-    let html_pages: Vec<HtmlPage> = documents
-        .iter()
-        .map(|document| HtmlPage {
-            document,
-            id: None,
-            vendor: None,
-            product: None,
-            href: format!("../{}", statusdoc_report::path_href(document.path())),
-        })
-        .collect();
-    let html = html_report(
-        &html_pages,
-        &diagnostics,
-        registry,
-        &HtmlOptions {
-            title: "docs tree",
-            note: None,
-        },
-    );
-    std::fs::write("/tmp/big.html", &html).unwrap();
+    let (html, findings) = common::tree_report(&documents);
     let entries: usize = documents.iter().map(|d| d.entries.len()).sum();
     eprintln!(
-        "1,000 pages with entries ({entries} entries, {} findings) and 300 without: {} bytes",
-        diagnostics.len(),
+        "1,000 pages with entries ({entries} entries, {findings} findings) and 300 without: {} bytes",
         html.len()
     );
     assert!(
@@ -258,11 +149,21 @@ fn a_thousand_pages_with_entries_stay_under_5_mb() {
     );
     let document = check_page(&html);
     assert_eq!(select(&document, "#matrix tbody tr").len(), 1_000);
-    // Pages without an id or vendor: ids from their paths, vendors from their folders.
     assert_eq!(
-        select(&document, "#p-docs-area-7-product-7-status-codes.md").len(),
+        select(&document, "script#data")[0]
+            .value()
+            .attr("data-encoding"),
+        Some("zlib-base64")
+    );
+    // Pages without an id or vendor: ids from their paths, vendors from their folders
+    // below docs/ (area-0 to area-39), and `all`.
+    assert_eq!(
+        select(
+            &document,
+            r#"[id="p-docs-area-7-product-7-status-codes.md"]"#
+        )
+        .len(),
         1
     );
-    // Grouped by the folder below docs/ (area-0 to area-39), and `all`.
     assert_eq!(select(&document, "#f-vendor option").len(), 1 + 40);
 }

@@ -1,7 +1,9 @@
 //! Repository automation shared by the `cargo xtask` binary and the end-to-end tests
 //! (which check the same report the xtask writes).
 
+pub mod bench;
 pub mod ci;
+pub mod gen_corpus;
 pub mod generate;
 pub mod score;
 

@@ -6,8 +6,11 @@
 //! - `score [--verbose] [--bless]`: how the readers do on the keyed real pages of
 //!   `tests/wild/`, against the recorded baseline.
 //! - `ci`: everything CI runs, including the setup the tests need.
+//! - `gen-corpus --pages N --out DIR [--seed S]`: a deterministic synthetic docs tree.
+//! - `bench [--pages N] [--scaling]`: statusdoc on a generated tree against the parsing
+//!   floor, markdownlint-cli2 and docutils; writes `BENCHMARKS.md`.
 
-use xtask::{ci, generate, is_ci, score};
+use xtask::{bench, ci, gen_corpus, generate, is_ci, score};
 
 use std::process::ExitCode;
 
@@ -47,6 +50,21 @@ enum Command {
         #[arg(long)]
         bless: bool,
     },
+    /// Write a deterministic synthetic docs tree grown from sources/ and
+    /// tests/wild/pages/ (same options, byte-identical tree), with MANIFEST.txt.
+    GenCorpus {
+        /// Number of pages (about 5 kB each).
+        #[arg(long, default_value_t = 20_000)]
+        pages: usize,
+        /// The folder to write (replaced if it holds a generated tree).
+        #[arg(long)]
+        out: std::path::PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Benchmark `statusdoc lint` on a generated tree against the parsing floor,
+    /// markdownlint-cli2 and docutils; writes BENCHMARKS.md.
+    Bench(bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +74,10 @@ fn main() -> ExitCode {
         Command::Codegen { check } => generate::codegen(check || is_ci()),
         Command::Ci => ci::run(),
         Command::Score { verbose, bless } => score::run(verbose, bless),
+        Command::GenCorpus { pages, out, seed } => {
+            gen_corpus::run(&gen_corpus::Options { pages, out, seed })
+        }
+        Command::Bench(args) => bench::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -11,7 +11,7 @@
 //! - each operation (`paths.<path>.<method>`) is a level-2 heading `GET /pets/{id}`, the
 //!   method mapped over its key and the path verbatim, followed by a level-3 heading
 //!   `Responses` and a definition list with one term per response: the code key (the
-//!   digits, quoted or not, marked as code) and the response's `description`;
+//!   digits, quoted or not, marked as code), defined by the response's `description`;
 //! - a `$ref` to `#/components/responses/X` (3.x) or `#/responses/X` (2.0) reads the
 //!   referenced response's description, whose spans point at that description;
 //! - `components.responses` (3.x) and the top-level `responses` (2.0) are a level-2
@@ -243,14 +243,12 @@ impl<'a, 'y> Reader<'a, 'y> {
                     let mut term = Text::new();
                     term.push_source(&self.text[code_span.start..code_span.end], code_span.start);
                     term.mark(0, Mark::Code);
-                    if let Some(description) = self.description(response) {
-                        term.space(Span::empty(self.span(code_key).end));
-                        term.append(&description);
-                    }
-                    definitions.push(Definition {
-                        term,
-                        details: Vec::new(),
-                    });
+                    let details = self
+                        .description(response)
+                        .map(Block::Paragraph)
+                        .into_iter()
+                        .collect();
+                    definitions.push(Definition { term, details });
                     if let Some((disable_key, value)) = self.get(response, DISABLE_KEY) {
                         self.suppress(code_key, response, disable_key, value, out);
                     }

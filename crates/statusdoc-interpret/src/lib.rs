@@ -897,8 +897,28 @@ impl<'r> Interpreter<'r> {
             .iter()
             .flat_map(|d| {
                 let mut found = self.candidates(&d.term, false);
+                let lone =
+                    found.len() == 1 && found[0].title.is_none() && found[0].description.is_empty();
                 for candidate in &mut found {
-                    for block in &d.details {
+                    for (k, block) in d.details.iter().enumerate() {
+                        // A term that is only a code, defined by "Not Found - the pet…":
+                        // a known reason phrase leading the definition is its title
+                        // ("Success. If data…" is a sentence, not a title).
+                        if let (true, 0, Block::Paragraph(text)) = (lone, k, block) {
+                            let parts = split::split_title(self.registry, text.as_str());
+                            if let Some(title) = parts.title.clone() {
+                                let lead = &text.as_str()[title.clone()];
+                                if self.is_phrase(candidate.code, lead) && !lead.ends_with('.') {
+                                    candidate.title = text.cell(title).map(unquote);
+                                    candidate.title_certain = parts.certain;
+                                    candidate.phrase = true;
+                                    if let Some(detail) = parts.detail {
+                                        candidate.description.append(&text.slice(detail));
+                                    }
+                                    continue;
+                                }
+                            }
+                        }
                         candidate.description.paragraph_break();
                         candidate.description.append(&block.flat_text());
                     }

@@ -42,8 +42,12 @@ const CELL_TITLE_CHARS: usize = 34;
 /// Descriptions longer than this are cut in the detail views, which link to the source.
 const DESCRIPTION_CHARS: usize = 2_000;
 /// Source lines in the findings are cut to a window around the finding.
-const SNIPPET_BEFORE: usize = 60;
-const SNIPPET_CHARS: usize = 180;
+const SNIPPET_BEFORE: usize = 40;
+const SNIPPET_CHARS: usize = 140;
+/// Embedded data larger than this is compressed (zlib, then base64), which the page
+/// inflates with the browser's `DecompressionStream`; smaller data stays readable JSON,
+/// so that a checked-in report diffs line by line.
+const COMPRESS_ABOVE: usize = 1 << 20;
 /// Findings on pages that are no rows (no status codes) listed at most.
 const ORPHAN_FINDINGS: usize = 200;
 
@@ -143,7 +147,6 @@ struct Row {
     vendor_index: usize,
     product: String,
     format: &'static str,
-    format_name: &'static str,
     worst: u8,
     classes: String,
     page_findings: usize,
@@ -221,6 +224,8 @@ struct Report<'a> {
     orphans_left: usize,
     without_entries: usize,
     data: String,
+    /// `json`, or `zlib-base64` for large data.
+    encoding: &'static str,
 }
 
 /// Strings stored once in the embedded data and referred to by index.
@@ -366,7 +371,13 @@ fn entry_of(document: &Document, d: &Diagnostic) -> Option<usize> {
 
 /// The source line a finding points at, cut to a window around it: the text, and the
 /// marked part's start and length in characters.
-fn snippet(document: &Document, line: usize, column: usize, end: (usize, usize)) -> Value {
+fn snippet(
+    strings: &mut Strings,
+    document: &Document,
+    line: usize,
+    column: usize,
+    end: (usize, usize),
+) -> Value {
     let text = document.source.text();
     let lines = document.source.lines();
     if line == 0 || line > lines.line_count() {
@@ -392,7 +403,7 @@ fn snippet(document: &Document, line: usize, column: usize, end: (usize, usize))
         shown.push('…');
     }
     let mark_len = stop.min(to).saturating_sub(start).max(1);
-    json!([shown, mark_start, mark_len])
+    json!([strings.add(&shown), mark_start, mark_len])
 }
 
 fn rule_index(rules: &mut Vec<&'static str>, id: &'static str) -> usize {
@@ -455,6 +466,21 @@ fn script_json(value: &Value) -> String {
         }
     }
     out
+}
+
+/// The embedded data: JSON, compressed when large.
+fn embed(data: &Value) -> (String, &'static str) {
+    let text = script_json(data);
+    if text.len() <= COMPRESS_ABOVE {
+        return (text, "json");
+    }
+    use base64::Engine;
+    let plain = serde_json::to_string(data).expect("serializable");
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(plain.as_bytes(), 9);
+    (
+        base64::engine::general_purpose::STANDARD.encode(packed),
+        "zlib-base64",
+    )
 }
 
 impl<'a> Report<'a> {
@@ -647,7 +673,7 @@ impl<'a> Report<'a> {
                                 strings.add(&l.path).into()
                             },
                             if here {
-                                snippet(document, l.line, l.column, (0, 0))
+                                snippet(&mut strings, document, l.line, l.column, (0, 0))
                             } else {
                                 Value::from(0)
                             },
@@ -667,7 +693,13 @@ impl<'a> Report<'a> {
                         strings.add(&f.message),
                         u8::from(f.safe)
                     ])),
-                    snippet(document, d.line, d.column, (d.end_line, d.end_column)),
+                    snippet(
+                        &mut strings,
+                        document,
+                        d.line,
+                        d.column,
+                        (d.end_line, d.end_column)
+                    ),
                     labels,
                 ]));
             }
@@ -713,7 +745,6 @@ impl<'a> Report<'a> {
                 vendor_index,
                 product: product.clone(),
                 format: document.format.id(),
-                format_name: document.format.display_name(),
                 worst,
                 classes: classes.iter().map(|c| c.to_string()).collect(),
                 page_findings,
@@ -863,6 +894,7 @@ impl<'a> Report<'a> {
             "r": rule_data,
             "p": data_pages,
         });
+        let (data, encoding) = embed(&data);
 
         Report {
             title: options.title,
@@ -881,7 +913,8 @@ impl<'a> Report<'a> {
             orphans,
             orphans_left,
             without_entries,
-            data: script_json(&data),
+            data,
+            encoding,
         }
     }
 }
@@ -927,6 +960,23 @@ mod tests {
             20,
         );
         assert!(long.ends_with('…') && long.chars().count() <= 20, "{long}");
+    }
+
+    #[test]
+    fn large_data_is_compressed_and_round_trips() {
+        use base64::Engine;
+        let small = json!({"s": ["Not Acceptable"]});
+        assert_eq!(embed(&small), (script_json(&small), "json"));
+        let large =
+            json!({"s": (0..60_000).map(|i| format!("description {i}")).collect::<Vec<_>>()});
+        let (text, encoding) = embed(&large);
+        assert_eq!(encoding, "zlib-base64");
+        assert!(text.len() < COMPRESS_ABOVE / 2);
+        let packed = base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .unwrap();
+        let plain = miniz_oxide::inflate::decompress_to_vec_zlib(&packed).unwrap();
+        assert_eq!(serde_json::from_slice::<Value>(&plain).unwrap(), large);
     }
 
     #[test]

@@ -1,10 +1,20 @@
 // The vendor matrix's behaviour: filters, keyboard navigation of the grid, and the
 // detail views (a cell, a code, a page, a rule), filled from the embedded data into the
 // page's <template> elements. No network, no dependencies.
-(() => {
+(async () => {
   "use strict";
 
-  const data = JSON.parse(document.getElementById("data").textContent);
+  // The data: JSON, or for large reports zlib-compressed JSON in base64.
+  async function load() {
+    const node = document.getElementById("data");
+    if (node.dataset.encoding === "json") return JSON.parse(node.textContent);
+    const binary = atob(node.textContent.trim());
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return JSON.parse(await new Response(stream).text());
+  }
+  const data = await load();
   const S = data.s;
   const str = (i) => (i >= 0 ? S[i] : "");
   const SEVERITY = ["", "note", "warning", "error"];
@@ -487,4 +497,8 @@
   applyFilters();
   if (tbody.rows.length) setCurrent(firstCell(), false);
   route();
-})();
+  // When the page became interactive (milliseconds after navigation), for tests.
+  document.documentElement.dataset.ready = String(Math.round(performance.now()));
+})().catch((error) => {
+  console.error("statusdoc report:", error);
+});

@@ -64,7 +64,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     if entries.is_empty() {
         return;
     }
-    let documented = |code: u16| entries.iter().any(|e| e.code == code);
+    // Documented anywhere on the page counts, in whatever listing.
+    let documented = |code: u16| cx.document.entries.iter().any(|e| e.code == code);
     let mut missing: Vec<(u16, String)> = Vec::new();
     for base in CLASS_BASES {
         let mut others: Vec<u16> = entries
