@@ -68,8 +68,9 @@ pub struct RuleMeta {
     /// Whether the rule offers a fix.
     pub fixable: bool,
     pub kind: RuleKind,
-    /// The rule's source file: its `//!` comment is the documentation.
-    pub source: &'static str,
+    /// The documentation: the `//!` comment of the rule's file, extracted at build time
+    /// (`build.rs`).
+    pub doc: &'static str,
     pub check_document: Option<DocumentCheck>,
     pub check_corpus: Option<CorpusCheck>,
 }
@@ -77,18 +78,7 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The rule's documentation: the `//!` comment at the top of its file.
     pub fn doc(&self) -> String {
-        let mut doc = String::new();
-        for line in self.source.lines() {
-            let Some(text) = line.strip_prefix("//!") else {
-                if doc.is_empty() {
-                    continue;
-                }
-                break;
-            };
-            doc.push_str(text.strip_prefix(' ').unwrap_or(text));
-            doc.push('\n');
-        }
-        doc.trim_end().to_owned()
+        self.doc.to_owned()
     }
 
     /// The first line of the documentation.

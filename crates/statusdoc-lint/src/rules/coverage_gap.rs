@@ -40,7 +40,7 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Document,
-    source: include_str!("coverage_gap.rs"),
+    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/coverage_gap.md")),
     check_document: Some(check),
     check_corpus: None,
 };

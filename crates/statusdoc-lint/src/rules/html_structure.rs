@@ -38,7 +38,7 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Reader,
-    source: include_str!("html_structure.rs"),
+    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/html_structure.md")),
     check_document: None,
     check_corpus: None,
 };

@@ -37,7 +37,7 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Reader,
-    source: include_str!("malformed_table.rs"),
+    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/malformed_table.md")),
     check_document: None,
     check_corpus: None,
 };

@@ -32,7 +32,7 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Reader,
-    source: include_str!("no_reader.rs"),
+    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/no_reader.md")),
     check_document: None,
     check_corpus: None,
 };

@@ -31,7 +31,7 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Document,
-    source: include_str!("no_status_codes.rs"),
+    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/no_status_codes.md")),
     check_document: Some(check),
     check_corpus: None,
 };

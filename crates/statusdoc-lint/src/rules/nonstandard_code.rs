@@ -38,7 +38,7 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Document,
-    source: include_str!("nonstandard_code.rs"),
+    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/nonstandard_code.md")),
     check_document: Some(check),
     check_corpus: None,
 };

@@ -34,7 +34,7 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Reader,
-    source: include_str!("reader_limit.rs"),
+    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/reader_limit.md")),
     check_document: None,
     check_corpus: None,
 };

@@ -39,7 +39,7 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Corpus,
-    source: include_str!("renderings_disagree.rs"),
+    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/renderings_disagree.md")),
     check_document: None,
     check_corpus: Some(check),
 };

@@ -33,7 +33,7 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Document,
-    source: include_str!("rows_out_of_order.rs"),
+    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/rows_out_of_order.md")),
     check_document: Some(check),
     check_corpus: None,
 };

@@ -39,7 +39,7 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Suppression,
-    source: include_str!("unused_suppression.rs"),
+    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/unused_suppression.md")),
     check_document: None,
     check_corpus: None,
 };

@@ -35,7 +35,7 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: false,
     fixable: false,
     kind: RuleKind::Corpus,
-    source: include_str!("vendor_drift.rs"),
+    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/vendor_drift.md")),
     check_document: None,
     check_corpus: Some(check),
 };
