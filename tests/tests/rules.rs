@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use statusdoc_ingest::{read_page, ReadOptions};
+use statusdoc_ingest::{read_page, unreadable_page, ReadOptions};
 use statusdoc_lint::{find_rule, lint, Category, Config, Page, RuleMeta};
 use statusdoc_model::{Diagnostic, Document, Rule};
 use statusdoc_reference::Registry;
@@ -39,7 +39,11 @@ fn read(path: &Path) -> Document {
         .to_string_lossy()
         .replace('\\', "/");
     let bytes = std::fs::read(path).unwrap();
-    read_page(&shown, &bytes, &ReadOptions::new(Registry::bundled())).unwrap()
+    match read_page(&shown, &bytes, &ReadOptions::new(Registry::bundled())) {
+        Ok(document) => document,
+        // A file that is not a readable page, as a walk of a docs tree reports it.
+        Err(error) => unreadable_page(&error),
+    }
 }
 
 /// Lints a rule's fixture with the rule on (opt-in rules too): the documents and the
@@ -151,6 +155,7 @@ rule_tests! {
     sd003_reader_limit => ReaderLimit,
     sd004_html_structure => HtmlStructure,
     sd005_no_status_codes => NoStatusCodes,
+    sd006_unreadable_page => UnreadablePage,
     sd010_unused_suppression => UnusedSuppression,
     sd101_wrong_reason_phrase => WrongReasonPhrase,
     sd102_nonstandard_reason_phrase => NonstandardReasonPhrase,

@@ -55,9 +55,12 @@ fn ensure_docutils() -> anyhow::Result<PathBuf> {
     Ok(python)
 }
 
-/// Debian's Chromium, for the browser test of the HTML reader.
+/// Debian's Chromium, for the browser tests of the HTML reader and the vendor matrix,
+/// and its chromedriver (`chromium-driver`), through which the matrix test drives it.
 fn ensure_chromium() -> anyhow::Result<()> {
-    if PathBuf::from("/usr/bin/chromium").exists() {
+    if PathBuf::from("/usr/bin/chromium").exists()
+        && PathBuf::from("/usr/bin/chromedriver").exists()
+    {
         return Ok(());
     }
     let is_root = Command::new("id")
@@ -65,14 +68,14 @@ fn ensure_chromium() -> anyhow::Result<()> {
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
     if !is_root {
-        bail!("Chromium is missing: install Debian's `chromium` package (sudo apt-get install chromium)");
+        bail!("Chromium is missing: install Debian's `chromium` and `chromium-driver` packages (sudo apt-get install chromium chromium-driver)");
     }
     run_step(
         "apt-get update",
         Command::new("apt-get").args(["update", "-qq"]),
     )?;
     run_step(
-        "apt-get install chromium",
+        "apt-get install chromium chromium-driver",
         Command::new("apt-get")
             .args([
                 "install",
@@ -80,14 +83,74 @@ fn ensure_chromium() -> anyhow::Result<()> {
                 "-qq",
                 "--no-install-recommends",
                 "chromium",
+                "chromium-driver",
             ])
             .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+/// Whether this process runs as root (and so may install Debian packages).
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// Debian's `xmllint` (package libxml2-utils), for the JUnit schema test.
+fn ensure_xmllint() -> anyhow::Result<()> {
+    if Command::new("xmllint").arg("--version").output().is_ok() {
+        return Ok(());
+    }
+    if !is_root() {
+        bail!("xmllint is missing: install Debian's `libxml2-utils` package (sudo apt-get install libxml2-utils)");
+    }
+    run_step(
+        "apt-get update",
+        Command::new("apt-get").args(["update", "-qq"]),
+    )?;
+    run_step(
+        "apt-get install libxml2-utils",
+        Command::new("apt-get")
+            .args([
+                "install",
+                "-y",
+                "-qq",
+                "--no-install-recommends",
+                "libxml2-utils",
+            ])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+/// Microsoft's SARIF multitool from npm, in `target/tools`, for the SARIF validation
+/// test (which would install it itself; installed here so that a failure says why).
+fn ensure_sarif_multitool() -> anyhow::Result<()> {
+    let tools = root().join("target/tools");
+    if tools.join("node_modules/.bin/sarif-multitool").exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(&tools)?;
+    run_step(
+        "npm install @microsoft/sarif-multitool",
+        Command::new("npm")
+            .args([
+                "install",
+                "--prefix",
+                "target/tools",
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                "@microsoft/sarif-multitool@5",
+            ]),
     )
 }
 
 pub fn run() -> anyhow::Result<()> {
     let python = ensure_docutils()?;
     ensure_chromium()?;
+    ensure_xmllint()?;
+    ensure_sarif_multitool()?;
     run_step(
         "cargo fmt --check",
         cargo().args(["fmt", "--all", "--", "--check"]),

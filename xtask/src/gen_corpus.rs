@@ -162,11 +162,15 @@ impl Rng {
     }
 
     fn one_in(&mut self, n: u64) -> bool {
-        self.next() % n == 0
+        self.next().is_multiple_of(n)
     }
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
+    }
+
+    fn word(&mut self, words: &[&'static str]) -> &'static str {
+        words[self.below(words.len())]
     }
 
     fn shuffle<T>(&mut self, items: &mut [T]) {
@@ -1375,7 +1379,7 @@ fn section(rng: &mut Rng, site: &Site, blocks: &mut Vec<Block>) {
         3 => blocks.push(parameter_table(rng, site)),
         4 => blocks.push(Block::Note(sentence(rng, site))),
         5 => {
-            blocks.push(Block::Heading(3, capitalise(*rng.pick(TOPICS))));
+            blocks.push(Block::Heading(3, capitalise(rng.word(TOPICS))));
             blocks.push(Block::Para(paragraph(rng, site)));
         }
         _ => {}
@@ -1384,7 +1388,7 @@ fn section(rng: &mut Rng, site: &Site, blocks: &mut Vec<Block>) {
 
 /// A size to grow a generated page to: most pages a few kilobytes, a few long ones.
 fn target_size(rng: &mut Rng) -> usize {
-    let base = 900 + rng.below(2600) + rng.below(2600) + rng.below(2600);
+    let base = 400 + rng.below(1500) + rng.below(1500) + rng.below(1500);
     if rng.percent(6) {
         base + rng.below(24_000)
     } else {
@@ -1427,7 +1431,7 @@ fn reference_page(rng: &mut Rng, site: &Site, markup: Markup) -> (String, String
     let title = if cli {
         format!("{} {} command", site.cli, rng.pick(RESOURCES))
     } else {
-        format!("{} configuration", capitalise(*rng.pick(RESOURCES)))
+        format!("{} configuration", capitalise(rng.word(RESOURCES)))
     };
     let mut blocks = vec![Block::Para(paragraph(rng, site))];
     if cli {
@@ -1595,9 +1599,9 @@ fn openapi_page(rng: &mut Rng, site: &Site, phrases: &Phrases) -> (String, Strin
             for (method, success) in ops {
                 let _ = writeln!(
                     out,
-                    "    {method}:\n      operationId: {method}{}\n      summary: {}\n      tags: [{res}s]",
+                    "    {method}:\n      operationId: {method}{}\n      summary: '{}'\n      tags: [{res}s]",
                     capitalise(res),
-                    sentence(rng, site)
+                    sentence(rng, site).replace('\'', "''")
                 );
                 if item.contains("{id}") {
                     out.push_str("      parameters:\n        - name: id\n          in: path\n          required: true\n          schema:\n            type: string\n");
@@ -1841,9 +1845,9 @@ impl<'a> Tree<'a> {
             }
             let name = format!("{base}{}", rng.pick(VENDOR_SUFFIXES));
             let primary = match rng.below(20) {
-                0..=9 => Markup::Markdown,
-                10..=13 => Markup::Rst,
-                14..=16 => Markup::Html,
+                0..=10 => Markup::Markdown,
+                11..=14 => Markup::Rst,
+                15..=16 => Markup::Html,
                 _ => Markup::Asciidoc,
             };
             let products = (0..rng.range(1, 4))
@@ -1923,7 +1927,7 @@ impl<'a> Tree<'a> {
                 cli: vendor.cli.clone(),
                 host: format!("api.{vendor_slug}.example"),
             };
-            let markup = if rng.percent(75) {
+            let markup = if rng.percent(65) {
                 primary
             } else {
                 *rng.pick(&Markup::ALL)
@@ -1941,9 +1945,9 @@ impl<'a> Tree<'a> {
                     // Prefer a seed in the vendor's own format, as a real tree would.
                     let same: Vec<&&Seed> = pool.iter().filter(|s| s.ext == markup.ext()).collect();
                     let seed: &Seed = if !same.is_empty() && rng.percent(70) {
-                        *rng.pick(&same)
+                        same[rng.below(same.len())]
                     } else {
-                        *rng.pick(pool)
+                        pool[rng.below(pool.len())]
                     };
                     *self.per_seed.entry(seed.id.clone()).or_default() += 1;
                     let dir = match kind {
@@ -2005,7 +2009,7 @@ impl<'a> Tree<'a> {
                         "how-to",
                     ]);
                     let dir = if rng.percent(40) {
-                        format!("{base}/docs/{area}/{}", slug(*rng.pick(TOPICS)))
+                        format!("{base}/docs/{area}/{}", slug(rng.word(TOPICS)))
                     } else {
                         format!("{base}/docs/{area}")
                     };

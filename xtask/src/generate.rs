@@ -118,6 +118,85 @@ pub fn all_files(linted: &Linted) -> Vec<(String, String)> {
     {
         files.push((file.path, file.contents));
     }
+    files.extend(rule_docs());
+    files.push(("generated/statusdoc.1".to_owned(), man_page()));
+    for (name, schema) in [
+        ("lint", statusdoc_report::lint_json_schema()),
+        ("extract", statusdoc_report::extract_json_schema()),
+    ] {
+        let mut schema = schema;
+        schema
+            .as_object_mut()
+            .expect("a schema is an object")
+            .insert("$comment".into(), GENERATED_NOTE.into());
+        files.push((
+            format!("generated/schemas/{name}.schema.json"),
+            serde_json::to_string_pretty(&schema).expect("serializable") + "\n",
+        ));
+    }
+    files
+}
+
+/// The man page of `statusdoc` (roff), from the command's clap definition.
+pub fn man_page() -> String {
+    let command = statusdoc::command();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command.clone())
+        .render(&mut page)
+        .expect("rendering into memory");
+    // Each subcommand's synopsis and options, as a section of the one page.
+    for sub in command.get_subcommands() {
+        let name = format!("statusdoc {}", sub.get_name());
+        let man = clap_mangen::Man::new(sub.clone().bin_name(name.clone()));
+        let mut part = Vec::new();
+        man.render_synopsis_section(&mut part)
+            .and_then(|()| man.render_description_section(&mut part))
+            .and_then(|()| man.render_options_section(&mut part))
+            .expect("rendering into memory");
+        let part = String::from_utf8(part).expect("roff is UTF-8");
+        page.extend_from_slice(format!(".SH \"{}\"\n", name.to_uppercase()).as_bytes());
+        for line in part.lines() {
+            // The subcommand's own sections become subsections of its section.
+            let line = match line.strip_prefix(".SH ") {
+                Some(title) => format!(".SS {title}"),
+                None => line.to_owned(),
+            };
+            page.extend_from_slice(line.as_bytes());
+            page.push(b'\n');
+        }
+    }
+    format!(
+        ".\\\" {GENERATED_NOTE}\n{}",
+        String::from_utf8(page).expect("roff is UTF-8")
+    )
+}
+
+/// One page per rule, `generated/docs/rules/SD101.md` (each rule's `helpUri` in
+/// SARIF), and their index.
+pub fn rule_docs() -> Vec<(String, String)> {
+    let mut index = format!(
+        "<!-- {GENERATED_NOTE} -->\n\n# statusdoc rules\n\n| id | name | category | default | summary |\n|---|---|---|---|---|\n"
+    );
+    let mut files = Vec::new();
+    for rule in statusdoc_lint::all_rules() {
+        files.push((
+            format!("generated/docs/rules/{}.md", rule.id),
+            statusdoc_report::rule_doc_page(rule, GENERATED_NOTE),
+        ));
+        index.push_str(&format!(
+            "| [{id}]({id}.md) | {} | {} | {} | {} |\n",
+            rule.name,
+            rule.category.as_str(),
+            if rule.default_enabled {
+                rule.default_severity.as_str()
+            } else {
+                "opt-in"
+            },
+            rule.short_description().replace('|', "\\|"),
+            id = rule.id,
+        ));
+    }
+    files.push(("generated/docs/rules/README.md".to_owned(), index));
     files
 }
 
@@ -215,6 +294,7 @@ pub fn lint_docs(bless: bool) -> anyhow::Result<()> {
     if !changed.is_empty() {
         eprintln!("updated {}", changed.join(", "));
     }
+    eprintln!("vendor matrix: {}", root().join(HTML_REPORT).display());
 
     // The reviewed snapshot: the end-to-end test compares the report with its insta
     // snapshot and shows the difference when it changed.

@@ -183,6 +183,20 @@ impl Corpus {
     /// Loads `root/manifest.toml`, checks it against the files on disk, and reads every
     /// page in parallel. Every problem is reported, not only the first.
     pub fn load(root: &Path, registry: &Registry) -> Result<Corpus, CorpusError> {
+        let prefix = match root.file_name() {
+            Some(name) => format!("{}/", name.to_string_lossy()),
+            None => String::new(),
+        };
+        Corpus::load_named(root, &prefix, registry)
+    }
+
+    /// [`Corpus::load`], naming each page `prefix` + its path in the manifest (the
+    /// command line names them relative to the project root).
+    pub fn load_named(
+        root: &Path,
+        prefix: &str,
+        registry: &Registry,
+    ) -> Result<Corpus, CorpusError> {
         let manifest_path = root.join(MANIFEST);
         let display = |p: &Path| p.to_string_lossy().replace('\\', "/");
         let text = std::fs::read_to_string(&manifest_path).map_err(|source| CorpusError::Io {
@@ -238,7 +252,7 @@ impl Corpus {
                 })?;
                 // Reports name pages relative to the sources root's parent ("sources/…")
                 // so that they are the same on every machine.
-                let shown = shown_path(root, &page.path);
+                let shown = format!("{prefix}{}", page.path);
                 let source = statusdoc_ingest::decode(&shown, &bytes)?;
                 Ok(read_source(source, page.format, registry))
             })
@@ -271,14 +285,6 @@ impl Corpus {
     }
 }
 
-/// `sources/vendor/page.md` for a page of the root `…/sources`.
-fn shown_path(root: &Path, relative: &str) -> String {
-    match root.file_name() {
-        Some(name) => format!("{}/{relative}", name.to_string_lossy()),
-        None => relative.to_owned(),
-    }
-}
-
 fn relative_path(root: &Path, file: &Path) -> String {
     file.strip_prefix(root)
         .unwrap_or(file)
@@ -286,9 +292,13 @@ fn relative_path(root: &Path, file: &Path) -> String {
         .replace('\\', "/")
 }
 
+/// Folders a walk never enters unless told otherwise (`exclude` in `statusdoc.toml`
+/// replaces them): build output and installed packages, not documentation.
+pub const DEFAULT_EXCLUDE: [&str; 2] = ["target", "node_modules"];
+
 /// Every page file under `dir`, sorted: files with a page extension and OpenAPI
-/// documents (YAML or JSON files whose content is one), skipping hidden folders and
-/// `target`.
+/// documents (YAML or JSON files whose content is one), skipping what [`walk_pages`]
+/// skips.
 pub fn discover_pages(dir: &Path) -> Vec<PathBuf> {
     discover_pages_reporting(dir).0
 }
@@ -296,53 +306,131 @@ pub fn discover_pages(dir: &Path) -> Vec<PathBuf> {
 /// [`discover_pages`], and what the walk could not read or did not follow: folders
 /// without read permission and symbolic links, each as a message that names it.
 pub fn discover_pages_reporting(dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
-    let mut problems = Vec::new();
-    let mut files: Vec<PathBuf> = Vec::new();
-    let walk = walkdir::WalkDir::new(dir)
+    let walk = walk_pages(dir, std::sync::Arc::new(default_skip));
+    let mut problems: Vec<String> = walk
+        .symlinks
+        .iter()
+        .map(|link| {
+            format!(
+                "{}: a symbolic link, not followed; name its target to lint it",
+                link.display()
+            )
+        })
+        .chain(walk.unreadable.iter().map(|(path, error)| {
+            format!(
+                "{}: could not be read ({error}); its pages were not linted",
+                path.display()
+            )
+        }))
+        .collect();
+    problems.sort();
+    (walk.files, problems)
+}
+
+/// Whether a walk skips a file or folder by default: the [`DEFAULT_EXCLUDE`] folders.
+pub fn default_skip(path: &Path, is_dir: bool) -> bool {
+    is_dir
+        && path
+            .file_name()
+            .is_some_and(|n| DEFAULT_EXCLUDE.iter().any(|x| n == *x))
+}
+
+/// What walking a folder found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Page files, sorted.
+    pub files: Vec<PathBuf>,
+    /// Symbolic links met and not followed (a link may lead out of the tree or round
+    /// in a cycle; name its target to lint it).
+    pub symlinks: Vec<PathBuf>,
+    /// Folders (or files) that could not be read, with the error.
+    pub unreadable: Vec<(PathBuf, String)>,
+}
+
+/// A function of a path found by walking (and whether it is a folder) that says
+/// whether to skip it; a skipped folder is not entered.
+pub type Skip = std::sync::Arc<dyn Fn(&Path, bool) -> bool + Send + Sync>;
+
+/// Walks `dir` for pages as git sees the tree: files and folders ignored by
+/// `.gitignore` (also outside a git repository), `.ignore` and `.git/info/exclude` are
+/// skipped, and so are hidden files and folders (names starting with `.`) and whatever
+/// `skip` says. Pages are files with a page extension and OpenAPI documents (YAML or
+/// JSON whose content is one). `dir` itself is always walked.
+pub fn walk_pages(dir: &Path, skip: Skip) -> Walk {
+    let mut walk = Walk::default();
+    let walker = ignore::WalkBuilder::new(dir)
+        .standard_filters(true)
+        // What git ignores, whether or not the tree is a git work tree; never the
+        // user's global excludes (the same tree gives the same pages on every machine).
+        .require_git(false)
+        .git_global(false)
         .follow_links(false)
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            e.depth() == 0 || !(name.starts_with('.') || name == "target" || name == "node_modules")
-        });
-    for entry in walk {
+        .filter_entry(move |entry| {
+            entry.depth() == 0
+                || !skip(
+                    entry.path(),
+                    entry.file_type().is_some_and(|t| t.is_dir()),
+                )
+        })
+        .build();
+    for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let path = error
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                problems.push(format!(
-                    "{path}: could not be read ({error}); its pages were not linted"
-                ));
+                let path = error_path(&error).unwrap_or(dir).to_owned();
+                walk.unreadable.push((path, error_message(&error)));
                 continue;
             }
         };
         if entry.path_is_symlink() && entry.depth() > 0 {
-            problems.push(format!(
-                "{}: a symbolic link, not followed; name its target to lint it",
-                entry.path().display()
-            ));
+            walk.symlinks.push(entry.into_path());
             continue;
         }
-        if !entry.file_type().is_file() {
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
         let p = entry.into_path();
-        let Some(extension) = p.extension().and_then(|e| e.to_str()) else {
-            continue;
-        };
-        let extension = extension.to_ascii_lowercase();
-        if PAGE_EXTENSIONS.contains(&extension.as_str())
-            || OPENAPI_EXTENSIONS.contains(&extension.as_str()) && is_openapi_file(&p)
-        {
-            files.push(p);
+        if is_page_file(&p) {
+            walk.files.push(p);
         }
     }
-    files.sort();
-    problems.sort();
-    (files, problems)
+    walk.files.sort();
+    walk.symlinks.sort();
+    walk.unreadable.sort();
+    walk
+}
+
+/// Whether a file found by walking is a page: a page extension, or an OpenAPI
+/// document in YAML or JSON.
+pub fn is_page_file(path: &Path) -> bool {
+    let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
+        return false;
+    };
+    let extension = extension.to_ascii_lowercase();
+    PAGE_EXTENSIONS.contains(&extension.as_str())
+        || OPENAPI_EXTENSIONS.contains(&extension.as_str()) && is_openapi_file(path)
+}
+
+fn error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
+    }
+}
+
+/// The error without the path the message names it by already.
+fn error_message(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => {
+            error_message(err)
+        }
+        ignore::Error::Io(io) => io.to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// Whether a YAML or JSON file is an OpenAPI document (its first 64 KiB decide).

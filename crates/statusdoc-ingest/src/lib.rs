@@ -81,6 +81,69 @@ impl IngestError {
     }
 }
 
+impl IngestError {
+    /// Where the problem is: (line, column), 1-based, in code points.
+    pub fn position(&self) -> (usize, usize) {
+        match self {
+            IngestError::Binary { line, column, .. }
+            | IngestError::InvalidUtf8 { line, column, .. } => (*line, *column),
+            IngestError::Empty { .. } | IngestError::Utf16 { .. } => (1, 1),
+        }
+    }
+
+    /// The byte the problem is at.
+    pub fn offset(&self) -> usize {
+        match self {
+            IngestError::Binary { offset, .. } | IngestError::InvalidUtf8 { offset, .. } => {
+                *offset
+            }
+            IngestError::Empty { .. } | IngestError::Utf16 { .. } => 0,
+        }
+    }
+}
+
+/// The page of a file found by walking a folder that could not be read: no text, one
+/// `unreadable-page` finding where the problem is, so that a docs tree reports it with
+/// the other findings (a file named on the command line is an error instead).
+pub fn unreadable_page(error: &IngestError) -> Document {
+    let source = SourceFile::new(error.path(), "");
+    let mut document = Document::new(source, Format::Text);
+    let message = match error {
+        IngestError::Empty { .. } => "the file is empty: there is no page to check".to_owned(),
+        IngestError::Utf16 { .. } => {
+            "the file is UTF-16 text: it was not checked".to_owned()
+        }
+        IngestError::Binary { offset, .. } => {
+            format!("the file looks binary (a NUL byte at byte {offset}): it was not checked")
+        }
+        IngestError::InvalidUtf8 { offset, .. } => {
+            format!("invalid UTF-8 at byte {offset}: the file was not checked")
+        }
+    };
+    let help = match error {
+        IngestError::Empty { .. } => "remove the file, or exclude it (`extend-exclude` in statusdoc.toml, or --exclude)",
+        IngestError::Binary { .. } => {
+            "a page is text: exclude the file (`extend-exclude` in statusdoc.toml, or --exclude)"
+        }
+        IngestError::Utf16 { .. } | IngestError::InvalidUtf8 { .. } => "re-save the page as UTF-8",
+    };
+    let offset = error.offset();
+    let (line, column) = error.position();
+    let mut note = statusdoc_model::Diagnostic::of(
+        statusdoc_model::Rule::UnreadablePage,
+        statusdoc_model::Severity::Error,
+        &document.source,
+        statusdoc_model::Span::empty(0),
+        message,
+    )
+    .with_help(help);
+    // The text is not kept (it is not text): the position comes from the bytes.
+    note.span = statusdoc_model::Span::empty(offset);
+    (note.line, note.column, note.end_line, note.end_column) = (line, column, line, column);
+    document.notes.push(note);
+    document
+}
+
 /// Decodes a page and checks it is text. A UTF-8 byte-order mark is kept in the text
 /// (so spans stay byte offsets of the file) but ignored by readers.
 pub fn decode(path: &str, bytes: &[u8]) -> Result<SourceFile, IngestError> {

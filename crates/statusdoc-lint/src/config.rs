@@ -1,6 +1,10 @@
 //! `statusdoc.toml`: rule severities, per-path overrides, required codes.
 //!
 //! ```toml
+//! exclude = ["target", "node_modules"]   # what walking skips (these are the defaults)
+//! extend-exclude = ["drafts/**"]         # skipped as well, keeping the defaults
+//! include = ["docs/**"]                  # walking reads only pages matching these
+//!
 //! [rules]
 //! SD101 = "error"              # error | warning | info | off (id or name)
 //! rows-out-of-order = "off"
@@ -13,6 +17,13 @@
 //! paths = ["legacy/**"]        # globs, relative to the config file's folder
 //! rules = { SD305 = "off" }
 //! ```
+//!
+//! File globs (`exclude`, `extend-exclude`, `include`) are relative to the config file's folder; a glob without `/` also
+//! matches a file or folder name anywhere (`node_modules`, `*.draft.md`). They apply to
+//! what walking a folder finds (besides what `.gitignore` and `.ignore` ignore, and
+//! hidden files): a file named on the command line is always read. The configuration
+//! of the run (`--config`, else the `statusdoc.toml` nearest the working folder) says
+//! what walking skips.
 //!
 //! Unknown keys, unknown rule ids and bad values are errors with line and column.
 //!
@@ -52,7 +63,24 @@ pub struct Config {
     /// The config file's folder: override globs are relative to it, whatever folder
     /// statusdoc runs in.
     base: Option<std::path::PathBuf>,
+    /// What relative page paths and the config's own path are relative to (the
+    /// project root); the working folder when unset.
+    root: Option<std::path::PathBuf>,
+    files: FileGlobs,
 }
+
+/// `exclude`, `extend-exclude`, `include`: which files walking a folder reads.
+#[derive(Debug, Clone, Default)]
+struct FileGlobs {
+    /// Replaces [`DEFAULT_EXCLUDE`] when set.
+    exclude: Option<GlobSet>,
+    extend_exclude: Option<GlobSet>,
+    include: Option<GlobSet>,
+}
+
+/// Folders walking skips unless `exclude` says otherwise: build output and installed
+/// packages, not documentation (the same as `statusdoc_corpus::DEFAULT_EXCLUDE`).
+pub const DEFAULT_EXCLUDE: [&str; 2] = ["target", "node_modules"];
 
 #[derive(Debug, Clone)]
 struct Override {
@@ -78,6 +106,10 @@ struct RawConfig {
     coverage: RawCoverage,
     #[serde(default)]
     overrides: Vec<RawOverride>,
+    exclude: Option<Vec<Spanned<String>>>,
+    #[serde(rename = "extend-exclude")]
+    extend_exclude: Option<Vec<Spanned<String>>>,
+    include: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -128,6 +160,26 @@ impl Config {
                 rules: parse_rules(&o.rules, &error_at)?,
             });
         }
+        let globs = |patterns: &Option<Vec<Spanned<String>>>| -> Result<Option<GlobSet>, ConfigError> {
+            let Some(patterns) = patterns else {
+                return Ok(None);
+            };
+            let mut builder = GlobSetBuilder::new();
+            for pattern in patterns {
+                builder.add(file_glob(pattern.get_ref()).map_err(|e| {
+                    error_at(pattern.span().start, format!("bad glob: {e}"))
+                })?);
+            }
+            builder
+                .build()
+                .map(Some)
+                .map_err(|e| error_at(0, format!("bad globs: {e}")))
+        };
+        let files = FileGlobs {
+            exclude: globs(&raw.exclude)?,
+            extend_exclude: globs(&raw.extend_exclude)?,
+            include: globs(&raw.include)?,
+        };
         let mut required_codes = Vec::new();
         for code in &raw.coverage.required {
             if !(100..=599).contains(code.get_ref()) {
@@ -153,7 +205,56 @@ impl Config {
             required_codes,
             path: Some(path.to_owned()),
             base,
+            root: None,
+            files,
         })
+    }
+
+    /// Resolves relative paths (this file's own, and the pages' in findings) against
+    /// `root`, the folder reports name paths relative to, instead of the working folder.
+    pub fn anchored(mut self, root: &std::path::Path) -> Self {
+        if let Some(path) = &self.path {
+            self.base = root.join(path).parent().map(normalize);
+        }
+        self.root = Some(root.to_owned());
+        self
+    }
+
+    /// Whether walking a folder skips `path` (a folder, or a file found in one), by
+    /// `exclude` (by default [`DEFAULT_EXCLUDE`]), `extend-exclude`, and for
+    /// files, `include` when it is set.
+    pub fn skips(&self, path: &std::path::Path, is_dir: bool) -> bool {
+        let relative = self.relative_path(path);
+        let name = path.file_name().map(std::path::Path::new);
+        let matches = |set: &GlobSet| {
+            set.is_match(&relative) || name.is_some_and(|n| set.is_match(n))
+        };
+        let excluded = match &self.files.exclude {
+            Some(set) => matches(set),
+            None => {
+                is_dir
+                    && name.is_some_and(|n| DEFAULT_EXCLUDE.iter().any(|x| n.as_os_str() == *x))
+            }
+        };
+        excluded
+            || self.files.extend_exclude.as_ref().is_some_and(matches)
+            || !is_dir && self.files.include.as_ref().is_some_and(|set| !matches(set))
+    }
+
+    /// `path` relative to the config file's folder when it is inside it.
+    fn relative_path(&self, path: &std::path::Path) -> std::path::PathBuf {
+        let absolute = match &self.root {
+            Some(root) => root.join(path),
+            None => std::path::absolute(path).unwrap_or_else(|_| path.to_owned()),
+        };
+        let normalized = normalize(&absolute);
+        match &self.base {
+            Some(base) => normalized
+                .strip_prefix(base)
+                .map(std::path::Path::to_owned)
+                .unwrap_or(normalized),
+            None => normalized,
+        }
     }
 
     /// Sets a rule from the command line (`--rule SD101=off`).
@@ -202,20 +303,11 @@ impl Config {
         let Some(base) = &self.base else {
             return path.into();
         };
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.into());
-        let normalized: std::path::PathBuf =
-            absolute
-                .components()
-                .fold(std::path::PathBuf::new(), |mut p, c| {
-                    match c {
-                        std::path::Component::ParentDir => {
-                            p.pop();
-                        }
-                        std::path::Component::CurDir => {}
-                        c => p.push(c),
-                    }
-                    p
-                });
+        let absolute = match &self.root {
+            Some(root) => root.join(path),
+            None => std::path::absolute(path).unwrap_or_else(|_| path.into()),
+        };
+        let normalized = normalize(&absolute);
         match normalized.strip_prefix(base) {
             Ok(relative) => relative.to_string_lossy().replace('\\', "/").into(),
             Err(_) => path.into(),
@@ -244,6 +336,29 @@ impl Config {
             None => None,
         }
     }
+}
+
+/// Removes `.` and resolves `..` without touching the disk.
+fn normalize(path: &std::path::Path) -> std::path::PathBuf {
+    path.components()
+        .fold(std::path::PathBuf::new(), |mut p, c| {
+            match c {
+                std::path::Component::ParentDir => {
+                    p.pop();
+                }
+                std::path::Component::CurDir => {}
+                c => p.push(c),
+            }
+            p
+        })
+}
+
+/// A file glob: `*` does not cross `/`, so `*.md` is one folder's and `**/*.md`
+/// any folder's (a glob without `/` is also matched against names alone).
+fn file_glob(pattern: &str) -> Result<Glob, globset::Error> {
+    globset::GlobBuilder::new(pattern.trim_end_matches('/'))
+        .literal_separator(true)
+        .build()
 }
 
 fn parse_setting(value: &str) -> Option<RuleSetting> {

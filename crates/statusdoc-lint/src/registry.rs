@@ -81,6 +81,35 @@ impl RuleMeta {
         self.doc.to_owned()
     }
 
+    /// A `## heading` section of the documentation, without its heading, trimmed.
+    pub fn section(&self, heading: &str) -> Option<String> {
+        let start = self.doc.find(&format!("## {heading}\n"))? + heading.len() + 4;
+        let rest = &self.doc[start..];
+        let end = rest.find("\n## ").unwrap_or(rest.len());
+        Some(rest[..end].trim().to_owned())
+    }
+
+    /// The first sentence of "What it does", on one line: what the rule reports.
+    pub fn short_description(&self) -> String {
+        let what = self
+            .section("What it does")
+            .unwrap_or_else(|| self.summary());
+        // The first paragraph, before any list.
+        let paragraph: Vec<&str> = what
+            .lines()
+            .take_while(|l| !l.trim().is_empty() && !l.trim_start().starts_with("- "))
+            .collect();
+        let flat = paragraph.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+        let sentence = match flat.find(". ") {
+            Some(end) => &flat[..=end],
+            None => &flat,
+        };
+        match sentence.strip_suffix(':') {
+            Some(lead) => format!("{lead}."),
+            None => sentence.to_owned(),
+        }
+    }
+
     /// The first line of the documentation.
     pub fn summary(&self) -> String {
         self.doc()

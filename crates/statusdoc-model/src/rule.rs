@@ -42,6 +42,9 @@ rules! {
     /// HTML structure that loses meaning (a term without its definition).
     HtmlStructure = ("SD004", "html-structure"),
     NoStatusCodes = ("SD005", "no-status-codes"),
+    /// A file found by walking a folder that is not a readable page (empty, binary,
+    /// not UTF-8).
+    UnreadablePage = ("SD006", "unreadable-page"),
     UnusedSuppression = ("SD010", "unused-suppression"),
     WrongReasonPhrase = ("SD101", "wrong-reason-phrase"),
     NonstandardReasonPhrase = ("SD102", "nonstandard-reason-phrase"),

@@ -64,11 +64,13 @@ pub fn html_report(
         .expect("the report template renders")
 }
 
-/// A relative path (with `/` separators) as a link: each segment percent-encoded where
-/// a URL needs it, so that spaces, `#` and `?` in file names still link to the file.
-pub fn path_href(path: &str) -> String {
+/// A relative path (with `/` separators) as a link: each byte percent-encoded where a
+/// URL needs it, so that spaces, `#`, `?` and bytes that are not UTF-8 in file names
+/// still link to the file.
+pub fn path_href(path: impl AsRef<[u8]>) -> String {
+    let path = path.as_ref();
     let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
+    for &byte in path {
         if byte.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&byte) {
             out.push(char::from(byte));
         } else {
@@ -126,6 +128,7 @@ struct Column {
 
 struct ClassGroup {
     digit: u16,
+    short: &'static str,
     label: &'static str,
     /// 1-based `nth-child` positions of the group's first and last column in a row.
     first: usize,
@@ -281,13 +284,25 @@ fn slug(text: &str) -> String {
     }
 }
 
+/// A class's name, and its short form (`4xx`).
 fn class_label(digit: u16) -> &'static str {
     match digit {
-        1 => "1xx informational",
-        2 => "2xx successful",
-        3 => "3xx redirection",
-        4 => "4xx client error",
-        5 => "5xx server error",
+        1 => "informational",
+        2 => "successful",
+        3 => "redirection",
+        4 => "client error",
+        5 => "server error",
+        _ => "unregistered range",
+    }
+}
+
+fn class_short(digit: u16) -> &'static str {
+    match digit {
+        1 => "1xx",
+        2 => "2xx",
+        3 => "3xx",
+        4 => "4xx",
+        5 => "5xx",
         _ => "other",
     }
 }
@@ -580,6 +595,7 @@ impl<'a> Report<'a> {
                 Some(g) if g.digit == column.class => g.last = i + 2,
                 _ => groups.push(ClassGroup {
                     digit: column.class,
+                    short: class_short(column.class),
                     label: class_label(column.class),
                     first: i + 2,
                     last: i + 2,
@@ -884,7 +900,7 @@ impl<'a> Report<'a> {
                     c.reason,
                     status.map_or("", |s| s.reference.as_str()),
                     status.map_or("unregistered", |s| s.state.as_str()),
-                    class_label(c.class),
+                    format!("{} {}", class_short(c.class), class_label(c.class)),
                 ])
             })
             .collect();
@@ -927,6 +943,7 @@ mod tests {
     fn hrefs_are_encoded() {
         assert_eq!(path_href("../docs/a b/#1?.md"), "../docs/a%20b/%231%3F.md");
         assert_eq!(path_href("sources/é.md"), "sources/%C3%A9.md");
+        assert_eq!(path_href(b"latin\xe9.md"), "latin%E9.md");
     }
 
     #[test]

@@ -28,7 +28,8 @@ pub fn human(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> Stri
     for d in diagnostics {
         let title = format!("{} [{}]", d.message, d.name);
         let mut group = Group::with_title(level(d.severity).primary_title(title).id(d.rule));
-        if let Some(source) = sources.get(&d.path) {
+        // A file with no text (one that is not a readable page) is named, not quoted.
+        if let Some(source) = sources.get(&d.path).filter(|s| !s.text().is_empty()) {
             // Only the lines the annotations cover go to the renderer: handing it the
             // whole page for every finding would make a page with many findings
             // quadratic.
@@ -64,7 +65,7 @@ pub fn human(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> Stri
             group = group.element(
                 annotate_snippets::Origin::path(d.path.as_str())
                     .line(d.line)
-                    .char_column(d.column.saturating_sub(1)),
+                    .char_column(d.column),
             );
         }
         for label in d.labels.iter().filter(|l| l.path != d.path) {
@@ -151,15 +152,87 @@ pub fn concise(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
-/// Counts per rule, most frequent first, as `ruff --statistics` does.
+/// Counts per rule and severity, most frequent first, as `ruff --statistics` does.
 pub fn statistics(diagnostics: &[Diagnostic]) -> String {
-    let mut by_rule: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut by_rule: BTreeMap<(&str, std::cmp::Reverse<Severity>, &str), usize> = BTreeMap::new();
     for d in diagnostics {
-        *by_rule.entry((d.rule, d.name)).or_default() += 1;
+        *by_rule
+            .entry((d.rule, std::cmp::Reverse(d.severity), d.name))
+            .or_default() += 1;
     }
     let mut rows: Vec<_> = by_rule.into_iter().collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     rows.iter()
-        .map(|((id, name), n)| format!("{n:>5}  {id}  {name}\n"))
+        .map(|((id, severity, name), n)| {
+            format!("{n:>5}  {id}  {:<7}  {name}\n", severity.0.as_str())
+        })
         .collect()
+}
+
+/// Findings grouped by file, as ESLint and ruff group them: each file's path as a
+/// heading (bold and underlined when coloured), then its findings as [`human`] renders
+/// them. Files come in the order of the findings (sorted by path).
+pub fn human_grouped(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> String {
+    diagnostics
+        .chunk_by(|a, b| a.path == b.path)
+        .map(|group| human_file(&group[0].path, group, sources, color))
+        .collect()
+}
+
+/// One file's part of [`human_grouped`]: nothing when it has no findings.
+pub fn human_file(path: &str, diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> String {
+    if diagnostics.is_empty() {
+        return String::new();
+    }
+    let style = if color {
+        anstyle::Style::new().bold().underline()
+    } else {
+        anstyle::Style::new()
+    };
+    format!(
+        "{style}{path}{style:#}\n{}",
+        human(diagnostics, sources, color)
+    )
+}
+
+/// What a run read, for the summary.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunSummary {
+    /// Pages read (walked or named).
+    pub pages: usize,
+    /// Pages with status code entries.
+    pub with_entries: usize,
+    /// Symbolic links walking met and did not follow.
+    pub symlinks: usize,
+    /// Files named on the command line that could not be read.
+    pub unreadable: usize,
+}
+
+/// The summary block that ends the human output: the totals, the pages read and those
+/// with status codes, what was not read, then the findings per rule and severity.
+pub fn summary_block(diagnostics: &[Diagnostic], run: &RunSummary) -> String {
+    let plural = |n: usize, one: &str, many: &str| {
+        format!("{n} {}", if n == 1 { one } else { many })
+    };
+    let mut out = format!(
+        "{} in {} ({} with status codes)",
+        crate::summary_line(diagnostics),
+        plural(run.pages, "page", "pages"),
+        run.with_entries
+    );
+    if run.symlinks > 0 {
+        out.push_str(&format!(
+            "; {} not followed",
+            plural(run.symlinks, "symbolic link", "symbolic links")
+        ));
+    }
+    if run.unreadable > 0 {
+        out.push_str(&format!(
+            "; {} could not be read (see above)",
+            plural(run.unreadable, "file", "files")
+        ));
+    }
+    out.push('\n');
+    out.push_str(&statistics(diagnostics));
+    out
 }

@@ -27,8 +27,11 @@ pub enum Command {
     Report(ReportArgs),
     /// List every rule with its id, category and default severity.
     Rules {
-        /// Print the rules and their documentation as JSON.
-        #[arg(long)]
+        /// `text` (a table) or `json` (the rules and their documentation).
+        #[arg(long, value_enum, default_value = "text")]
+        format: RulesFormat,
+        /// The same as `--format json`.
+        #[arg(long, hide = true, conflicts_with = "format")]
         json: bool,
     },
     /// Print a rule's documentation (`statusdoc explain SD101`).
@@ -36,6 +39,36 @@ pub enum Command {
         /// Rule id (SD101) or name (wrong-reason-phrase).
         rule: String,
     },
+    /// Print a shell completion script (`statusdoc completions bash > statusdoc.bash`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
+}
+
+/// Where the pages come from and how paths are named: shared by `extract` and `lint`.
+#[derive(Args)]
+pub struct InputArgs {
+    /// The folder every path in the output is relative to. By default the folder of
+    /// the nearest statusdoc.toml from the working folder upward, else the root of the
+    /// git work tree, else the working folder.
+    #[arg(long, value_name = "DIR")]
+    pub project_root: Option<PathBuf>,
+    /// The file name standard input's page (`-`) goes by: its format, its
+    /// configuration and its path in the output.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Write the output to FILE (atomically: a reader never sees half of it) instead
+    /// of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -64,8 +97,9 @@ impl From<InputFormat> for Format {
 #[derive(Args)]
 pub struct ExtractArgs {
     /// Pages or folders (folders are searched for .md, .rst, .html, .txt and .adoc
-    /// pages and for OpenAPI documents in .yaml, .yml and .json files; a folder with a
-    /// manifest.toml is read as a corpus).
+    /// pages and for OpenAPI documents in .yaml, .yml and .json files, skipping what
+    /// .gitignore and .ignore ignore and hidden files; a folder with a manifest.toml is
+    /// read as a corpus); `-` reads a page from standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
@@ -73,6 +107,8 @@ pub struct ExtractArgs {
     /// Read every page as this format instead of detecting it.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -87,12 +123,20 @@ pub enum ExtractFormat {
 #[derive(Args)]
 pub struct LintArgs {
     /// Pages or folders (folders are searched for .md, .rst, .html, .txt and .adoc
-    /// pages and for OpenAPI documents in .yaml, .yml and .json files; a folder with a
-    /// manifest.toml is read as a corpus).
+    /// pages and for OpenAPI documents in .yaml, .yml and .json files, skipping what
+    /// .gitignore and .ignore ignore and hidden files; a folder with a manifest.toml is
+    /// read as a corpus); `-` reads a page from standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
     pub format: LintFormat,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Skip files and folders matching this glob when walking folders (repeatable;
+    /// relative to the project root; a glob without `/` matches names anywhere). Adds
+    /// to `exclude`/`extend-exclude` in statusdoc.toml.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// Read every page as this format instead of detecting it.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
@@ -106,9 +150,16 @@ pub struct LintArgs {
     /// `--deny warnings` fails the run on warnings too.
     #[arg(long, value_name = "warnings", value_parser = ["warnings"])]
     pub deny: Vec<String>,
-    /// Print the number of findings per rule.
+    /// Print the number of findings per rule and severity (on standard error in the
+    /// machine formats, so that the output stays parseable).
     #[arg(long)]
     pub statistics: bool,
+    /// Print only the findings: no summary, and no warnings about files not read.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Exit 0 even when there are failing findings (problems running still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
     /// Print how the pages title each code that some page titles differently from
     /// RFC 9110 (a comparison of vendors).
     #[arg(long)]
@@ -119,7 +170,8 @@ pub struct LintArgs {
     /// Apply unsafe fixes as well (implies --fix).
     #[arg(long)]
     pub unsafe_fixes: bool,
-    /// Colour the human output (NO_COLOR turns `auto` off).
+    /// Colour the human output. `auto` colours a terminal, following NO_COLOR,
+    /// CLICOLOR, CLICOLOR_FORCE, FORCE_COLOR and TERM=dumb.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
 }

@@ -1,19 +1,25 @@
 //! `statusdoc`: lint API vendors' documentation of HTTP status codes.
 
-mod cli;
 mod fix;
 mod inputs;
+mod output;
 mod report_command;
+mod root;
 mod stream;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, ExtractFormat, LintArgs, LintFormat};
+use cli::{Cli, Command, ExtractFormat, LintArgs, LintFormat, RulesFormat};
+use statusdoc::cli;
 use statusdoc_lint::{all_rules, find_rule, has_failures, lint, Page};
 use statusdoc_reference::Registry;
-use statusdoc_report::Sources;
+use statusdoc_report::{Problem, RunSummary, Sources};
+
+use crate::inputs::Reading;
+use crate::output::Output;
+use crate::root::ProjectRoot;
 
 /// Exit status for a usage, configuration or I/O problem.
 const EXIT_TROUBLE: u8 = 2;
@@ -42,75 +48,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<u8> {
     let registry = Registry::bundled();
     match cli.command {
-        Command::Extract(args) => {
-            let inputs = inputs::load(&args.paths, args.input_format.map(Into::into), registry);
-            inputs.print_errors();
-            let documents: Vec<_> = inputs.documents().collect();
-            let mut out = std::io::stdout().lock();
-            match args.format {
-                ExtractFormat::Json => {
-                    serde_json::to_writer_pretty(
-                        &mut out,
-                        &statusdoc_report::documents_json(&documents),
-                    )?;
-                    writeln!(out)?;
-                }
-                ExtractFormat::Outline => {
-                    for input in &inputs.inputs {
-                        let bytes = std::fs::read(&input.file)?;
-                        let mut options = statusdoc_ingest::ReadOptions::new(registry);
-                        options.format = Some(input.document.format);
-                        let (_, page) = statusdoc_ingest::read_page_model(
-                            input.document.path(),
-                            &bytes,
-                            &options,
-                        )?;
-                        writeln!(out, "{} ({})", input.document.path(), input.document.format)?;
-                        write!(out, "{}", page.outline())?;
-                    }
-                }
-                ExtractFormat::Human => {
-                    for document in &documents {
-                        writeln!(
-                            out,
-                            "{} ({}, {} entries)",
-                            document.path(),
-                            document.format,
-                            document.entries.len()
-                        )?;
-                        for entry in &document.entries {
-                            let at = document.source.line_col(entry.code_span.start);
-                            writeln!(
-                                out,
-                                "  {}:{}  {}  {}",
-                                at.line,
-                                at.column,
-                                entry.code,
-                                entry
-                                    .title
-                                    .as_ref()
-                                    .map_or("(no title)", |t| t.text.as_str())
-                            )?;
-                            if let Some(description) = &entry.description {
-                                for line in description.text.lines() {
-                                    writeln!(out, "        {line}")?;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            Ok(if inputs.errors.is_empty() {
-                0
-            } else {
-                EXIT_TROUBLE
-            })
-        }
+        Command::Extract(args) => extract_command(args, registry),
         Command::Lint(args) => lint_command(args, registry),
         Command::Report(args) => report_command::run(args, registry),
-        Command::Rules { json } => {
-            let mut out = std::io::stdout().lock();
-            if json {
+        Command::Rules { format, json } => {
+            let mut out = Output::open(None)?;
+            if json || format == RulesFormat::Json {
                 let rules: Vec<_> = all_rules()
                     .iter()
                     .filter_map(|r| statusdoc_report::rule_json(r.id))
@@ -141,31 +84,101 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     )?;
                 }
             }
+            out.finish()?;
             Ok(0)
         }
         Command::Explain { rule } => {
             let Some(meta) = find_rule(&rule) else {
                 anyhow::bail!("unknown rule `{rule}`; `statusdoc rules` lists them");
             };
-            let mut out = std::io::stdout().lock();
+            let mut out = Output::open(None)?;
             writeln!(out, "{}\n", meta.doc())?;
-            writeln!(
-                out,
-                "Default: {}{}. Category: {}.",
-                if meta.default_enabled {
-                    meta.default_severity.as_str()
-                } else {
-                    "off (opt-in)"
-                },
-                if meta.fixable { ", fixable" } else { "" },
-                meta.category.as_str()
-            )?;
+            writeln!(out, "{}", statusdoc_report::rule_defaults(meta))?;
+            out.finish()?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            let mut out = Output::open(None)?;
+            clap_complete::generate(shell, &mut statusdoc::command(), "statusdoc", &mut out);
+            out.finish()?;
             Ok(0)
         }
     }
 }
 
-fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
+fn extract_command(args: cli::ExtractArgs, registry: &Registry) -> anyhow::Result<u8> {
+    let root = ProjectRoot::discover(args.input.project_root.as_deref())?;
+    let mut reading = Reading::new(&root, args.input_format.map(Into::into), registry);
+    reading.stdin_filename = args.input.stdin_filename.as_deref();
+    let inputs = inputs::load_with(&args.paths, &reading);
+    inputs.print_errors();
+    let documents: Vec<_> = inputs.documents().collect();
+    let mut out = Output::open(args.input.output_file.as_deref())?;
+    match args.format {
+        ExtractFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &statusdoc_report::documents_json(&documents))?;
+            writeln!(out)?;
+        }
+        ExtractFormat::Outline => {
+            for input in &inputs.inputs {
+                let mut options = statusdoc_ingest::ReadOptions::new(registry);
+                options.format = Some(input.document.format);
+                // The page model of the text that was read (standard input is read
+                // once; a byte-order mark was read as the three spaces it became).
+                let text = input.document.source.text();
+                let Ok((_, page)) = statusdoc_ingest::read_page_model(
+                    input.document.path(),
+                    text.as_bytes(),
+                    &options,
+                ) else {
+                    // A file walking found unreadable has no model.
+                    continue;
+                };
+                writeln!(out, "{} ({})", input.document.path(), input.document.format)?;
+                write!(out, "{}", page.outline())?;
+            }
+        }
+        ExtractFormat::Human => {
+            for document in &documents {
+                writeln!(
+                    out,
+                    "{} ({}, {} entries)",
+                    document.path(),
+                    document.format,
+                    document.entries.len()
+                )?;
+                for entry in &document.entries {
+                    let at = document.source.line_col(entry.code_span.start);
+                    writeln!(
+                        out,
+                        "  {}:{}  {}  {}",
+                        at.line,
+                        at.column,
+                        entry.code,
+                        entry
+                            .title
+                            .as_ref()
+                            .map_or("(no title)", |t| t.text.as_str())
+                    )?;
+                    if let Some(description) = &entry.description {
+                        for line in description.text.lines() {
+                            writeln!(out, "        {line}")?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.finish()?;
+    Ok(if inputs.errors.is_empty() {
+        0
+    } else {
+        EXIT_TROUBLE
+    })
+}
+
+/// The `--rule` settings as (rule, severity) pairs.
+fn rule_settings(args: &LintArgs) -> anyhow::Result<Vec<(String, String)>> {
     let mut rules = Vec::new();
     for setting in &args.rule {
         let (key, value) = setting.split_once('=').ok_or_else(|| {
@@ -173,31 +186,74 @@ fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
         })?;
         rules.push((key.to_owned(), value.to_owned()));
     }
+    Ok(rules)
+}
+
+/// What walking skips: the run's configuration (`exclude`, `extend-exclude`,
+/// `include`) and `--exclude`.
+fn walk_skip(
+    args: &LintArgs,
+    root: &ProjectRoot,
+    rules: &[(String, String)],
+) -> anyhow::Result<statusdoc_corpus::Skip> {
+    let config = inputs::find_config(args.config.as_deref(), root)?;
+    // Check the --rule settings before anything is read.
+    let mut checked = config.clone();
+    for (key, value) in rules {
+        checked.set(key, value).map_err(anyhow::Error::msg)?;
+    }
+    let mut builder = globset::GlobSetBuilder::new();
+    for pattern in &args.exclude {
+        builder.add(
+            globset::GlobBuilder::new(pattern.trim_end_matches('/'))
+                .literal_separator(true)
+                .build()
+                .map_err(|e| anyhow::anyhow!("--exclude {pattern}: {e}"))?,
+        );
+    }
+    let excluded = builder.build()?;
+    let root = root.clone();
+    Ok(std::sync::Arc::new(move |path: &std::path::Path, is_dir: bool| {
+        config.skips(path, is_dir)
+            || !excluded.is_empty()
+                && (excluded.is_match(root.relative(path))
+                    || path.file_name().is_some_and(|n| excluded.is_match(n)))
+    }))
+}
+
+fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
+    let rules = rule_settings(&args)?;
+    let root = ProjectRoot::discover(args.input.project_root.as_deref())?;
+    let mut reading = Reading::new(&root, args.input_format.map(Into::into), registry);
+    reading.stdin_filename = args.input.stdin_filename.as_deref();
+    reading.skip = walk_skip(&args, &root, &rules)?;
+    reading.quiet = args.quiet;
+    let fixing = args.fix || args.unsafe_fixes;
+    if fixing && args.paths.iter().any(|p| inputs::is_stdin(p)) {
+        anyhow::bail!("--fix rewrites pages in place: it cannot fix standard input (-)");
+    }
     // Pages that are not compared with each other (no manifest corpus) and outputs that
     // are written finding by finding are linted one chunk of pages at a time: memory
     // stays bounded by the pages in flight, not the tree.
-    let streamable = !args.fix
-        && !args.unsafe_fixes
+    let streamable = !fixing
         && !args.summary
         && matches!(
             args.format,
             LintFormat::Human | LintFormat::Concise | LintFormat::Json | LintFormat::Github
         );
     if streamable {
-        if let Some((files, errors)) =
-            inputs::page_files(&args.paths, args.input_format.map(Into::into))
-        {
-            return stream::lint(&args, &rules, files, errors, registry);
+        if let Some(files) = inputs::page_files(&args.paths, &reading) {
+            return stream::lint(&args, &rules, files, &reading);
         }
     }
-    let inputs = inputs::load(&args.paths, args.input_format.map(Into::into), registry);
+    let inputs = inputs::load_with(&args.paths, &reading);
     inputs.print_errors();
-    let configs = inputs::Configs::resolve(&inputs, args.config.as_deref(), &rules)?;
+    let configs = inputs::Configs::resolve_in(&inputs, args.config.as_deref(), &rules, &root)?;
     let config = &configs.default;
     let pages: Vec<Page> = inputs.pages_with(&configs);
     let mut diagnostics = lint(&pages, registry, config);
 
-    if args.fix || args.unsafe_fixes {
+    if fixing {
         // Fix, re-read and re-lint until nothing more is fixed: a fix held back by an
         // overlap with another is made on the next pass.
         let mut current = inputs;
@@ -211,11 +267,12 @@ fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
             total.fixes += fixed.fixes;
             total.files += fixed.files;
             // Report what is left, as read back from the fixed files.
-            current = inputs::load(&args.paths, args.input_format.map(Into::into), registry);
-            let configs = inputs::Configs::resolve(&current, args.config.as_deref(), &rules)?;
+            current = inputs::load_with(&args.paths, &reading);
+            let configs =
+                inputs::Configs::resolve_in(&current, args.config.as_deref(), &rules, &root)?;
             diagnostics = lint(&current.pages_with(&configs), registry, &configs.default);
         }
-        if total.fixes > 0 {
+        if total.fixes > 0 && !args.quiet {
             eprintln!(
                 "fixed {} finding(s) in {} file(s)",
                 total.fixes, total.files
@@ -224,7 +281,7 @@ fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
         for refused in &total.refused {
             eprintln!("error: {refused}");
         }
-        let status = report(&args, &current, &diagnostics)?;
+        let status = report(&args, &root, &current, &diagnostics)?;
         // A page that could not be fixed safely is an I/O problem the user must see.
         return Ok(if total.refused.is_empty() {
             status
@@ -232,52 +289,70 @@ fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
             EXIT_TROUBLE.max(status)
         });
     }
-    report(&args, &inputs, &diagnostics)
+    report(&args, &root, &inputs, &diagnostics)
 }
 
-/// Whether the human output is coloured.
-fn use_color(args: &LintArgs) -> bool {
-    match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
+/// The exit status: 2 when a file could not be read, 1 for failing findings (unless
+/// `--exit-zero`), else 0.
+pub(crate) fn exit_status(args: &LintArgs, problems: usize, diagnostics: &[statusdoc_model::Diagnostic]) -> u8 {
+    let deny_warnings = args.deny.iter().any(|d| d == "warnings");
+    if problems > 0 {
+        EXIT_TROUBLE
+    } else if !args.exit_zero && has_failures(diagnostics, deny_warnings) {
+        1
+    } else {
+        0
     }
+}
+
+/// Writes the statistics table: on the output for people's formats, on standard error
+/// for machine formats (so that the output stays parseable). The human format's
+/// summary block has it already, unless `--quiet` left the summary out.
+pub(crate) fn write_statistics(
+    args: &LintArgs,
+    out: &mut Output,
+    diagnostics: &[statusdoc_model::Diagnostic],
+) -> anyhow::Result<()> {
+    if !args.statistics {
+        return Ok(());
+    }
+    let table = statusdoc_report::statistics(diagnostics);
+    match args.format {
+        LintFormat::Human if !args.quiet => {}
+        LintFormat::Human | LintFormat::Concise => write!(out, "{table}")?,
+        _ => eprint!("{table}"),
+    }
+    Ok(())
 }
 
 fn report(
     args: &LintArgs,
+    root: &ProjectRoot,
     inputs: &inputs::Inputs,
     diagnostics: &[statusdoc_model::Diagnostic],
 ) -> anyhow::Result<u8> {
     let deny_warnings = args.deny.iter().any(|d| d == "warnings");
+    let status = exit_status(args, inputs.errors.len(), diagnostics);
     let sources = Sources::new(inputs.documents().map(|d| &d.source));
-    let mut out = std::io::stdout().lock();
-    let color = use_color(args);
+    let mut out = Output::open(args.input.output_file.as_deref())?;
+    let color = output::use_color(args.color, &out);
+    let problems: &[Problem] = &inputs.errors;
     match args.format {
         LintFormat::Human => {
             write!(
                 out,
                 "{}",
-                statusdoc_report::human(diagnostics, &sources, color)
+                statusdoc_report::human_grouped(diagnostics, &sources, color)
             )?;
-            let pages = inputs.documents().count();
-            let with_entries = inputs.documents().filter(|d| !d.entries.is_empty()).count();
-            writeln!(
-                out,
-                "{} in {pages} page{} ({with_entries} with status codes){}",
-                statusdoc_report::summary_line(diagnostics),
-                if pages == 1 { "" } else { "s" },
-                match inputs.errors.len() {
-                    0 => String::new(),
-                    n => format!(
-                        "; {n} file{} could not be read (see above)",
-                        if n == 1 { "" } else { "s" }
-                    ),
-                }
-            )?;
+            if !args.quiet {
+                let run = RunSummary {
+                    pages: inputs.inputs.len(),
+                    with_entries: inputs.documents().filter(|d| !d.entries.is_empty()).count(),
+                    symlinks: inputs.symlinks,
+                    unreadable: inputs.errors.len(),
+                };
+                write!(out, "{}", statusdoc_report::summary_block(diagnostics, &run))?;
+            }
         }
         LintFormat::Concise => write!(out, "{}", statusdoc_report::concise(diagnostics))?,
         LintFormat::Json => {
@@ -290,13 +365,25 @@ fn report(
         LintFormat::Sarif => {
             serde_json::to_writer_pretty(
                 &mut out,
-                &statusdoc_report::sarif(diagnostics, &sources, env!("CARGO_PKG_VERSION")),
+                &statusdoc_report::sarif(
+                    diagnostics,
+                    &sources,
+                    &statusdoc_report::SarifRun {
+                        tool_version: env!("CARGO_PKG_VERSION"),
+                        root: Some(root.dir()),
+                        exit_code: status,
+                        problems,
+                    },
+                ),
             )?;
             writeln!(out)?;
         }
         LintFormat::Github => write!(out, "{}", statusdoc_report::github(diagnostics))?,
         LintFormat::Gitlab => {
-            serde_json::to_writer_pretty(&mut out, &statusdoc_report::gitlab(diagnostics))?;
+            serde_json::to_writer_pretty(
+                &mut out,
+                &statusdoc_report::gitlab(diagnostics, &sources),
+            )?;
             writeln!(out)?;
         }
         LintFormat::Junit => {
@@ -304,7 +391,7 @@ fn report(
             write!(
                 out,
                 "{}",
-                statusdoc_report::junit(diagnostics, &paths, deny_warnings)
+                statusdoc_report::junit(diagnostics, &paths, problems, deny_warnings)
             )?;
         }
     }
@@ -317,20 +404,7 @@ fn report(
             eprint!("{table}");
         }
     }
-    if args.statistics {
-        // Statistics go to stderr in machine formats so stdout stays parseable.
-        let table = statusdoc_report::statistics(diagnostics);
-        if matches!(args.format, LintFormat::Human | LintFormat::Concise) {
-            write!(out, "{table}")?;
-        } else {
-            eprint!("{table}");
-        }
-    }
-    Ok(if !inputs.errors.is_empty() {
-        EXIT_TROUBLE
-    } else if has_failures(diagnostics, deny_warnings) {
-        1
-    } else {
-        0
-    })
+    write_statistics(args, &mut out, diagnostics)?;
+    out.finish()?;
+    Ok(status)
 }

@@ -82,22 +82,31 @@ pub fn run(args: ReportArgs, registry: &Registry) -> anyhow::Result<u8> {
 }
 
 /// A link from the report's folder to a page: relative when both are on one root, else
-/// a `file:` URL.
+/// a `file:` URL. File names are encoded byte for byte, as they are on disk.
 fn href(out_dir: &Path, file: &Path) -> String {
-    let Ok(file) = std::path::absolute(file) else {
-        return statusdoc_report::path_href(&file.to_string_lossy().replace('\\', "/"));
-    };
+    let file = std::path::absolute(file).unwrap_or_else(|_| file.to_owned());
     match relative(out_dir, &file) {
-        Some(path) => statusdoc_report::path_href(&path.to_string_lossy().replace('\\', "/")),
+        Some(path) => statusdoc_report::path_href(url_bytes(&path)),
         None => {
-            let path = file.to_string_lossy().replace('\\', "/");
-            let path = if path.starts_with('/') {
-                path
-            } else {
-                format!("/{path}")
-            };
-            format!("file://{}", statusdoc_report::path_href(&path))
+            let mut bytes = url_bytes(&file);
+            if bytes.first() != Some(&b'/') {
+                bytes.insert(0, b'/');
+            }
+            format!("file://{}", statusdoc_report::path_href(bytes))
         }
+    }
+}
+
+/// A path's bytes with `/` separators.
+fn url_bytes(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().replace('\\', "/").into_bytes()
     }
 }
 

@@ -9,16 +9,16 @@
 //! by finding (human, concise, JSON, GitHub).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
-use statusdoc_lint::{has_failures, Page};
+use statusdoc_lint::Page;
 use statusdoc_model::Diagnostic;
-use statusdoc_reference::Registry;
-use statusdoc_report::Sources;
+use statusdoc_report::{RunSummary, Sources};
 
 use crate::cli::{LintArgs, LintFormat};
-use crate::inputs::{read_one, Configs};
+use crate::inputs::{read_one, Configs, PageFiles, Reading};
+use crate::output::Output;
 
 /// Pages read and linted together before their output is written.
 const CHUNK: usize = 256;
@@ -33,20 +33,21 @@ struct PageOutput {
 pub fn lint(
     args: &LintArgs,
     rules: &[(String, String)],
-    files: Vec<(PathBuf, bool)>,
-    errors: Vec<String>,
-    registry: &Registry,
+    files: PageFiles,
+    reading: &Reading,
 ) -> anyhow::Result<u8> {
-    for error in &errors {
+    for error in &files.errors {
         eprintln!("error: {error}");
     }
+    let PageFiles {
+        files,
+        errors,
+        symlinks,
+    } = files;
     let paths: Vec<&Path> = files.iter().map(|(f, _)| f.as_path()).collect();
-    let configs = Configs::resolve_files(&paths, args.config.as_deref(), rules)?;
-    let format = args.input_format.map(Into::into);
-    let color = crate::use_color(args);
-    let deny_warnings = args.deny.iter().any(|d| d == "warnings");
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let configs = Configs::resolve_files(&paths, args.config.as_deref(), rules, reading.root)?;
+    let mut out = Output::open(args.input.output_file.as_deref())?;
+    let color = crate::output::use_color(args.color, &out);
     let mut findings: Vec<Diagnostic> = Vec::new();
     let (mut pages, mut with_entries, mut unreadable) = (0usize, 0usize, errors.len());
     let mut json_items = 0usize;
@@ -54,11 +55,11 @@ pub fn lint(
         write!(out, "{{\n  \"diagnostics\": [")?;
     }
     for (chunk_index, chunk) in files.chunks(CHUNK).enumerate() {
-        let outputs: Vec<Result<PageOutput, String>> = chunk
+        let outputs: Vec<Result<PageOutput, statusdoc_report::Problem>> = chunk
             .par_iter()
             .enumerate()
             .map(|(k, (file, discovered))| {
-                let input = read_one(file, *discovered, format, registry)?;
+                let input = read_one(file, *discovered, reading)?;
                 let config = configs
                     .of(chunk_index * CHUNK + k)
                     .unwrap_or(&configs.default);
@@ -66,7 +67,7 @@ pub fn lint(
                     config: Some(config),
                     ..Page::new(&input.document)
                 };
-                let diagnostics = statusdoc_lint::lint(&[page], registry, config);
+                let diagnostics = statusdoc_lint::lint(&[page], reading.registry, config);
                 let rendered = render(args.format, &diagnostics, &input.document.source, color);
                 Ok(PageOutput {
                     rendered,
@@ -101,37 +102,20 @@ pub fn lint(
     match args.format {
         LintFormat::Json if json_items == 0 => writeln!(out, "]\n}}")?,
         LintFormat::Json => writeln!(out, "\n  ]\n}}")?,
-        LintFormat::Human => writeln!(
-            out,
-            "{} in {pages} page{} ({with_entries} with status codes){}",
-            statusdoc_report::summary_line(&findings),
-            if pages == 1 { "" } else { "s" },
-            match unreadable {
-                0 => String::new(),
-                n => format!(
-                    "; {n} file{} could not be read (see above)",
-                    if n == 1 { "" } else { "s" }
-                ),
-            }
-        )?,
+        LintFormat::Human if !args.quiet => {
+            let run = RunSummary {
+                pages,
+                with_entries,
+                symlinks,
+                unreadable,
+            };
+            write!(out, "{}", statusdoc_report::summary_block(&findings, &run))?
+        }
         _ => {}
     }
-    if args.statistics {
-        let table = statusdoc_report::statistics(&findings);
-        if matches!(args.format, LintFormat::Human | LintFormat::Concise) {
-            write!(out, "{table}")?;
-        } else {
-            eprint!("{table}");
-        }
-    }
-    out.flush()?;
-    Ok(if unreadable > 0 {
-        crate::EXIT_TROUBLE
-    } else if has_failures(&findings, deny_warnings) {
-        1
-    } else {
-        0
-    })
+    crate::write_statistics(args, &mut out, &findings)?;
+    out.finish()?;
+    Ok(crate::exit_status(args, unreadable, &findings))
 }
 
 /// One page's findings in the output format. JSON items are separated by NUL, so the
@@ -143,7 +127,9 @@ fn render(
     color: bool,
 ) -> String {
     match format {
-        LintFormat::Human => statusdoc_report::human(diagnostics, &Sources::new([source]), color),
+        LintFormat::Human => {
+            statusdoc_report::human_file(source.path(), diagnostics, &Sources::new([source]), color)
+        }
         LintFormat::Concise => statusdoc_report::concise(diagnostics),
         LintFormat::Github => statusdoc_report::github(diagnostics),
         LintFormat::Json => {

@@ -253,7 +253,7 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     // Every alert keeps its own identity in code scanning.
     let mut fingerprints: Vec<&str> = results
         .iter()
-        .map(|r| r["partialFingerprints"]["statusdoc/v1"].as_str().unwrap())
+        .map(|r| r["partialFingerprints"]["statusdoc/v2"].as_str().unwrap())
         .collect();
     fingerprints.sort_unstable();
     let total = fingerprints.len();
@@ -298,7 +298,7 @@ fn github_and_gitlab_and_junit_formats() {
     let output = statusdoc(&["lint", "--format", "junit", SEED_000, SEED_001]);
     let xml = stdout(&output);
     assert!(
-        xml.contains("<testsuites name=\"statusdoc\" tests=\"2\" failures=\"1\">"),
+        xml.contains("<testsuites name=\"statusdoc\" tests=\"2\" failures=\"1\" errors=\"0\">"),
         "{xml}"
     );
 }
@@ -685,4 +685,643 @@ fn odd_files_are_reported_not_hung_on_or_hidden() {
         3,
         "{out}"
     );
+}
+
+/// Whether the tests run under CI (`cargo xtask ci` sets CI=true), where a missing
+/// validator is a failure rather than a skipped check.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
+}
+
+/// A docs project in a temporary folder: `statusdoc.toml` at its root and one page
+/// with findings under `docs/`.
+fn docs_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("statusdoc.toml"), "").unwrap();
+    std::fs::create_dir(dir.path().join("docs")).unwrap();
+    std::fs::write(
+        dir.path().join("docs/codes.md"),
+        "# Status codes\n\n| Code | Title |\n|---|---|\n| 200 | OK |\n| 413 | Request Entity Too Large |\n| 415 | Not Acceptable |\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_statusdoc"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+/// (path, fingerprint, line) of every SARIF result and GitLab issue.
+fn identities(dir: &Path, args: &[&str]) -> (Vec<(String, String, u64)>, Vec<(String, String)>) {
+    let mut with_format = args.to_vec();
+    with_format.extend(["--format", "sarif"]);
+    let output = run_in(dir, &with_format);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let run = &sarif["runs"][0];
+    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap();
+    assert!(root.starts_with("file:///") && root.ends_with('/'), "{root}");
+    let sarif_ids = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let location = &r["locations"][0]["physicalLocation"];
+            assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+            (
+                location["artifactLocation"]["uri"].as_str().unwrap().to_owned(),
+                r["partialFingerprints"]["statusdoc/v2"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+                location["region"]["startLine"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut with_format = args.to_vec();
+    with_format.extend(["--format", "gitlab"]);
+    let gitlab: serde_json::Value =
+        serde_json::from_slice(&run_in(dir, &with_format).stdout).unwrap();
+    let gitlab_ids = gitlab
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|issue| {
+            (
+                issue["location"]["path"].as_str().unwrap().to_owned(),
+                issue["fingerprint"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    (sarif_ids, gitlab_ids)
+}
+
+/// Paths are relative to the project root (the folder of statusdoc.toml) however they
+/// were typed, so the same finding has the same path and fingerprint each time; and a
+/// fingerprint survives the lines above the finding moving.
+#[test]
+fn the_same_finding_has_the_same_path_and_fingerprint_however_typed() {
+    let dir = docs_project();
+    let absolute = dir.path().join("docs");
+    let relative = identities(dir.path(), &["lint", "docs/"]);
+    assert!(!relative.0.is_empty());
+    assert!(relative.0.iter().all(|(path, _, _)| path == "docs/codes.md"));
+    assert!(relative.1.iter().all(|(path, _)| path == "docs/codes.md"));
+    assert_eq!(
+        identities(dir.path(), &["lint", absolute.to_str().unwrap()]),
+        relative
+    );
+    assert_eq!(identities(&absolute, &["lint", "."]), relative);
+    // The human and concise outputs name the page the same way.
+    let output = run_in(&absolute, &["lint", ".", "--format", "concise"]);
+    assert!(
+        stdout(&output).starts_with("docs/codes.md:6:"),
+        "{}",
+        stdout(&output)
+    );
+    // --project-root names paths relative to another folder.
+    let output = run_in(
+        dir.path(),
+        &["lint", "docs", "--format", "concise", "--project-root", "docs"],
+    );
+    assert!(stdout(&output).starts_with("codes.md:6:"), "{}", stdout(&output));
+
+    // Two lines more above the table: the lines change, the fingerprints do not.
+    let page = dir.path().join("docs/codes.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("Intro.\n\n{text}")).unwrap();
+    let shifted = identities(dir.path(), &["lint", "docs"]);
+    let fingerprints = |ids: &(Vec<(String, String, u64)>, Vec<(String, String)>)| {
+        (
+            ids.0.iter().map(|i| i.1.clone()).collect::<Vec<_>>(),
+            ids.1.clone(),
+        )
+    };
+    assert_eq!(fingerprints(&shifted), fingerprints(&relative));
+    assert!(shifted
+        .0
+        .iter()
+        .zip(&relative.0)
+        .all(|(after, before)| after.2 == before.2 + 2));
+}
+
+/// The git work tree's root is the project root when there is no statusdoc.toml.
+#[test]
+fn without_a_config_the_git_root_is_the_project_root() {
+    let dir = docs_project();
+    std::fs::remove_file(dir.path().join("statusdoc.toml")).unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let output = run_in(&dir.path().join("docs"), &["lint", ".", "--format", "concise"]);
+    assert!(stdout(&output).starts_with("docs/codes.md:6:"), "{}", stdout(&output));
+}
+
+/// The rule descriptors carry what code scanning shows: the first sentence of "What
+/// it does", the whole section, a help page per rule; the run says how it ended and
+/// which files it could not read.
+#[test]
+fn sarif_describes_rules_and_the_run() {
+    let dir = docs_project();
+    let output = run_in(
+        dir.path(),
+        &["lint", "docs", "missing.md", "--format", "sarif"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let driver = &sarif["runs"][0]["tool"]["driver"];
+    assert!(driver["informationUri"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    let sd101 = driver["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "SD101")
+        .unwrap();
+    let short = sd101["shortDescription"]["text"].as_str().unwrap();
+    let full = sd101["fullDescription"]["text"].as_str().unwrap();
+    assert!(short.ends_with('.') && !short.contains('\n'), "{short}");
+    let flat = full.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.starts_with(short) && !full.contains("## "), "{full}");
+    assert!(sd101["helpUri"]
+        .as_str()
+        .unwrap()
+        .ends_with("/generated/docs/rules/SD101.md"));
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["exitCode"], 2);
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "error");
+    assert_eq!(
+        notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "missing.md"
+    );
+}
+
+/// `target/tools` with Microsoft's SARIF multitool, installed from npm on first use;
+/// `None` (the test skips) only outside CI when it cannot be installed.
+fn sarif_multitool() -> Option<PathBuf> {
+    let tools = workspace().join("target/tools");
+    let installed = || tools.join("node_modules/.bin/sarif-multitool").exists();
+    if !installed() {
+        std::fs::create_dir_all(&tools).unwrap();
+        let status = Command::new("npm")
+            .args([
+                "install",
+                "--prefix",
+                "target/tools",
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                "@microsoft/sarif-multitool@5",
+            ])
+            .current_dir(workspace())
+            .status();
+        if !installed() {
+            let reason = format!("npm install @microsoft/sarif-multitool failed: {status:?}");
+            assert!(!in_ci(), "{reason}");
+            eprintln!("skipped: {reason}");
+            return None;
+        }
+    }
+    Some(tools)
+}
+
+/// The SARIF of a run validates with Microsoft's SARIF multitool, with the rules of
+/// the SARIF specification and those of GitHub code scanning, for pages named
+/// relative to the project root and by absolute paths outside it.
+#[test]
+fn sarif_validates_with_the_sarif_multitool() {
+    let Some(tools) = sarif_multitool() else {
+        return;
+    };
+    let dir = docs_project();
+    let outside = tempfile::tempdir().unwrap();
+    let elsewhere = outside.path().join("other page.md");
+    std::fs::copy(dir.path().join("docs/codes.md"), &elsewhere).unwrap();
+    let cases: [(&str, Vec<&str>); 3] = [
+        ("relative", vec!["lint", "docs"]),
+        ("absolute", vec!["lint", elsewhere.to_str().unwrap()]),
+        ("unreadable", vec!["lint", "docs", "missing.md"]),
+    ];
+    for (name, mut args) in cases {
+        args.extend(["--format", "sarif"]);
+        let output = run_in(dir.path(), &args);
+        let file = dir.path().join(format!("{name}.sarif"));
+        std::fs::write(&file, &output.stdout).unwrap();
+        let log = dir.path().join(format!("{name}.validation.sarif"));
+        // The package's launcher runs the tool through a shell: the rule kinds are
+        // quoted so that the shell does not split them at `;`.
+        let validated = Command::new("npx")
+            .args(["--no-install", "sarif-multitool", "validate"])
+            .args(["--rule-kind", "'Sarif;Gh;Ghas'"])
+            .arg("--output")
+            .arg(&log)
+            .arg(&file)
+            .current_dir(&tools)
+            .output()
+            .unwrap();
+        assert!(
+            validated.status.success(),
+            "{name}: {}{}",
+            String::from_utf8_lossy(&validated.stdout),
+            String::from_utf8_lossy(&validated.stderr)
+        );
+        let report: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&log).unwrap()).unwrap();
+        let problems: Vec<String> = report["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["level"] != "note")
+            .map(|r| format!("{}: {}", r["ruleId"], r["message"]))
+            .collect();
+        assert!(problems.is_empty(), "{name}: {problems:#?}");
+    }
+}
+
+/// The JUnit output validates against the junit-10 schema (Jenkins'), with a failed
+/// test case per page with errors and an errored one per file that could not be read.
+#[test]
+fn junit_validates_against_the_junit_10_schema() {
+    let dir = docs_project();
+    std::fs::write(dir.path().join("docs/clean.md"), "| Code | Title |\n|---|---|\n| 200 | OK |\n| 404 | Not Found |\n").unwrap();
+    let output = run_in(
+        dir.path(),
+        &["lint", "docs", "missing.md", "--format", "junit"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let xml = stdout(&output);
+    assert!(
+        xml.contains("tests=\"3\" failures=\"1\" errors=\"1\""),
+        "{xml}"
+    );
+    assert!(xml.contains("<testcase name=\"missing.md\" classname=\"statusdoc\">\n            <error message=\"the file could not be read\" type=\"unreadable-file\">missing.md: no such file or folder</error>"), "{xml}");
+    let file = dir.path().join("junit.xml");
+    std::fs::write(&file, &xml).unwrap();
+    let schema = workspace().join("crates/statusdoc/tests/fixtures/junit-10.xsd");
+    match Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(&schema)
+        .arg(&file)
+        .output()
+    {
+        Ok(validated) => assert!(
+            validated.status.success(),
+            "{}",
+            String::from_utf8_lossy(&validated.stderr)
+        ),
+        Err(error) => {
+            let reason = format!("xmllint (Debian's libxml2-utils) is missing: {error}");
+            assert!(!in_ci(), "{reason}");
+            eprintln!("skipped: {reason}");
+        }
+    }
+}
+
+/// Validates `instance` against a schema of `generated/schemas/`.
+fn assert_valid(schema_file: &str, instance: &serde_json::Value) {
+    let text = std::fs::read_to_string(workspace().join("generated/schemas").join(schema_file))
+        .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(instance)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{schema_file}: {errors:#?}");
+}
+
+/// `lint --format json` (streamed for a docs tree, whole for a corpus) and `extract
+/// --format json` validate against their generated schemas, which say what unit each
+/// position is in.
+#[test]
+fn json_outputs_validate_against_their_schemas() {
+    for args in [
+        &["lint", "--format", "json", "tests/fixtures/seeds"][..],
+        &["lint", "--format", "json", "sources"][..],
+        &["lint", "--format", "json", "--summary", SEED_000][..],
+    ] {
+        let output = statusdoc(args);
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert!(!json["diagnostics"].as_array().unwrap().is_empty(), "{args:?}");
+        assert_valid("lint.schema.json", &json);
+    }
+    let output = statusdoc(&["extract", "--format", "json", "tests/fixtures/seeds"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json["documents"].as_array().unwrap().len() > 3);
+    assert_valid("extract.schema.json", &json);
+
+    let schema = std::fs::read_to_string(workspace().join("generated/schemas/lint.schema.json"))
+        .unwrap();
+    assert!(schema.contains("in Unicode code points"), "{schema}");
+    assert!(schema.contains("Byte offset of the first byte"), "{schema}");
+    let schema =
+        std::fs::read_to_string(workspace().join("generated/schemas/extract.schema.json"))
+            .unwrap();
+    assert!(schema.contains("in Unicode code points"), "{schema}");
+}
+
+fn run_with_stdin(dir: &Path, args: &[&str], input: &[u8], env: &[(&str, &str)]) -> Output {
+    use std::io::Write as _;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_statusdoc"));
+    command
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR")
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child = command.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// `-` reads the page from standard input; `--stdin-filename` gives it a name, which
+/// decides its format, its configuration and its path in the output.
+#[test]
+fn standard_input_is_a_page() {
+    let dir = docs_project();
+    std::fs::write(
+        dir.path().join("docs/statusdoc.toml"),
+        "[rules]\nobsolete-reason-phrase = \"off\"\n",
+    )
+    .unwrap();
+    let page = std::fs::read(dir.path().join("docs/codes.md")).unwrap();
+    let output = run_with_stdin(dir.path(), &["lint", "-", "--format", "concise"], &page, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("-:7:9: error[SD101]"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("warning[SD103]"), "{}", stdout(&output));
+    let output = run_with_stdin(
+        dir.path(),
+        &["lint", "-", "--stdin-filename", "docs/new.md", "--format", "concise"],
+        &page,
+        &[],
+    );
+    let out = stdout(&output);
+    assert!(out.contains("docs/new.md:7:9: error[SD101]"), "{out}");
+    assert!(!out.contains("SD103"), "docs/statusdoc.toml applies: {out}");
+    // The name's extension decides the format: this text is reStructuredText.
+    let rst = b"Codes\n=====\n\n+-----+----------------+\n| 415 | Not Acceptable |\n+-----+----------------+\n| 200 | OK             |\n+-----+----------------+\n";
+    let output = run_with_stdin(
+        dir.path(),
+        &["extract", "-", "--stdin-filename", "codes.rst"],
+        rst,
+        &[],
+    );
+    assert!(stdout(&output).starts_with("codes.rst (reStructuredText, 2 entries)"), "{}", stdout(&output));
+    let output = run_with_stdin(dir.path(), &["lint", "-", "--fix"], &page, &[]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+}
+
+/// `-o FILE` writes the output to a file, atomically; `--quiet` prints only the
+/// findings; `--exit-zero` exits 0 with failing findings (but 2 stays 2).
+#[test]
+fn output_file_quiet_and_exit_zero() {
+    let dir = docs_project();
+    let output = run_in(dir.path(), &["lint", "docs", "-o", "out/report.txt"]);
+    assert!(!dir.path().join("out").exists(), "a missing folder is an error");
+    assert_eq!(output.status.code(), Some(2));
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    for format in ["human", "json", "sarif"] {
+        let file = format!("out/report.{format}");
+        let output = run_in(dir.path(), &["lint", "docs", "--format", format, "-o", &file]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert!(output.stdout.is_empty());
+        let written = std::fs::read_to_string(dir.path().join(&file)).unwrap();
+        let direct = run_in(dir.path(), &["lint", "docs", "--format", format]);
+        assert_eq!(written, stdout(&direct), "{format}");
+    }
+    // Only the report is left in the folder: no temporary file.
+    assert_eq!(std::fs::read_dir(dir.path().join("out")).unwrap().count(), 3);
+
+    let output = run_in(dir.path(), &["lint", "docs", "--quiet"]);
+    let out = stdout(&output);
+    assert!(out.contains("error[SD101]"), "{out}");
+    assert!(!out.contains(" in 1 page"), "{out}");
+    let output = run_in(dir.path(), &["lint", "docs", "--exit-zero"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("error[SD101]"));
+    let output = run_in(dir.path(), &["lint", "docs", "missing.md", "--exit-zero"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+/// Colour follows --color, then NO_COLOR, CLICOLOR_FORCE, FORCE_COLOR, CLICOLOR and
+/// TERM=dumb; a pipe is not coloured by default.
+#[test]
+fn colour_follows_the_conventions() {
+    let dir = docs_project();
+    let page = std::fs::read(dir.path().join("docs/codes.md")).unwrap();
+    let coloured = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["lint", "-"];
+        all.extend(args);
+        stdout(&run_with_stdin(dir.path(), &all, &page, env)).contains('\u{1b}')
+    };
+    assert!(!coloured(&[], &[]), "a pipe is not a terminal");
+    assert!(coloured(&["--color", "always"], &[("NO_COLOR", "1")]));
+    assert!(!coloured(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(coloured(&[], &[("CLICOLOR_FORCE", "1")]));
+    assert!(coloured(&[], &[("FORCE_COLOR", "1")]));
+    assert!(!coloured(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
+    assert!(!coloured(&[], &[("FORCE_COLOR", "0")]));
+    assert!(!coloured(&["-o", "out.txt"], &[]));
+    assert!(!std::fs::read_to_string(dir.path().join("out.txt"))
+        .unwrap()
+        .contains('\u{1b}'));
+}
+
+/// A reader that stops reading (`| head`) ends the run quietly, with the status its
+/// findings give.
+#[test]
+fn a_closed_pipe_ends_quietly_with_the_status_of_the_findings() {
+    let dir = docs_project();
+    // Enough pages that the output outlasts the pipe's buffer.
+    for i in 0..400 {
+        std::fs::copy(
+            dir.path().join("docs/codes.md"),
+            dir.path().join(format!("docs/copy{i}.md")),
+        )
+        .unwrap();
+    }
+    for format in ["human", "json", "sarif"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_statusdoc"))
+            .args(["lint", "docs", "--format", format])
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{format}: {err}");
+        assert!(!err.contains("Broken pipe") && !err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn completions_man_page_and_rules_formats() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = statusdoc(&["completions", shell]);
+        assert!(output.status.success(), "{shell}");
+        assert!(stdout(&output).contains("stdin-filename"), "{shell}");
+    }
+    let man = std::fs::read_to_string(workspace().join("generated/statusdoc.1")).unwrap();
+    assert!(man.contains(".TH statusdoc 1"), "{man}");
+    assert!(man.contains("STATUSDOC LINT") && man.contains("project\\-root"), "{man}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&statusdoc(&["rules", "--format", "json"]).stdout).unwrap();
+    assert!(json.as_array().unwrap().iter().any(|r| r["id"] == "SD006"));
+    assert_eq!(
+        statusdoc(&["rules", "--json"]).stdout,
+        statusdoc(&["rules", "--format", "json"]).stdout
+    );
+    assert!(stdout(&statusdoc(&["rules", "--format", "text"])).contains("SD006  unreadable-page"));
+}
+
+/// Walking reads the tree as git sees it: what `.gitignore` and `.ignore` ignore and
+/// hidden files are skipped; an empty page and a binary `.md` found by walking are
+/// findings (`unreadable-page`) in every format, and the exit status is the findings'
+/// (1), not a failure to run (2); a symbolic link not followed is counted.
+#[test]
+fn walking_skips_ignored_files_and_reports_unreadable_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    let clean = "| Code | Title |\n|---|---|\n| 200 | OK |\n| 404 | Not Found |\n";
+    let wrong = "| Code | Title |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n";
+    for folder in ["docs/drafts", "docs/.hidden", "docs/vendor"] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+    }
+    std::fs::write(docs.join(".gitignore"), "drafts/\nscratch.md\n").unwrap();
+    std::fs::write(docs.join(".ignore"), "vendor/\n").unwrap();
+    std::fs::write(docs.join("codes.md"), clean).unwrap();
+    for ignored in ["drafts/codes.md", "scratch.md", ".hidden/codes.md", "vendor/codes.md"] {
+        std::fs::write(docs.join(ignored), wrong).unwrap();
+    }
+    std::fs::write(docs.join("empty.md"), "").unwrap();
+    std::fs::write(docs.join("image.md"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(docs.join("codes.md"), docs.join("link.md")).unwrap();
+
+    let output = run_in(dir.path(), &["lint", "docs"]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}{}", stderr(&output));
+    assert!(!out.contains("SD101"), "ignored files are not read: {out}");
+    assert!(out.contains("error[SD006]: the file is empty"), "{out}");
+    assert!(out.contains("--> docs/empty.md:1:1"), "{out}");
+    assert!(out.contains("error[SD006]: the file looks binary (a NUL byte at byte 8)"), "{out}");
+    assert!(out.contains("--> docs/image.md:3:1"), "{out}");
+    assert!(
+        out.contains("2 errors, 0 warnings in 3 pages (1 with status codes); 1 symbolic link not followed"),
+        "{out}"
+    );
+    assert!(out.contains("    2  SD006  error    unreadable-page"), "{out}");
+
+    let expectations: [(&str, &[&str]); 6] = [
+        ("concise", &["docs/empty.md:1:1: error[SD006]", "docs/image.md:3:1: error[SD006]"]),
+        ("json", &["\"path\": \"docs/empty.md\"", "\"path\": \"docs/image.md\""]),
+        ("github", &["::error file=docs/empty.md,line=1,col=1,", "::error file=docs/image.md,line=3,col=1,"]),
+        ("gitlab", &["\"path\": \"docs/empty.md\"", "\"path\": \"docs/image.md\""]),
+        ("sarif", &["\"uri\": \"docs/empty.md\"", "\"uri\": \"docs/image.md\""]),
+        ("junit", &["<testcase name=\"docs/empty.md\"", "<testcase name=\"docs/image.md\""]),
+    ];
+    for (format, expected) in expectations {
+        let output = run_in(dir.path(), &["lint", "docs", "--format", format]);
+        assert_eq!(output.status.code(), Some(1), "{format}: {}", stderr(&output));
+        let out = stdout(&output);
+        assert_eq!(out.matches("SD006").count() >= 2, true, "{format}: {out}");
+        for text in expected {
+            assert!(out.contains(text), "{format}: {text} in {out}");
+        }
+    }
+    // Named on the command line, the same file is an error of the run.
+    let output = run_in(dir.path(), &["lint", "docs/empty.md"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+/// `exclude`, `extend-exclude` and `include` in statusdoc.toml and `--exclude` on the
+/// command line choose what walking reads; a bad glob is a located error.
+#[test]
+fn exclude_and_include_globs_choose_what_walking_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let wrong = "| Code | Title |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n";
+    for page in [
+        "docs/a.md",
+        "docs/legacy/b.md",
+        "docs/target/c.md",
+        "docs/d.draft.md",
+        "guides/e.md",
+    ] {
+        let path = dir.path().join(page);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, wrong).unwrap();
+    }
+    let read = |config: &str, extra: &[&str]| {
+        std::fs::write(dir.path().join("statusdoc.toml"), config).unwrap();
+        let mut args = vec!["lint", ".", "--format", "concise"];
+        args.extend(extra);
+        let output = run_in(dir.path(), &args);
+        let mut pages: Vec<String> = stdout(&output)
+            .lines()
+            .filter_map(|l| l.split(':').next().map(str::to_owned))
+            .collect();
+        pages.dedup();
+        (pages, stderr(&output))
+    };
+    assert_eq!(read("", &[]).0, ["docs/a.md", "docs/d.draft.md", "docs/legacy/b.md", "guides/e.md"]);
+    assert_eq!(
+        read("extend-exclude = [\"*.draft.md\", \"docs/legacy\"]\n", &[]).0,
+        ["docs/a.md", "guides/e.md"]
+    );
+    assert_eq!(
+        read("exclude = [\"legacy\"]\n", &[]).0,
+        ["docs/a.md", "docs/d.draft.md", "docs/target/c.md", "guides/e.md"]
+    );
+    assert_eq!(read("include = [\"docs/**\"]\n", &[]).0, ["docs/a.md", "docs/d.draft.md", "docs/legacy/b.md"]);
+    assert_eq!(
+        read("", &["--exclude", "guides", "--exclude", "docs/*.md"]).0,
+        ["docs/legacy/b.md"]
+    );
+    // A file named on the command line is read whatever the globs say.
+    std::fs::write(dir.path().join("statusdoc.toml"), "exclude = [\"docs\"]\n").unwrap();
+    let output = run_in(dir.path(), &["lint", "docs/a.md", "--format", "concise"]);
+    assert!(stdout(&output).starts_with("docs/a.md:"), "{}", stdout(&output));
+    let (_, err) = read("[rules]\nSD101 = \"error\"\n", &[]);
+    assert!(err.is_empty(), "{err}");
+    std::fs::write(dir.path().join("statusdoc.toml"), "extend-exclude = [\"a[b\"]\n").unwrap();
+    let output = run_in(dir.path(), &["lint", "."]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("statusdoc.toml:1:19: bad glob"), "{}", stderr(&output));
+}
+
+/// The streamed output of a docs tree is the output the whole-run path writes.
+#[test]
+fn streamed_output_is_the_whole_run_output() {
+    let tree = "tests/fixtures/seeds";
+    for format in ["human", "json"] {
+        let streamed = statusdoc(&["lint", tree, "--format", format]);
+        // --summary makes the run whole (pages are compared); it adds its table after
+        // the output (human) or on stderr (JSON).
+        let whole = statusdoc(&["lint", tree, "--format", format, "--summary"]);
+        assert!(
+            stdout(&whole).starts_with(&stdout(&streamed)),
+            "{format}:\n{}\n---\n{}",
+            stdout(&streamed),
+            stdout(&whole)
+        );
+        if format == "json" {
+            assert_eq!(stdout(&whole), stdout(&streamed));
+        }
+    }
 }

@@ -63,7 +63,8 @@ fn mutate(rng: &mut Rng, bytes: &[u8]) -> Vec<u8> {
     data
 }
 
-fn replay(target: &str, files: &[PathBuf], mutations: usize) -> (usize, Duration, String) {
+fn replay(target: &str, files: &[PathBuf], mutations: usize) -> (usize, usize, Duration, String) {
+    let mut crashes = 0;
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let (mut runs, mut slowest, mut slowest_name) = (0, Duration::ZERO, String::new());
     for file in files {
@@ -77,8 +78,21 @@ fn replay(target: &str, files: &[PathBuf], mutations: usize) -> (usize, Duration
                 mutate(&mut rng, &bytes)
             };
             let started = Instant::now();
-            assert!(statusdoc_fuzz::run(target, &data), "no target {target}");
+            let outcome = std::panic::catch_unwind(|| statusdoc_fuzz::run(target, &data));
             let took = started.elapsed();
+            match outcome {
+                Ok(true) => {}
+                Ok(false) => panic!("no target {target}"),
+                Err(_) => {
+                    // Kept for a regression test, as libFuzzer keeps `crash-*` files.
+                    let dir = Path::new("artifacts").join(target);
+                    let _ = std::fs::create_dir_all(&dir);
+                    let name = format!("replay-crash-{runs}");
+                    let _ = std::fs::write(dir.join(&name), &data);
+                    eprintln!("{target}: crash on {} (mutation {m}), saved as {name}", file.display());
+                    crashes += 1;
+                }
+            }
             if took > slowest {
                 slowest = took;
                 slowest_name = format!("{} (mutation {m})", file.display());
@@ -86,7 +100,7 @@ fn replay(target: &str, files: &[PathBuf], mutations: usize) -> (usize, Duration
             runs += 1;
         }
     }
-    (runs, slowest, slowest_name)
+    (runs, crashes, slowest, slowest_name)
 }
 
 fn main() {
@@ -105,6 +119,7 @@ fn main() {
     } else {
         vec![target.as_str()]
     };
+    let mut failed = false;
     for target in targets {
         let mut files = Vec::new();
         let paths: Vec<String> = if args.len() > 1 {
@@ -115,7 +130,11 @@ fn main() {
         for path in &paths {
             collect(Path::new(path), &mut files);
         }
-        let (runs, slowest, name) = replay(target, &files, mutations);
-        println!("{target}: {runs} inputs, no panic; slowest {slowest:.2?}: {name}");
+        let (runs, crashes, slowest, name) = replay(target, &files, mutations);
+        println!("{target}: {runs} inputs, {crashes} crashes; slowest {slowest:.2?}: {name}");
+        failed |= crashes > 0;
+    }
+    if failed {
+        std::process::exit(1);
     }
 }

@@ -19,6 +19,7 @@ pub mod renderings_disagree;
 pub mod retry_advice_contradicts_rfc;
 pub mod rows_out_of_order;
 pub mod unassigned_code;
+pub mod unreadable_page;
 pub mod unused_suppression;
 pub mod vendor_drift;
 pub mod wrong_reason_phrase;
@@ -34,6 +35,7 @@ pub static ALL: &[&RuleMeta] = &[
     &reader_limit::META,
     &html_structure::META,
     &no_status_codes::META,
+    &unreadable_page::META,
     &unused_suppression::META,
     &wrong_reason_phrase::META,
     &nonstandard_reason_phrase::META,
