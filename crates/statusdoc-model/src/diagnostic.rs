@@ -49,6 +49,51 @@ pub struct Fix {
     pub safe: bool,
 }
 
+/// Applies every fix none of whose edits overlaps an edit already made, from the end
+/// of the text backwards; returns how many fixes were applied. A fix applies whole or
+/// not at all (`statusdoc lint --fix`, the language server and the fuzz targets all
+/// apply fixes through this).
+pub fn apply_fixes(text: &mut String, fixes: &[&Fix]) -> usize {
+    let mut order: Vec<&Fix> = fixes.to_vec();
+    order.sort_by_key(|f| std::cmp::Reverse(f.edits.iter().map(|e| e.span.start).min()));
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut edits = Vec::new();
+    let mut applied = 0;
+    for fix in order {
+        let fits = fix.edits.iter().all(|e| {
+            e.span.end <= text.len()
+                && text.is_char_boundary(e.span.start)
+                && text.is_char_boundary(e.span.end)
+                && taken
+                    .iter()
+                    .all(|&(s, end)| e.span.end <= s || e.span.start >= end)
+        }) && !overlaps_itself(fix);
+        if !fits {
+            continue;
+        }
+        for e in &fix.edits {
+            taken.push((e.span.start, e.span.end));
+            edits.push(e);
+        }
+        applied += 1;
+    }
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    for e in edits {
+        text.replace_range(e.span.start..e.span.end, &e.replacement);
+    }
+    applied
+}
+
+fn overlaps_itself(fix: &Fix) -> bool {
+    let mut spans: Vec<_> = fix
+        .edits
+        .iter()
+        .map(|e| (e.span.start, e.span.end))
+        .collect();
+    spans.sort_unstable();
+    spans.windows(2).any(|w| w[1].0 < w[0].1)
+}
+
 /// A secondary location shown with a diagnostic ("first used here").
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Label {

@@ -14,7 +14,7 @@ pub mod page;
 mod rule;
 mod source;
 
-pub use diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
+pub use diagnostic::{apply_fixes, Diagnostic, Edit, Fix, Label, Severity};
 pub use document::{Cell, Document, Entry, Format, Listing, Suppression, SuppressionScope};
 pub use rule::Rule;
 pub use source::{LineCol, LineIndex, SourceFile, Span};

@@ -78,7 +78,7 @@ pub fn apply(
         let Ok(mut text) = String::from_utf8(original.clone()) else {
             continue;
         };
-        let applied = apply_whole_fixes(&mut text, &fixes);
+        let applied = statusdoc_model::apply_fixes(&mut text, &fixes);
         if applied == 0 {
             continue;
         }
@@ -94,49 +94,6 @@ pub fn apply(
         }
     }
     Ok(fixed)
-}
-
-/// Applies every fix none of whose edits overlaps an edit already made, from the end
-/// of the text backwards; returns how many fixes were applied.
-fn apply_whole_fixes(text: &mut String, fixes: &[&Fix]) -> usize {
-    let mut order: Vec<&Fix> = fixes.to_vec();
-    order.sort_by_key(|f| std::cmp::Reverse(f.edits.iter().map(|e| e.span.start).min()));
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut edits = Vec::new();
-    let mut applied = 0;
-    for fix in order {
-        let fits = fix.edits.iter().all(|e| {
-            e.span.end <= text.len()
-                && text.is_char_boundary(e.span.start)
-                && text.is_char_boundary(e.span.end)
-                && taken
-                    .iter()
-                    .all(|&(s, end)| e.span.end <= s || e.span.start >= end)
-        }) && !overlaps_itself(fix);
-        if !fits {
-            continue;
-        }
-        for e in &fix.edits {
-            taken.push((e.span.start, e.span.end));
-            edits.push(e);
-        }
-        applied += 1;
-    }
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    for e in edits {
-        text.replace_range(e.span.start..e.span.end, &e.replacement);
-    }
-    applied
-}
-
-fn overlaps_itself(fix: &Fix) -> bool {
-    let mut spans: Vec<_> = fix
-        .edits
-        .iter()
-        .map(|e| (e.span.start, e.span.end))
-        .collect();
-    spans.sort_unstable();
-    spans.windows(2).any(|w| w[1].0 < w[0].1)
 }
 
 /// Whether the bytes on disk are the text that was linted (which shows a byte-order
@@ -211,7 +168,7 @@ mod tests {
         // The second fix's first edit overlaps the first fix: none of it is applied.
         let first = fix(&[(5, 9, "BBBB")]);
         let second = fix(&[(0, 4, "AAAA"), (7, 11, "xx")]);
-        let applied = apply_whole_fixes(&mut text, &[&first, &second]);
+        let applied = statusdoc_model::apply_fixes(&mut text, &[&first, &second]);
         assert_eq!(applied, 1);
         assert_eq!(text, "aaaa BBBB cccc");
     }
