@@ -1,63 +1,19 @@
 //! The AsciiDoc reader: every construct it reads, with entries and exact spans.
 
-use statusdoc_ingest::{read_page, read_page_model, sniff_format, ReadOptions};
+mod common;
+use common::*;
+
+use statusdoc_ingest::{read_page, sniff_format, ReadOptions};
 use statusdoc_model::page::{Block, Mark, Page, Text};
 use statusdoc_model::{Document, Format, Severity, SuppressionScope};
 use statusdoc_reference::Registry;
 
 fn read(text: &str) -> Document {
-    read_page(
-        "page.adoc",
-        text.as_bytes(),
-        &ReadOptions::new(Registry::bundled()),
-    )
-    .unwrap()
+    read_as("page.adoc", text)
 }
 
 fn model(text: &str) -> (Document, Page) {
-    read_page_model(
-        "page.adoc",
-        text.as_bytes(),
-        &ReadOptions::new(Registry::bundled()),
-    )
-    .unwrap()
-}
-
-fn entries(doc: &Document) -> Vec<(u16, &str, &str)> {
-    doc.entries
-        .iter()
-        .map(|e| (e.code, e.title_text(), e.description_text()))
-        .collect()
-}
-
-/// Codes and titles point at exactly their text; descriptions start where their text
-/// starts.
-fn assert_spans_exact(doc: &Document) {
-    for entry in &doc.entries {
-        assert_eq!(
-            doc.source.slice(entry.code_span),
-            entry.code.to_string(),
-            "code span of {}",
-            entry.code
-        );
-        if let Some(title) = &entry.title {
-            assert_eq!(
-                doc.source.slice(title.span),
-                title.text,
-                "title span of {}",
-                entry.code
-            );
-        }
-        if let Some(description) = &entry.description {
-            let first_word = description.text.split_whitespace().next().unwrap();
-            assert!(
-                doc.source.slice(description.span).starts_with(first_word),
-                "description span of {}: {:?}",
-                entry.code,
-                doc.source.slice(description.span)
-            );
-        }
-    }
+    model_as("page.adoc", text)
 }
 
 /// Every text of the page, depth first.

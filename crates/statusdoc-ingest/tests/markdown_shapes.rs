@@ -1,37 +1,14 @@
 //! The shapes status codes take in Markdown, each with exact spans.
 
+mod common;
+use common::*;
+
 use statusdoc_ingest::{read_page, ReadOptions};
 use statusdoc_model::Document;
 use statusdoc_reference::Registry;
 
 fn read(text: &str) -> Document {
-    read_page(
-        "page.md",
-        text.as_bytes(),
-        &ReadOptions::new(Registry::bundled()),
-    )
-    .unwrap()
-}
-
-fn entries(doc: &Document) -> Vec<(u16, &str, &str)> {
-    doc.entries
-        .iter()
-        .map(|e| (e.code, e.title_text(), e.description_text()))
-        .collect()
-}
-
-fn assert_spans_exact(doc: &Document) {
-    for entry in &doc.entries {
-        assert_eq!(doc.source.slice(entry.code_span), entry.code.to_string());
-        if let Some(title) = &entry.title {
-            assert_eq!(
-                doc.source.slice(title.span),
-                title.text,
-                "title span of {}",
-                entry.code
-            );
-        }
-    }
+    read_as("page.md", text)
 }
 
 #[test]

@@ -1,37 +1,18 @@
 //! The OpenAPI reader: Swagger 2.0 and OpenAPI 3.x, YAML and JSON, with exact spans.
 
-use statusdoc_ingest::{read_page, read_page_model, sniff_format, ReadOptions};
+mod common;
+use common::*;
+
+use statusdoc_ingest::sniff_format;
 use statusdoc_model::page::{Block, Mark, Page};
 use statusdoc_model::{Document, Format, Listing, Severity, SuppressionScope};
-use statusdoc_reference::Registry;
-
-fn read_as(path: &str, text: &str) -> Document {
-    read_page(
-        path,
-        text.as_bytes(),
-        &ReadOptions::new(Registry::bundled()),
-    )
-    .unwrap()
-}
 
 fn read(text: &str) -> Document {
     read_as("openapi.yaml", text)
 }
 
 fn model(text: &str) -> (Document, Page) {
-    read_page_model(
-        "openapi.yaml",
-        text.as_bytes(),
-        &ReadOptions::new(Registry::bundled()),
-    )
-    .unwrap()
-}
-
-fn entries(doc: &Document) -> Vec<(u16, &str, &str)> {
-    doc.entries
-        .iter()
-        .map(|e| (e.code, e.title_text(), e.description_text()))
-        .collect()
+    model_as("openapi.yaml", text)
 }
 
 /// Codes, titles and descriptions are exactly their source text (a description that

@@ -1,24 +1,13 @@
 //! Bullet lists of codes in reStructuredText: `* 404 Not Found: ...`, with the code and
 //! title plain, in an inline literal or in strong emphasis.
 
-use statusdoc_ingest::{read_page, ReadOptions};
+mod common;
+use common::*;
+
 use statusdoc_model::Document;
-use statusdoc_reference::Registry;
 
-fn read(page: &str) -> Document {
-    read_page(
-        "p.rst",
-        page.as_bytes(),
-        &ReadOptions::new(Registry::bundled()),
-    )
-    .unwrap()
-}
-
-fn entries(doc: &Document) -> Vec<(u16, &str, &str)> {
-    doc.entries
-        .iter()
-        .map(|e| (e.code, e.title_text(), e.description_text()))
-        .collect()
+fn read(text: &str) -> Document {
+    read_as("p.rst", text)
 }
 
 /// Codes and titles are the exact source bytes their spans cover.
