@@ -815,6 +815,14 @@ fn table(out: &mut String, figures: &[Figure]) {
     }
 }
 
+/// Whether the one-minute load average (first field) was at least the number of cores.
+fn busy(load: &str, cores: usize) -> bool {
+    load.split_whitespace()
+        .next()
+        .and_then(|l| l.parse::<f64>().ok())
+        .is_some_and(|l| l >= cores as f64)
+}
+
 fn find<'f>(figures: &'f [Figure], prefix: &str) -> Option<&'f Figure> {
     figures.iter().find(|f| f.label.starts_with(prefix))
 }
@@ -933,11 +941,16 @@ impl Report<'_> {
             let _ = writeln!(
                 out,
                 "statusdoc takes {:.1}× the floor's time on one thread and {:.1}× on all cores; on all \
-                 cores statusdoc runs at {:.2}× the speed of one thread (on a machine this loaded, \
-                 other processes take the second core).\n",
+                 cores statusdoc runs at {:.2}× the speed of one thread{}.\n",
                 l1.median_wall() / f1.median_wall(),
                 la.median_wall() / fa.median_wall(),
-                l1.median_wall() / la.median_wall()
+                l1.median_wall() / la.median_wall(),
+                if busy(&la.load_before, cores) {
+                    " (the load average was above the number of cores: other processes had \
+                     the other cores)"
+                } else {
+                    ""
+                }
             );
         }
 

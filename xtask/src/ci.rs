@@ -36,20 +36,25 @@ fn ensure_docutils() -> anyhow::Result<PathBuf> {
             .status()
             .is_ok_and(|s| s.success())
     };
-    if python.exists() && has_docutils(&python) {
+    // pre-commit too, for the test of the hooks in .pre-commit-hooks.yaml.
+    let has_pre_commit = venv.join("bin/pre-commit").exists();
+    if python.exists() && has_docutils(&python) && has_pre_commit {
         return Ok(python);
     }
+    if !python.exists() {
+        run_step(
+            "create target/venv",
+            Command::new("python3").args(["-m", "venv"]).arg(&venv),
+        )?;
+    }
     run_step(
-        "create target/venv",
-        Command::new("python3").args(["-m", "venv"]).arg(&venv),
-    )?;
-    run_step(
-        "pip install docutils",
+        "pip install docutils pre-commit",
         Command::new(venv.join("bin/pip")).args([
             "install",
             "--quiet",
             "--disable-pip-version-check",
             "docutils",
+            "pre-commit",
         ]),
     )?;
     Ok(python)
@@ -123,8 +128,9 @@ fn ensure_xmllint() -> anyhow::Result<()> {
     )
 }
 
-/// Microsoft's SARIF multitool from npm, in `target/tools`, for the SARIF validation
-/// test (which would install it itself; installed here so that a failure says why).
+/// The SARIF multitool (`@microsoft/sarif-multitool` from npm) in `target/tools`, for
+/// the SARIF validation test (which would install it itself; installed here so that a
+/// failure says why).
 fn ensure_sarif_multitool() -> anyhow::Result<()> {
     let tools = root().join("target/tools");
     if tools.join("node_modules/.bin/sarif-multitool").exists() {
@@ -133,16 +139,15 @@ fn ensure_sarif_multitool() -> anyhow::Result<()> {
     std::fs::create_dir_all(&tools)?;
     run_step(
         "npm install @microsoft/sarif-multitool",
-        Command::new("npm")
-            .args([
-                "install",
-                "--prefix",
-                "target/tools",
-                "--no-audit",
-                "--no-fund",
-                "--silent",
-                "@microsoft/sarif-multitool@5",
-            ]),
+        Command::new("npm").args([
+            "install",
+            "--prefix",
+            "target/tools",
+            "--no-audit",
+            "--no-fund",
+            "--silent",
+            "@microsoft/sarif-multitool@5",
+        ]),
     )
 }
 
@@ -173,6 +178,22 @@ pub fn run() -> anyhow::Result<()> {
             .args(["test", "--workspace"])
             .env("STATUSDOC_PYTHON", &python)
             .env("CI", "true"),
+    )?;
+    // Every crate stays publishable: versions on path dependencies, metadata, and no
+    // file outside a crate that it needs (its data is copied into it by codegen).
+    run_step(
+        "cargo package",
+        cargo().args([
+            "package",
+            "--workspace",
+            "--exclude",
+            "xtask",
+            "--exclude",
+            "statusdoc-tests",
+            "--no-verify",
+            "--allow-dirty",
+            "--quiet",
+        ]),
     )?;
     eprintln!("\n==> cargo xtask codegen --check");
     generate::codegen(true)?;

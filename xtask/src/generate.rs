@@ -119,6 +119,7 @@ pub fn all_files(linted: &Linted) -> Vec<(String, String)> {
         files.push((file.path, file.contents));
     }
     files.extend(rule_docs());
+    files.extend(reference_data());
     files.push(("generated/statusdoc.1".to_owned(), man_page()));
     for (name, schema) in [
         ("lint", statusdoc_report::lint_json_schema()),
@@ -133,6 +134,38 @@ pub fn all_files(linted: &Linted) -> Vec<(String, String)> {
             format!("generated/schemas/{name}.schema.json"),
             serde_json::to_string_pretty(&schema).expect("serializable") + "\n",
         ));
+    }
+    files
+}
+
+/// Where the `statusdoc-reference` crate keeps its copy of `sources/reference/`, so that
+/// the published crate holds its own data.
+pub const REFERENCE_DATA: &str = "crates/statusdoc-reference/data";
+
+/// The reference data, copied byte for byte from `sources/reference/` into the crate
+/// that embeds it, with a note saying so.
+pub fn reference_data() -> Vec<(String, String)> {
+    let dir = root().join("sources/reference");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("sources/reference/ is readable")
+        .map(|e| {
+            e.expect("a readable entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    let mut files = vec![(
+        format!("{REFERENCE_DATA}/README.md"),
+        format!(
+            "<!-- {GENERATED_NOTE} -->\n\nCopies of `sources/reference/` (edit those), embedded by this crate so that it\nholds its own data when published: {}.\n",
+            names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+        ),
+    )];
+    for name in names {
+        let text = std::fs::read_to_string(dir.join(&name)).expect("reference data is UTF-8");
+        files.push((format!("{REFERENCE_DATA}/{name}"), text));
     }
     files
 }
@@ -155,7 +188,11 @@ pub fn man_page() -> String {
             .expect("rendering into memory");
         let part = String::from_utf8(part).expect("roff is UTF-8");
         page.extend_from_slice(format!(".SH \"{}\"\n", name.to_uppercase()).as_bytes());
-        for line in part.lines() {
+        // Each render repeats the page's preamble (the `Aq` string): it is defined once.
+        for line in part
+            .lines()
+            .filter(|l| !l.starts_with(".ie \\n(.g .ds Aq") && !l.starts_with(".el .ds Aq"))
+        {
             // The subcommand's own sections become subsections of its section.
             let line = match line.strip_prefix(".SH ") {
                 Some(title) => format!(".SS {title}"),

@@ -1,8 +1,8 @@
 //! The canonical HTTP status code catalog, compiled by statusdoc from the IANA registry,
 //! RFC 9110 and the vendor pages of its corpus.
 //!
-//! All data is `static`/`const`, generated into `generated/status-catalog/data.rs` by
-//! `cargo xtask codegen`: nothing is parsed at run time and no lookup allocates.
+//! All data is `static`/`const`, generated into `src/data.rs` (inside the crate, so that
+//! it is published with it) by `cargo xtask codegen`: nothing is parsed at run time and no lookup allocates.
 //!
 //! - [`lookup`] and the constants of [`codes`] give RFC 9110 semantics; a code that is
 //!   not registered but that a vendor documents (509) is there too, with its class's
@@ -37,7 +37,7 @@ mod http_conv;
 #[cfg(feature = "http")]
 pub use http_conv::UnknownStatus;
 
-include!("../../../generated/status-catalog/data.rs");
+include!("data.rs");
 
 // The status vocabulary, defined once in the `status-vocab` crate, which statusdoc
 // shares; documented here as this crate's own.

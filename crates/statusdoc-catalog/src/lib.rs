@@ -8,7 +8,7 @@
 //!   provenance and the findings on each entry ([`model::Catalog`]);
 //! - `generated/catalog.schema.json`: the JSON Schema of that file, derived from the
 //!   Rust types with schemars;
-//! - `generated/status-catalog/data.rs`: the `const`/`static` data of the
+//! - `crates/status-catalog/src/data.rs`: the `const`/`static` data of the
 //!   `status-catalog` crate, which `include!`s it.
 //!
 //! `cargo xtask codegen` writes them (`--check` compares instead).
@@ -32,7 +32,7 @@ pub const GENERATED_NOTE: &str =
 
 pub const CATALOG_JSON: &str = "generated/catalog.json";
 pub const CATALOG_SCHEMA: &str = "generated/catalog.schema.json";
-pub const RUST_DATA: &str = "generated/status-catalog/data.rs";
+pub const RUST_DATA: &str = "crates/status-catalog/src/data.rs";
 
 /// One generated file: its path relative to the repository root, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]

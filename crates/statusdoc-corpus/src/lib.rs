@@ -366,11 +366,7 @@ pub fn walk_pages(dir: &Path, skip: Skip) -> Walk {
         .git_global(false)
         .follow_links(false)
         .filter_entry(move |entry| {
-            entry.depth() == 0
-                || !skip(
-                    entry.path(),
-                    entry.file_type().is_some_and(|t| t.is_dir()),
-                )
+            entry.depth() == 0 || !skip(entry.path(), entry.file_type().is_some_and(|t| t.is_dir()))
         })
         .build();
     for entry in walker {

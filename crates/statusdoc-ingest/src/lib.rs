@@ -94,9 +94,7 @@ impl IngestError {
     /// The byte the problem is at.
     pub fn offset(&self) -> usize {
         match self {
-            IngestError::Binary { offset, .. } | IngestError::InvalidUtf8 { offset, .. } => {
-                *offset
-            }
+            IngestError::Binary { offset, .. } | IngestError::InvalidUtf8 { offset, .. } => *offset,
             IngestError::Empty { .. } | IngestError::Utf16 { .. } => 0,
         }
     }
@@ -110,9 +108,7 @@ pub fn unreadable_page(error: &IngestError) -> Document {
     let mut document = Document::new(source, Format::Text);
     let message = match error {
         IngestError::Empty { .. } => "the file is empty: there is no page to check".to_owned(),
-        IngestError::Utf16 { .. } => {
-            "the file is UTF-16 text: it was not checked".to_owned()
-        }
+        IngestError::Utf16 { .. } => "the file is UTF-16 text: it was not checked".to_owned(),
         IngestError::Binary { offset, .. } => {
             format!("the file looks binary (a NUL byte at byte {offset}): it was not checked")
         }
@@ -121,7 +117,9 @@ pub fn unreadable_page(error: &IngestError) -> Document {
         }
     };
     let help = match error {
-        IngestError::Empty { .. } => "remove the file, or exclude it (`extend-exclude` in statusdoc.toml, or --exclude)",
+        IngestError::Empty { .. } => {
+            "remove the file, or exclude it (`extend-exclude` in statusdoc.toml, or --exclude)"
+        }
         IngestError::Binary { .. } => {
             "a page is text: exclude the file (`extend-exclude` in statusdoc.toml, or --exclude)"
         }

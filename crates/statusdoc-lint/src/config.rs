@@ -160,21 +160,24 @@ impl Config {
                 rules: parse_rules(&o.rules, &error_at)?,
             });
         }
-        let globs = |patterns: &Option<Vec<Spanned<String>>>| -> Result<Option<GlobSet>, ConfigError> {
-            let Some(patterns) = patterns else {
-                return Ok(None);
+        let globs =
+            |patterns: &Option<Vec<Spanned<String>>>| -> Result<Option<GlobSet>, ConfigError> {
+                let Some(patterns) = patterns else {
+                    return Ok(None);
+                };
+                let mut builder = GlobSetBuilder::new();
+                for pattern in patterns {
+                    builder.add(
+                        file_glob(pattern.get_ref()).map_err(|e| {
+                            error_at(pattern.span().start, format!("bad glob: {e}"))
+                        })?,
+                    );
+                }
+                builder
+                    .build()
+                    .map(Some)
+                    .map_err(|e| error_at(0, format!("bad globs: {e}")))
             };
-            let mut builder = GlobSetBuilder::new();
-            for pattern in patterns {
-                builder.add(file_glob(pattern.get_ref()).map_err(|e| {
-                    error_at(pattern.span().start, format!("bad glob: {e}"))
-                })?);
-            }
-            builder
-                .build()
-                .map(Some)
-                .map_err(|e| error_at(0, format!("bad globs: {e}")))
-        };
         let files = FileGlobs {
             exclude: globs(&raw.exclude)?,
             extend_exclude: globs(&raw.extend_exclude)?,
@@ -226,14 +229,12 @@ impl Config {
     pub fn skips(&self, path: &std::path::Path, is_dir: bool) -> bool {
         let relative = self.relative_path(path);
         let name = path.file_name().map(std::path::Path::new);
-        let matches = |set: &GlobSet| {
-            set.is_match(&relative) || name.is_some_and(|n| set.is_match(n))
-        };
+        let matches =
+            |set: &GlobSet| set.is_match(&relative) || name.is_some_and(|n| set.is_match(n));
         let excluded = match &self.files.exclude {
             Some(set) => matches(set),
             None => {
-                is_dir
-                    && name.is_some_and(|n| DEFAULT_EXCLUDE.iter().any(|x| n.as_os_str() == *x))
+                is_dir && name.is_some_and(|n| DEFAULT_EXCLUDE.iter().any(|x| n.as_os_str() == *x))
             }
         };
         excluded
@@ -507,6 +508,33 @@ mod tests {
         // Outside the override, the rule's own (milder) severity stays.
         assert_eq!(severity_of("docs/a.md"), Some(Severity::Warning));
         assert_eq!(severity_of("legacy/a.md"), Some(Severity::Info));
+    }
+
+    #[test]
+    fn file_globs_are_relative_to_the_config_file() {
+        let root = std::path::Path::new("/project");
+        let config = Config::parse(
+            "docs/statusdoc.toml",
+            "extend-exclude = [\"*.draft.md\", \"legacy\"]\ninclude = [\"**/*.md\"]\n",
+        )
+        .unwrap()
+        .anchored(root);
+        let skips = |path: &str, is_dir| config.skips(&root.join(path), is_dir);
+        assert!(skips("docs/target", true), "the default exclusions stay");
+        assert!(skips("docs/legacy", true));
+        assert!(skips("docs/guide/a.draft.md", false));
+        assert!(skips("docs/a.rst", false), "not included");
+        assert!(!skips("docs/guide/a.md", false));
+        assert!(!skips("docs/guide", true));
+        let replaced = Config::parse("statusdoc.toml", "exclude = [\"docs/old\"]\n")
+            .unwrap()
+            .anchored(root);
+        assert!(!replaced.skips(&root.join("docs/target"), true));
+        assert!(replaced.skips(&root.join("docs/old"), true));
+        assert!(!replaced.skips(&root.join("old"), true));
+        let error = Config::parse("s.toml", "include = [\"[\"]\n").unwrap_err();
+        assert_eq!((error.line, error.column), (1, 12));
+        assert!(error.message.starts_with("bad glob"), "{error}");
     }
 
     #[test]

@@ -99,7 +99,11 @@ impl RuleMeta {
             .lines()
             .take_while(|l| !l.trim().is_empty() && !l.trim_start().starts_with("- "))
             .collect();
-        let flat = paragraph.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+        let flat = paragraph
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let sentence = match flat.find(". ") {
             Some(end) => &flat[..=end],
             None => &flat,

@@ -5,11 +5,10 @@ use status_vocab::{Class, Retry, State};
 
 use crate::phrase::{phrase_key, PhraseMatch};
 
-const BUNDLED_IANA: &str =
-    include_str!("../../../sources/reference/iana-http-status-codes-2025-09-15.txt");
+const BUNDLED_IANA: &str = include_str!("../data/iana-http-status-codes-2025-09-15.txt");
 const BUNDLED_IANA_PRE_RFC9110: &str =
-    include_str!("../../../sources/reference/iana-http-status-codes-1.pre-rfc9110.csv");
-const BUNDLED_SEMANTICS: &str = include_str!("../../../sources/reference/rfc9110-semantics.toml");
+    include_str!("../data/iana-http-status-codes-1.pre-rfc9110.csv");
+const BUNDLED_SEMANTICS: &str = include_str!("../data/rfc9110-semantics.toml");
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ObsoletePhrase {
@@ -120,7 +119,8 @@ pub struct Registry {
 }
 
 impl Registry {
-    /// The registry built from the reference data bundled in `sources/reference/`.
+    /// The registry built from the reference data bundled in the crate (`data/`, copied
+    /// from `sources/reference/` by `cargo xtask codegen`).
     pub fn bundled() -> &'static Registry {
         static BUNDLED: OnceLock<Registry> = OnceLock::new();
         BUNDLED.get_or_init(|| {

@@ -112,8 +112,17 @@ fn window(
     let text = source.text();
     let start = spans.iter().map(|s| s.start).min().unwrap_or(0);
     let end = spans.iter().map(|s| s.end).max().unwrap_or(0);
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // A span at the very end of a text that ends with a newline is shown at the end
+    // of the last line, as when the whole text is rendered.
+    let at_end = start == text.len() && text.ends_with('\n');
+    let line_start = text[..start - usize::from(at_end)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = if at_end {
+        text.len()
+    } else {
+        text[end..].find('\n').map_or(text.len(), |i| end + i)
+    };
     (
         line_start..line_end.max(line_start),
         source.line_col(line_start).line,
@@ -180,7 +189,12 @@ pub fn human_grouped(diagnostics: &[Diagnostic], sources: &Sources, color: bool)
 }
 
 /// One file's part of [`human_grouped`]: nothing when it has no findings.
-pub fn human_file(path: &str, diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> String {
+pub fn human_file(
+    path: &str,
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+    color: bool,
+) -> String {
     if diagnostics.is_empty() {
         return String::new();
     }
@@ -211,9 +225,8 @@ pub struct RunSummary {
 /// The summary block that ends the human output: the totals, the pages read and those
 /// with status codes, what was not read, then the findings per rule and severity.
 pub fn summary_block(diagnostics: &[Diagnostic], run: &RunSummary) -> String {
-    let plural = |n: usize, one: &str, many: &str| {
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut out = format!(
         "{} in {} ({} with status codes)",
         crate::summary_line(diagnostics),

@@ -14,16 +14,14 @@ use std::collections::HashMap;
 use statusdoc_model::{Diagnostic, SourceFile};
 
 pub use html_report::{html_report, path_href, HtmlOptions, HtmlPage};
-pub use human::{
-    concise, human, human_file, human_grouped, statistics, summary_block, RunSummary,
-};
+pub use human::{concise, human, human_file, human_grouped, statistics, summary_block, RunSummary};
 pub use json::{
     diagnostic_json, diagnostics_json, documents_json, extract_json_schema, lint_json_schema,
 };
-pub use machine::{rule_defaults, rule_doc_page, rule_json};
 pub use machine::{
     fingerprints, github, gitlab, junit, rule_help_uri, sarif, Problem, SarifRun, REPOSITORY,
 };
+pub use machine::{rule_defaults, rule_doc_page, rule_json};
 pub use markdown::{markdown_report, vendor_summary_markdown, ReportPage};
 
 /// Page texts by path, so renderers can quote the source.

@@ -64,7 +64,9 @@ pub fn sarif(diagnostics: &[Diagnostic], sources: &Sources, run: &SarifRun) -> V
     let rules: Vec<Value> = all_rules()
         .iter()
         .map(|rule| {
-            let what = rule.section("What it does").unwrap_or_else(|| rule.summary());
+            let what = rule
+                .section("What it does")
+                .unwrap_or_else(|| rule.summary());
             json!({
                 "id": rule.id,
                 "name": rule.name,
@@ -398,7 +400,11 @@ pub fn junit(
         };
         let mut case = TestCase::new(*path, status);
         case.set_classname("statusdoc");
-        let other: String = found.iter().filter(|d| !fails(d)).map(|d| line(d)).collect();
+        let other: String = found
+            .iter()
+            .filter(|d| !fails(d))
+            .map(|d| line(d))
+            .collect();
         if !other.is_empty() {
             case.set_system_out(other);
         }
@@ -443,7 +449,11 @@ pub fn rule_defaults(rule: &statusdoc_lint::RuleMeta) -> String {
 /// A rule's documentation page (`generated/docs/rules/SD101.md`, each rule's
 /// `helpUri` in SARIF): its documentation and its defaults.
 pub fn rule_doc_page(rule: &statusdoc_lint::RuleMeta, note: &str) -> String {
-    format!("<!-- {note} -->\n\n{}\n\n{}\n", rule.doc(), rule_defaults(rule))
+    format!(
+        "<!-- {note} -->\n\n{}\n\n{}\n",
+        rule.doc(),
+        rule_defaults(rule)
+    )
 }
 
 /// The rule's documentation, for `explain` in machine formats.

@@ -39,12 +39,29 @@ pub enum Command {
         /// Rule id (SD101) or name (wrong-reason-phrase).
         rule: String,
     },
+    /// Run the language server: diagnostics, fixes and hovers in an editor (LSP over
+    /// standard input and output).
+    Server(ServerArgs),
     /// Print a shell completion script (`statusdoc completions bash > statusdoc.bash`).
     Completions {
         /// The shell to complete in.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Args)]
+pub struct ServerArgs {
+    /// The folder URL of the rule documentation pages: a finding of SD101 links to
+    /// URL/SD101.md (the client's `docsUrl` initialization option overrides it).
+    #[arg(long, value_name = "URL")]
+    pub docs_url: Option<String>,
+    /// Milliseconds a page must stay unchanged before it is linted again.
+    #[arg(long, value_name = "MS", default_value_t = 150)]
+    pub debounce_ms: u64,
+    /// Accepted for clients that pass it: the server always speaks over stdio.
+    #[arg(long, hide = true)]
+    pub stdio: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

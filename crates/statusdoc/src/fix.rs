@@ -51,7 +51,7 @@ pub fn apply(
         let Some(input) = inputs.inputs.iter().find(|i| i.document.path() == path) else {
             continue;
         };
-        let shown = input.file.display().to_string();
+        let shown = input.document.path().to_owned();
         // Edit the file as it is on disk (a byte-order mark the readers did not see
         // included), through symlinks.
         let target = std::fs::canonicalize(&input.file)?;

@@ -147,7 +147,9 @@ pub fn page_files(paths: &[PathBuf], reading: &Reading) -> Option<PageFiles> {
         if path.is_dir() {
             let walk = walk(path, reading);
             found.symlinks += walk.symlinks.len();
-            found.files.extend(walk.files.into_iter().map(|f| (f, true)));
+            found
+                .files
+                .extend(walk.files.into_iter().map(|f| (f, true)));
         } else if path.is_file() {
             found.files.push((path.clone(), false));
         } else {

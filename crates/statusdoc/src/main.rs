@@ -97,6 +97,17 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             out.finish()?;
             Ok(0)
         }
+        Command::Server(args) => {
+            let mut options = statusdoc_lsp::Options {
+                debounce: std::time::Duration::from_millis(args.debounce_ms),
+                ..statusdoc_lsp::Options::default()
+            };
+            if let Some(url) = &args.docs_url {
+                options.set_docs_url(url).map_err(|e| anyhow::anyhow!("--docs-url: {e}"))?;
+            }
+            // Exit status 1 when the client exits without asking for a shutdown first.
+            Ok(u8::from(!statusdoc_lsp::serve_stdio(options)?))
+        }
         Command::Completions { shell } => {
             let mut out = Output::open(None)?;
             clap_complete::generate(shell, &mut statusdoc::command(), "statusdoc", &mut out);
@@ -213,12 +224,14 @@ fn walk_skip(
     }
     let excluded = builder.build()?;
     let root = root.clone();
-    Ok(std::sync::Arc::new(move |path: &std::path::Path, is_dir: bool| {
-        config.skips(path, is_dir)
-            || !excluded.is_empty()
-                && (excluded.is_match(root.relative(path))
-                    || path.file_name().is_some_and(|n| excluded.is_match(n)))
-    }))
+    Ok(std::sync::Arc::new(
+        move |path: &std::path::Path, is_dir: bool| {
+            config.skips(path, is_dir)
+                || !excluded.is_empty()
+                    && (excluded.is_match(root.relative(path))
+                        || path.file_name().is_some_and(|n| excluded.is_match(n)))
+        },
+    ))
 }
 
 fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
@@ -294,7 +307,11 @@ fn lint_command(args: LintArgs, registry: &Registry) -> anyhow::Result<u8> {
 
 /// The exit status: 2 when a file could not be read, 1 for failing findings (unless
 /// `--exit-zero`), else 0.
-pub(crate) fn exit_status(args: &LintArgs, problems: usize, diagnostics: &[statusdoc_model::Diagnostic]) -> u8 {
+pub(crate) fn exit_status(
+    args: &LintArgs,
+    problems: usize,
+    diagnostics: &[statusdoc_model::Diagnostic],
+) -> u8 {
     let deny_warnings = args.deny.iter().any(|d| d == "warnings");
     if problems > 0 {
         EXIT_TROUBLE
@@ -351,7 +368,11 @@ fn report(
                     symlinks: inputs.symlinks,
                     unreadable: inputs.errors.len(),
                 };
-                write!(out, "{}", statusdoc_report::summary_block(diagnostics, &run))?;
+                write!(
+                    out,
+                    "{}",
+                    statusdoc_report::summary_block(diagnostics, &run)
+                )?;
             }
         }
         LintFormat::Concise => write!(out, "{}", statusdoc_report::concise(diagnostics))?,

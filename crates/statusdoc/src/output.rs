@@ -121,7 +121,8 @@ pub fn use_color(choice: crate::cli::ColorChoice, output: &Output) -> bool {
             let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
             if set("NO_COLOR") {
                 false
-            } else if set("FORCE_COLOR") && std::env::var_os("FORCE_COLOR").is_some_and(|v| v != "0")
+            } else if set("FORCE_COLOR")
+                && std::env::var_os("FORCE_COLOR").is_some_and(|v| v != "0")
             {
                 true
             } else if output.is_file() {

@@ -716,16 +716,24 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// (path, fingerprint, line) of every SARIF result and GitLab issue.
-fn identities(dir: &Path, args: &[&str]) -> (Vec<(String, String, u64)>, Vec<(String, String)>) {
+/// (path, fingerprint, line) of every SARIF result, and (path, fingerprint) of every
+/// GitLab issue.
+type Identities = (Vec<(String, String, u64)>, Vec<(String, String)>);
+
+fn identities(dir: &Path, args: &[&str]) -> Identities {
     let mut with_format = args.to_vec();
     with_format.extend(["--format", "sarif"]);
     let output = run_in(dir, &with_format);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let run = &sarif["runs"][0];
-    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap();
-    assert!(root.starts_with("file:///") && root.ends_with('/'), "{root}");
+    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        root.starts_with("file:///") && root.ends_with('/'),
+        "{root}"
+    );
     let sarif_ids = run["results"]
         .as_array()
         .unwrap()
@@ -734,7 +742,10 @@ fn identities(dir: &Path, args: &[&str]) -> (Vec<(String, String, u64)>, Vec<(St
             let location = &r["locations"][0]["physicalLocation"];
             assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
             (
-                location["artifactLocation"]["uri"].as_str().unwrap().to_owned(),
+                location["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
                 r["partialFingerprints"]["statusdoc/v2"]
                     .as_str()
                     .unwrap()
@@ -770,7 +781,10 @@ fn the_same_finding_has_the_same_path_and_fingerprint_however_typed() {
     let absolute = dir.path().join("docs");
     let relative = identities(dir.path(), &["lint", "docs/"]);
     assert!(!relative.0.is_empty());
-    assert!(relative.0.iter().all(|(path, _, _)| path == "docs/codes.md"));
+    assert!(relative
+        .0
+        .iter()
+        .all(|(path, _, _)| path == "docs/codes.md"));
     assert!(relative.1.iter().all(|(path, _)| path == "docs/codes.md"));
     assert_eq!(
         identities(dir.path(), &["lint", absolute.to_str().unwrap()]),
@@ -787,16 +801,27 @@ fn the_same_finding_has_the_same_path_and_fingerprint_however_typed() {
     // --project-root names paths relative to another folder.
     let output = run_in(
         dir.path(),
-        &["lint", "docs", "--format", "concise", "--project-root", "docs"],
+        &[
+            "lint",
+            "docs",
+            "--format",
+            "concise",
+            "--project-root",
+            "docs",
+        ],
     );
-    assert!(stdout(&output).starts_with("codes.md:6:"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).starts_with("codes.md:6:"),
+        "{}",
+        stdout(&output)
+    );
 
     // Two lines more above the table: the lines change, the fingerprints do not.
     let page = dir.path().join("docs/codes.md");
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::write(&page, format!("Intro.\n\n{text}")).unwrap();
     let shifted = identities(dir.path(), &["lint", "docs"]);
-    let fingerprints = |ids: &(Vec<(String, String, u64)>, Vec<(String, String)>)| {
+    let fingerprints = |ids: &Identities| {
         (
             ids.0.iter().map(|i| i.1.clone()).collect::<Vec<_>>(),
             ids.1.clone(),
@@ -816,8 +841,15 @@ fn without_a_config_the_git_root_is_the_project_root() {
     let dir = docs_project();
     std::fs::remove_file(dir.path().join("statusdoc.toml")).unwrap();
     std::fs::create_dir(dir.path().join(".git")).unwrap();
-    let output = run_in(&dir.path().join("docs"), &["lint", ".", "--format", "concise"]);
-    assert!(stdout(&output).starts_with("docs/codes.md:6:"), "{}", stdout(&output));
+    let output = run_in(
+        &dir.path().join("docs"),
+        &["lint", ".", "--format", "concise"],
+    );
+    assert!(
+        stdout(&output).starts_with("docs/codes.md:6:"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 /// The rule descriptors carry what code scanning shows: the first sentence of "What
@@ -950,7 +982,11 @@ fn sarif_validates_with_the_sarif_multitool() {
 #[test]
 fn junit_validates_against_the_junit_10_schema() {
     let dir = docs_project();
-    std::fs::write(dir.path().join("docs/clean.md"), "| Code | Title |\n|---|---|\n| 200 | OK |\n| 404 | Not Found |\n").unwrap();
+    std::fs::write(
+        dir.path().join("docs/clean.md"),
+        "| Code | Title |\n|---|---|\n| 200 | OK |\n| 404 | Not Found |\n",
+    )
+    .unwrap();
     let output = run_in(
         dir.path(),
         &["lint", "docs", "missing.md", "--format", "junit"],
@@ -986,8 +1022,8 @@ fn junit_validates_against_the_junit_10_schema() {
 
 /// Validates `instance` against a schema of `generated/schemas/`.
 fn assert_valid(schema_file: &str, instance: &serde_json::Value) {
-    let text = std::fs::read_to_string(workspace().join("generated/schemas").join(schema_file))
-        .unwrap();
+    let text =
+        std::fs::read_to_string(workspace().join("generated/schemas").join(schema_file)).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
     let errors: Vec<String> = validator
@@ -1009,7 +1045,10 @@ fn json_outputs_validate_against_their_schemas() {
     ] {
         let output = statusdoc(args);
         let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        assert!(!json["diagnostics"].as_array().unwrap().is_empty(), "{args:?}");
+        assert!(
+            !json["diagnostics"].as_array().unwrap().is_empty(),
+            "{args:?}"
+        );
         assert_valid("lint.schema.json", &json);
     }
     let output = statusdoc(&["extract", "--format", "json", "tests/fixtures/seeds"]);
@@ -1017,13 +1056,12 @@ fn json_outputs_validate_against_their_schemas() {
     assert!(json["documents"].as_array().unwrap().len() > 3);
     assert_valid("extract.schema.json", &json);
 
-    let schema = std::fs::read_to_string(workspace().join("generated/schemas/lint.schema.json"))
-        .unwrap();
+    let schema =
+        std::fs::read_to_string(workspace().join("generated/schemas/lint.schema.json")).unwrap();
     assert!(schema.contains("in Unicode code points"), "{schema}");
     assert!(schema.contains("Byte offset of the first byte"), "{schema}");
     let schema =
-        std::fs::read_to_string(workspace().join("generated/schemas/extract.schema.json"))
-            .unwrap();
+        std::fs::read_to_string(workspace().join("generated/schemas/extract.schema.json")).unwrap();
     assert!(schema.contains("in Unicode code points"), "{schema}");
 }
 
@@ -1059,13 +1097,33 @@ fn standard_input_is_a_page() {
     )
     .unwrap();
     let page = std::fs::read(dir.path().join("docs/codes.md")).unwrap();
-    let output = run_with_stdin(dir.path(), &["lint", "-", "--format", "concise"], &page, &[]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).contains("-:7:9: error[SD101]"), "{}", stdout(&output));
-    assert!(stdout(&output).contains("warning[SD103]"), "{}", stdout(&output));
     let output = run_with_stdin(
         dir.path(),
-        &["lint", "-", "--stdin-filename", "docs/new.md", "--format", "concise"],
+        &["lint", "-", "--format", "concise"],
+        &page,
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("-:7:9: error[SD101]"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stdout(&output).contains("warning[SD103]"),
+        "{}",
+        stdout(&output)
+    );
+    let output = run_with_stdin(
+        dir.path(),
+        &[
+            "lint",
+            "-",
+            "--stdin-filename",
+            "docs/new.md",
+            "--format",
+            "concise",
+        ],
         &page,
         &[],
     );
@@ -1080,7 +1138,11 @@ fn standard_input_is_a_page() {
         rst,
         &[],
     );
-    assert!(stdout(&output).starts_with("codes.rst (reStructuredText, 2 entries)"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).starts_with("codes.rst (reStructuredText, 2 entries)"),
+        "{}",
+        stdout(&output)
+    );
     let output = run_with_stdin(dir.path(), &["lint", "-", "--fix"], &page, &[]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
 }
@@ -1091,12 +1153,18 @@ fn standard_input_is_a_page() {
 fn output_file_quiet_and_exit_zero() {
     let dir = docs_project();
     let output = run_in(dir.path(), &["lint", "docs", "-o", "out/report.txt"]);
-    assert!(!dir.path().join("out").exists(), "a missing folder is an error");
+    assert!(
+        !dir.path().join("out").exists(),
+        "a missing folder is an error"
+    );
     assert_eq!(output.status.code(), Some(2));
     std::fs::create_dir(dir.path().join("out")).unwrap();
     for format in ["human", "json", "sarif"] {
         let file = format!("out/report.{format}");
-        let output = run_in(dir.path(), &["lint", "docs", "--format", format, "-o", &file]);
+        let output = run_in(
+            dir.path(),
+            &["lint", "docs", "--format", format, "-o", &file],
+        );
         assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
         assert!(output.stdout.is_empty());
         let written = std::fs::read_to_string(dir.path().join(&file)).unwrap();
@@ -1104,7 +1172,10 @@ fn output_file_quiet_and_exit_zero() {
         assert_eq!(written, stdout(&direct), "{format}");
     }
     // Only the report is left in the folder: no temporary file.
-    assert_eq!(std::fs::read_dir(dir.path().join("out")).unwrap().count(), 3);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("out")).unwrap().count(),
+        3
+    );
 
     let output = run_in(dir.path(), &["lint", "docs", "--quiet"]);
     let out = stdout(&output);
@@ -1166,7 +1237,10 @@ fn a_closed_pipe_ends_quietly_with_the_status_of_the_findings() {
         let output = child.wait_with_output().unwrap();
         let err = stderr(&output);
         assert_eq!(output.status.code(), Some(1), "{format}: {err}");
-        assert!(!err.contains("Broken pipe") && !err.contains("panicked"), "{err}");
+        assert!(
+            !err.contains("Broken pipe") && !err.contains("panicked"),
+            "{err}"
+        );
     }
 }
 
@@ -1179,7 +1253,10 @@ fn completions_man_page_and_rules_formats() {
     }
     let man = std::fs::read_to_string(workspace().join("generated/statusdoc.1")).unwrap();
     assert!(man.contains(".TH statusdoc 1"), "{man}");
-    assert!(man.contains("STATUSDOC LINT") && man.contains("project\\-root"), "{man}");
+    assert!(
+        man.contains("STATUSDOC LINT") && man.contains("project\\-root"),
+        "{man}"
+    );
     let json: serde_json::Value =
         serde_json::from_slice(&statusdoc(&["rules", "--format", "json"]).stdout).unwrap();
     assert!(json.as_array().unwrap().iter().any(|r| r["id"] == "SD006"));
@@ -1206,11 +1283,20 @@ fn walking_skips_ignored_files_and_reports_unreadable_pages() {
     std::fs::write(docs.join(".gitignore"), "drafts/\nscratch.md\n").unwrap();
     std::fs::write(docs.join(".ignore"), "vendor/\n").unwrap();
     std::fs::write(docs.join("codes.md"), clean).unwrap();
-    for ignored in ["drafts/codes.md", "scratch.md", ".hidden/codes.md", "vendor/codes.md"] {
+    for ignored in [
+        "drafts/codes.md",
+        "scratch.md",
+        ".hidden/codes.md",
+        "vendor/codes.md",
+    ] {
         std::fs::write(docs.join(ignored), wrong).unwrap();
     }
     std::fs::write(docs.join("empty.md"), "").unwrap();
-    std::fs::write(docs.join("image.md"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    std::fs::write(
+        docs.join("image.md"),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    )
+    .unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(docs.join("codes.md"), docs.join("link.md")).unwrap();
 
@@ -1220,27 +1306,67 @@ fn walking_skips_ignored_files_and_reports_unreadable_pages() {
     assert!(!out.contains("SD101"), "ignored files are not read: {out}");
     assert!(out.contains("error[SD006]: the file is empty"), "{out}");
     assert!(out.contains("--> docs/empty.md:1:1"), "{out}");
-    assert!(out.contains("error[SD006]: the file looks binary (a NUL byte at byte 8)"), "{out}");
-    assert!(out.contains("--> docs/image.md:3:1"), "{out}");
     assert!(
-        out.contains("2 errors, 0 warnings in 3 pages (1 with status codes); 1 symbolic link not followed"),
+        out.contains("error[SD006]: the file looks binary (a NUL byte at byte 8)"),
         "{out}"
     );
-    assert!(out.contains("    2  SD006  error    unreadable-page"), "{out}");
+    assert!(out.contains("--> docs/image.md:3:1"), "{out}");
+    assert!(
+        out.contains(
+            "2 errors, 0 warnings in 3 pages (1 with status codes); 1 symbolic link not followed"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("    2  SD006  error    unreadable-page"),
+        "{out}"
+    );
 
     let expectations: [(&str, &[&str]); 6] = [
-        ("concise", &["docs/empty.md:1:1: error[SD006]", "docs/image.md:3:1: error[SD006]"]),
-        ("json", &["\"path\": \"docs/empty.md\"", "\"path\": \"docs/image.md\""]),
-        ("github", &["::error file=docs/empty.md,line=1,col=1,", "::error file=docs/image.md,line=3,col=1,"]),
-        ("gitlab", &["\"path\": \"docs/empty.md\"", "\"path\": \"docs/image.md\""]),
-        ("sarif", &["\"uri\": \"docs/empty.md\"", "\"uri\": \"docs/image.md\""]),
-        ("junit", &["<testcase name=\"docs/empty.md\"", "<testcase name=\"docs/image.md\""]),
+        (
+            "concise",
+            &[
+                "docs/empty.md:1:1: error[SD006]",
+                "docs/image.md:3:1: error[SD006]",
+            ],
+        ),
+        (
+            "json",
+            &["\"path\": \"docs/empty.md\"", "\"path\": \"docs/image.md\""],
+        ),
+        (
+            "github",
+            &[
+                "::error file=docs/empty.md,line=1,col=1,",
+                "::error file=docs/image.md,line=3,col=1,",
+            ],
+        ),
+        (
+            "gitlab",
+            &["\"path\": \"docs/empty.md\"", "\"path\": \"docs/image.md\""],
+        ),
+        (
+            "sarif",
+            &["\"uri\": \"docs/empty.md\"", "\"uri\": \"docs/image.md\""],
+        ),
+        (
+            "junit",
+            &[
+                "<testcase name=\"docs/empty.md\"",
+                "<testcase name=\"docs/image.md\"",
+            ],
+        ),
     ];
     for (format, expected) in expectations {
         let output = run_in(dir.path(), &["lint", "docs", "--format", format]);
-        assert_eq!(output.status.code(), Some(1), "{format}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{format}: {}",
+            stderr(&output)
+        );
         let out = stdout(&output);
-        assert_eq!(out.matches("SD006").count() >= 2, true, "{format}: {out}");
+        assert!(out.matches("SD006").count() >= 2, "{format}: {out}");
         for text in expected {
             assert!(out.contains(text), "{format}: {text} in {out}");
         }
@@ -1279,16 +1405,32 @@ fn exclude_and_include_globs_choose_what_walking_reads() {
         pages.dedup();
         (pages, stderr(&output))
     };
-    assert_eq!(read("", &[]).0, ["docs/a.md", "docs/d.draft.md", "docs/legacy/b.md", "guides/e.md"]);
+    assert_eq!(
+        read("", &[]).0,
+        [
+            "docs/a.md",
+            "docs/d.draft.md",
+            "docs/legacy/b.md",
+            "guides/e.md"
+        ]
+    );
     assert_eq!(
         read("extend-exclude = [\"*.draft.md\", \"docs/legacy\"]\n", &[]).0,
         ["docs/a.md", "guides/e.md"]
     );
     assert_eq!(
         read("exclude = [\"legacy\"]\n", &[]).0,
-        ["docs/a.md", "docs/d.draft.md", "docs/target/c.md", "guides/e.md"]
+        [
+            "docs/a.md",
+            "docs/d.draft.md",
+            "docs/target/c.md",
+            "guides/e.md"
+        ]
     );
-    assert_eq!(read("include = [\"docs/**\"]\n", &[]).0, ["docs/a.md", "docs/d.draft.md", "docs/legacy/b.md"]);
+    assert_eq!(
+        read("include = [\"docs/**\"]\n", &[]).0,
+        ["docs/a.md", "docs/d.draft.md", "docs/legacy/b.md"]
+    );
     assert_eq!(
         read("", &["--exclude", "guides", "--exclude", "docs/*.md"]).0,
         ["docs/legacy/b.md"]
@@ -1296,13 +1438,25 @@ fn exclude_and_include_globs_choose_what_walking_reads() {
     // A file named on the command line is read whatever the globs say.
     std::fs::write(dir.path().join("statusdoc.toml"), "exclude = [\"docs\"]\n").unwrap();
     let output = run_in(dir.path(), &["lint", "docs/a.md", "--format", "concise"]);
-    assert!(stdout(&output).starts_with("docs/a.md:"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).starts_with("docs/a.md:"),
+        "{}",
+        stdout(&output)
+    );
     let (_, err) = read("[rules]\nSD101 = \"error\"\n", &[]);
     assert!(err.is_empty(), "{err}");
-    std::fs::write(dir.path().join("statusdoc.toml"), "extend-exclude = [\"a[b\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("statusdoc.toml"),
+        "extend-exclude = [\"a[b\"]\n",
+    )
+    .unwrap();
     let output = run_in(dir.path(), &["lint", "."]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("statusdoc.toml:1:19: bad glob"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("statusdoc.toml:1:19: bad glob"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// The streamed output of a docs tree is the output the whole-run path writes.
