@@ -151,7 +151,10 @@ fn check_span(text: &str, span: Span, what: &str) {
 
 fn check_diagnostic(text: &str, diagnostic: &Diagnostic) {
     check_span(text, diagnostic.span, diagnostic.rule);
-    assert!(diagnostic.line >= 1 && diagnostic.column >= 1, "{diagnostic:?}");
+    assert!(
+        diagnostic.line >= 1 && diagnostic.column >= 1,
+        "{diagnostic:?}"
+    );
     assert!(!diagnostic.message.is_empty(), "{diagnostic:?}");
 }
 
@@ -228,7 +231,10 @@ pub fn interpret(data: &[u8]) {
     check_document(&document);
     check_page(document.source.text(), &model);
     let again = statusdoc_interpret::interpret(&model, Registry::bundled());
-    assert_eq!(again, document.entries, "the interpreter is not deterministic");
+    assert_eq!(
+        again, document.entries,
+        "the interpreter is not deterministic"
+    );
 }
 
 /// The page model's invariants (spans inside the page); the outline renders.
@@ -259,11 +265,8 @@ pub fn config(data: &[u8]) {
                 }
             }
             let source = SourceFile::new("fuzz/page.md", "# 404 Not Found\n");
-            let document = statusdoc_ingest::read_source(
-                source,
-                Format::Markdown,
-                Registry::bundled(),
-            );
+            let document =
+                statusdoc_ingest::read_source(source, Format::Markdown, Registry::bundled());
             let _ = statusdoc_lint::lint_document(&document, Registry::bundled(), &config);
         }
     }
@@ -278,38 +281,14 @@ pub struct Pass {
     pub held_back: usize,
 }
 
-/// Applies every fix none of whose edits overlaps an edit already made, from the end of
-/// the text backwards, as `crates/statusdoc/src/fix.rs` does (`apply_whole_fixes`).
+/// Applies the fixes as `--fix` does (`statusdoc_model::apply_fixes`: whole or not at
+/// all, from the end of the text backwards) and counts those held back by an overlap.
 pub fn apply_fixes(text: &mut String, fixes: &[&Fix]) -> Pass {
-    let mut order: Vec<&Fix> = fixes.to_vec();
-    order.sort_by_key(|f| std::cmp::Reverse(f.edits.iter().map(|e| e.span.start).min()));
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut edits = Vec::new();
-    let mut pass = Pass::default();
-    for fix in order {
-        let fits = fix.edits.iter().all(|e| {
-            e.span.end <= text.len()
-                && text.is_char_boundary(e.span.start)
-                && text.is_char_boundary(e.span.end)
-                && taken
-                    .iter()
-                    .all(|&(s, end)| e.span.end <= s || e.span.start >= end)
-        }) && !overlaps_itself(fix);
-        if !fits {
-            pass.held_back += 1;
-            continue;
-        }
-        for e in &fix.edits {
-            taken.push((e.span.start, e.span.end));
-            edits.push(e);
-        }
-        pass.applied += 1;
+    let applied = statusdoc_model::apply_fixes(text, fixes);
+    Pass {
+        applied,
+        held_back: fixes.len() - applied,
     }
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    for e in edits {
-        text.replace_range(e.span.start..e.span.end, &e.replacement);
-    }
-    pass
 }
 
 fn overlaps_itself(fix: &Fix) -> bool {
@@ -341,7 +320,11 @@ pub fn fix_pass(text: &mut String, format: Format) -> Pass {
         for e in &fix.edits {
             check_span(source, e.span, d.rule);
         }
-        assert!(!overlaps_itself(fix), "{} fix overlaps itself: {fix:?}", d.rule);
+        assert!(
+            !overlaps_itself(fix),
+            "{} fix overlaps itself: {fix:?}",
+            d.rule
+        );
         fixes.push(fix);
     }
     apply_fixes(text, &fixes)

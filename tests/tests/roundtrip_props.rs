@@ -20,10 +20,40 @@ struct Row {
 }
 
 const WORDS: &[&str] = &[
-    "the", "request", "resource", "was", "rejected", "client", "must", "send", "again",
-    "token", "expired", "payload", "is", "large", "server", "failed", "account", "quota",
-    "upload", "query", "webhook", "session", "batch", "job", "during", "processing",
-    "because", "field", "missing", "invalid", "signature", "header", "value", "limit",
+    "the",
+    "request",
+    "resource",
+    "was",
+    "rejected",
+    "client",
+    "must",
+    "send",
+    "again",
+    "token",
+    "expired",
+    "payload",
+    "is",
+    "large",
+    "server",
+    "failed",
+    "account",
+    "quota",
+    "upload",
+    "query",
+    "webhook",
+    "session",
+    "batch",
+    "job",
+    "during",
+    "processing",
+    "because",
+    "field",
+    "missing",
+    "invalid",
+    "signature",
+    "header",
+    "value",
+    "limit",
 ];
 
 /// Codes with a reason phrase to use (registered and in use).
@@ -69,9 +99,13 @@ fn width(rows: &[Row], header: &str, f: impl Fn(&Row) -> usize) -> usize {
 }
 
 fn markdown_table(rows: &[Row]) -> String {
-    let mut page = String::from("# Status codes\n\n| Code | Title | Description |\n|---|---|---|\n");
+    let mut page =
+        String::from("# Status codes\n\n| Code | Title | Description |\n|---|---|---|\n");
     for r in rows {
-        page.push_str(&format!("| {} | {} | {} |\n", r.code, r.title, r.description));
+        page.push_str(&format!(
+            "| {} | {} | {} |\n",
+            r.code, r.title, r.description
+        ));
     }
     page
 }
@@ -79,13 +113,26 @@ fn markdown_table(rows: &[Row]) -> String {
 fn rst_grid(rows: &[Row]) -> String {
     let t = width(rows, "Title", |r| r.title.len());
     let d = width(rows, "Description", |r| r.description.len());
-    let line = |c: char| format!("+{}+{}+{}+\n", c.to_string().repeat(6), c.to_string().repeat(t + 2), c.to_string().repeat(d + 2));
+    let line = |c: char| {
+        format!(
+            "+{}+{}+{}+\n",
+            c.to_string().repeat(6),
+            c.to_string().repeat(t + 2),
+            c.to_string().repeat(d + 2)
+        )
+    };
     let mut page = String::from("Status codes\n============\n\n");
     page.push_str(&line('-'));
-    page.push_str(&format!("| Code | {:<t$} | {:<d$} |\n", "Title", "Description"));
+    page.push_str(&format!(
+        "| Code | {:<t$} | {:<d$} |\n",
+        "Title", "Description"
+    ));
     page.push_str(&line('='));
     for r in rows {
-        page.push_str(&format!("| {}  | {:<t$} | {:<d$} |\n", r.code, r.title, r.description));
+        page.push_str(&format!(
+            "| {}  | {:<t$} | {:<d$} |\n",
+            r.code, r.title, r.description
+        ));
         page.push_str(&line('-'));
     }
     page
@@ -100,7 +147,10 @@ fn rst_simple(rows: &[Row]) -> String {
     page.push_str(&format!("Code  {:<t$}  Description\n", "Title"));
     page.push_str(&border);
     for r in rows {
-        page.push_str(&format!("{}   {:<t$}  {}\n", r.code, r.title, r.description));
+        page.push_str(&format!(
+            "{}   {:<t$}  {}\n",
+            r.code, r.title, r.description
+        ));
     }
     page.push_str(&border);
     page
@@ -109,15 +159,22 @@ fn rst_simple(rows: &[Row]) -> String {
 fn rst_list_table(rows: &[Row]) -> String {
     let mut page = String::from(".. list-table:: Status codes\n   :header-rows: 1\n\n   * - Code\n     - Title\n     - Description\n");
     for r in rows {
-        page.push_str(&format!("   * - {}\n     - {}\n     - {}\n", r.code, r.title, r.description));
+        page.push_str(&format!(
+            "   * - {}\n     - {}\n     - {}\n",
+            r.code, r.title, r.description
+        ));
     }
     page
 }
 
 fn rst_csv_table(rows: &[Row]) -> String {
-    let mut page = String::from(".. csv-table:: Status codes\n   :header: Code, Title, Description\n\n");
+    let mut page =
+        String::from(".. csv-table:: Status codes\n   :header: Code, Title, Description\n\n");
     for r in rows {
-        page.push_str(&format!("   {}, {}, \"{}\"\n", r.code, r.title, r.description));
+        page.push_str(&format!(
+            "   {}, {}, \"{}\"\n",
+            r.code, r.title, r.description
+        ));
     }
     page
 }
@@ -192,11 +249,19 @@ const SHAPES: &[(&str, Format, Render)] = &[
     ("RST simple table", Format::ReStructuredText, rst_simple),
     ("RST list-table", Format::ReStructuredText, rst_list_table),
     ("RST csv-table", Format::ReStructuredText, rst_csv_table),
-    ("RST definition list", Format::ReStructuredText, rst_definitions),
+    (
+        "RST definition list",
+        Format::ReStructuredText,
+        rst_definitions,
+    ),
     ("HTML table", Format::Html, html_table),
     ("HTML definition list", Format::Html, html_definitions),
     ("AsciiDoc table", Format::AsciiDoc, asciidoc_table),
-    ("AsciiDoc definition list", Format::AsciiDoc, asciidoc_definitions),
+    (
+        "AsciiDoc definition list",
+        Format::AsciiDoc,
+        asciidoc_definitions,
+    ),
     ("OpenAPI YAML", Format::OpenApi, openapi_yaml),
 ];
 

@@ -184,17 +184,25 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
 
     let mut scaling = Vec::new();
     if args.scaling {
-        for pages in [args.pages / 4, args.pages / 2] {
+        let sizes = [args.pages / 4, args.pages / 2, args.pages];
+        let mut trees = Vec::new();
+        for pages in sizes {
             let dir = ensure_tree(&bench_dir, pages, args.seed)?;
-            let stats = TreeStats::of(&dir)?;
-            let label = format!("statusdoc lint, all cores, {pages} pages");
-            scaling.push((pages, bench.measure(&label, &stats, &lint(&dir, None))?));
+            trees.push(TreeStats::of(&dir)?);
         }
-        let label = format!("statusdoc lint, all cores, {} pages", args.pages);
-        scaling.push((
-            args.pages,
-            bench.measure(&label, &stats, &lint(&tree, None))?,
-        ));
+        let jobs: Vec<(String, &TreeStats, Job)> = sizes
+            .iter()
+            .zip(&trees)
+            .map(|(pages, stats)| {
+                (
+                    format!("statusdoc lint, all cores, {pages} pages"),
+                    stats,
+                    lint(&stats.dir, None),
+                )
+            })
+            .collect();
+        let figures = bench.measure_all(&jobs)?;
+        scaling = sizes.into_iter().zip(figures).collect();
     }
 
     let report = Report {
@@ -494,56 +502,75 @@ struct Bench {
 
 impl Bench {
     fn measure(&self, label: &str, stats: &TreeStats, job: &Job) -> anyhow::Result<Figure> {
-        let tree = stats
-            .dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let log = self
-            .logs
-            .join(format!("{}.log", log_name(&format!("{tree} {label}"))));
-        let command = job.display(&self.root, &log);
-        step(&format!(
-            "{label} ({} files, {:.1} MB)",
-            stats.files,
-            stats.mb()
-        ));
-        eprintln!("    {command}");
-        let load_before = load();
-        let mut runs = Vec::new();
-        for n in 0..self.runs {
-            let run = self.run_once(label, job, &log)?;
-            eprintln!(
-                "    run {}: {:.2} s, {}",
-                n + 1,
-                run.wall,
-                run.rss_kib.map_or("RSS unknown".into(), |k| format!(
-                    "{:.0} MiB",
-                    k as f64 / 1024.0
-                ))
-            );
-            runs.push(run);
-        }
-        let summary = job
-            .stdout_to_log
-            .then(|| std::fs::read_to_string(&log).ok())
-            .flatten()
-            .and_then(|t| {
-                t.lines()
-                    .rev()
-                    .find(|l| !l.trim().is_empty())
-                    .map(str::to_owned)
+        let mut figures = self.measure_all(&[(label.to_owned(), stats, job.clone())])?;
+        Ok(figures.remove(0))
+    }
+
+    /// Runs each command `runs` times, round-robin (1st of each, 2nd of each…), so that
+    /// a burst of load from other processes falls on all of them alike.
+    fn measure_all(&self, jobs: &[(String, &TreeStats, Job)]) -> anyhow::Result<Vec<Figure>> {
+        let mut figures = Vec::new();
+        let mut logs = Vec::new();
+        for (label, stats, job) in jobs {
+            let tree = stats
+                .dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let log = self
+                .logs
+                .join(format!("{}.log", log_name(&format!("{tree} {label}"))));
+            let command = job.display(&self.root, &log);
+            step(&format!(
+                "{label} ({} files, {:.1} MB)",
+                stats.files,
+                stats.mb()
+            ));
+            eprintln!("    {command}");
+            figures.push(Figure {
+                summary: None,
+                label: label.clone(),
+                command,
+                files: stats.files,
+                bytes: stats.bytes,
+                runs: Vec::new(),
+                load_before: String::new(),
+                load_after: String::new(),
             });
-        Ok(Figure {
-            summary,
-            label: label.to_owned(),
-            command,
-            files: stats.files,
-            bytes: stats.bytes,
-            runs,
-            load_before,
-            load_after: load(),
-        })
+            logs.push(log);
+        }
+        let load_before = load();
+        for n in 0..self.runs {
+            for (((label, _, job), log), figure) in jobs.iter().zip(&logs).zip(&mut figures) {
+                let run = self.run_once(label, job, log)?;
+                eprintln!(
+                    "    {label}: run {}: {:.2} s, {}",
+                    n + 1,
+                    run.wall,
+                    run.rss_kib.map_or("RSS unknown".into(), |k| format!(
+                        "{:.0} MiB",
+                        k as f64 / 1024.0
+                    ))
+                );
+                figure.runs.push(run);
+            }
+        }
+        let load_after = load();
+        for (((_, _, job), log), figure) in jobs.iter().zip(&logs).zip(&mut figures) {
+            figure.load_before = load_before.clone();
+            figure.load_after = load_after.clone();
+            figure.summary = job
+                .stdout_to_log
+                .then(|| std::fs::read_to_string(log).ok())
+                .flatten()
+                .and_then(|t| {
+                    t.lines()
+                        .rev()
+                        .find(|l| !l.trim().is_empty())
+                        .map(str::to_owned)
+                });
+        }
+        Ok(figures)
     }
 
     fn run_once(&self, label: &str, job: &Job, log: &Path) -> anyhow::Result<Run> {

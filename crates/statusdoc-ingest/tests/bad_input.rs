@@ -16,7 +16,8 @@ use statusdoc_model::Document;
 use statusdoc_reference::Registry;
 
 fn read(path: &str, bytes: impl AsRef<[u8]>) -> Result<Document, String> {
-    read_page(path, bytes.as_ref(), &ReadOptions::new(Registry::bundled())).map_err(|e| e.to_string())
+    read_page(path, bytes.as_ref(), &ReadOptions::new(Registry::bundled()))
+        .map_err(|e| e.to_string())
 }
 
 fn page(path: &str, bytes: impl AsRef<[u8]>) -> Document {
@@ -84,7 +85,10 @@ const HTML_TABLE: &str =
 #[test]
 fn empty_file() {
     let e = error("e.md", "");
-    assert_eq!(e, "e.md: the file is empty; a status code page needs at least one entry");
+    assert_eq!(
+        e,
+        "e.md: the file is empty; a status code page needs at least one entry"
+    );
 }
 
 #[test]
@@ -112,7 +116,10 @@ fn byte_order_mark_before_a_page() {
     assert_eq!(codes(&d), [404, 410]);
     // Spans are byte offsets of the file, mark included.
     spans_hold_codes(text.as_bytes(), &d);
-    assert_eq!(d.entries[0].code_span.start, MD_TABLE.find("404").unwrap() + 3);
+    assert_eq!(
+        d.entries[0].code_span.start,
+        MD_TABLE.find("404").unwrap() + 3
+    );
 }
 
 #[test]
@@ -127,7 +134,10 @@ fn utf16_with_a_byte_order_mark() {
         .collect();
     for bytes in [little, big] {
         let e = error("u.md", bytes);
-        assert_eq!(e, "u.md:1:1: the file is UTF-16 text; re-save the page as UTF-8");
+        assert_eq!(
+            e,
+            "u.md:1:1: the file is UTF-16 text; re-save the page as UTF-8"
+        );
     }
 }
 
@@ -135,25 +145,43 @@ fn utf16_with_a_byte_order_mark() {
 fn utf16_without_a_byte_order_mark_is_binary() {
     let bytes: Vec<u8> = MD_TABLE.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let e = error("u.md", bytes);
-    assert!(e.starts_with("u.md:1:2: the file looks binary (a NUL byte at byte 1)"), "{e}");
+    assert!(
+        e.starts_with("u.md:1:2: the file looks binary (a NUL byte at byte 1)"),
+        "{e}"
+    );
 }
 
 #[test]
 fn nul_byte_is_located() {
     let e = error("n.txt", b"404 Not Found\n410 Gone\nab\x00cd\n");
-    assert!(e.starts_with("n.txt:3:3: the file looks binary (a NUL byte at byte 25)"), "{e}");
+    assert!(
+        e.starts_with("n.txt:3:3: the file looks binary (a NUL byte at byte 25)"),
+        "{e}"
+    );
 }
 
 #[test]
 fn invalid_utf8_is_located() {
     // A Latin-1 é on line 4.
-    let e = error("l.md", b"# Codes\n\n- 404 Not Found\n- caf\xc3\xa9 \xe9t\xe9\n");
-    assert_eq!(e, "l.md:4:8: invalid UTF-8 at byte 33; re-save the page as UTF-8");
+    let e = error(
+        "l.md",
+        b"# Codes\n\n- 404 Not Found\n- caf\xc3\xa9 \xe9t\xe9\n",
+    );
+    assert_eq!(
+        e,
+        "l.md:4:8: invalid UTF-8 at byte 33; re-save the page as UTF-8"
+    );
 }
 
 #[test]
 fn invalid_utf8_column_counts_characters() {
-    let e = error("l.md", "- 404 Not Found\n- 日本 ".bytes().chain([0xFF]).collect::<Vec<u8>>());
+    let e = error(
+        "l.md",
+        "- 404 Not Found\n- 日本 "
+            .bytes()
+            .chain([0xFF])
+            .collect::<Vec<u8>>(),
+    );
     assert!(e.starts_with("l.md:2:6: invalid UTF-8"), "{e}");
 }
 
@@ -168,7 +196,9 @@ fn encoded_surrogate_and_truncated_sequence() {
 #[test]
 fn mixed_encodings_are_located_at_the_first_bad_byte() {
     // UTF-8 first, then a Windows-1252 line with curly quotes.
-    let mut bytes = "| Code | Title |\n|---|---|\n| 404 | Not Found – gone |\n".as_bytes().to_vec();
+    let mut bytes = "| Code | Title |\n|---|---|\n| 404 | Not Found – gone |\n"
+        .as_bytes()
+        .to_vec();
     bytes.extend_from_slice(b"| 410 | \x93Gone\x94 |\n");
     let e = error("m.md", bytes);
     assert!(e.starts_with("m.md:4:9: invalid UTF-8 at byte"), "{e}");
@@ -193,7 +223,11 @@ fn crlf_in_every_format() {
         let d = page(path, &crlf);
         assert_eq!(titles(&d), [(404, "Not Found"), (410, "Gone")], "{path}");
         spans_hold_codes(crlf.as_bytes(), &d);
-        assert_eq!(d.entries[1].code_span.start, crlf.find("410").unwrap(), "{path}");
+        assert_eq!(
+            d.entries[1].code_span.start,
+            crlf.find("410").unwrap(),
+            "{path}"
+        );
     }
 }
 
@@ -219,7 +253,10 @@ fn lone_cr_in_rst_text_and_asciidoc() {
     for (path, text) in [
         ("r.rst", "Codes\r=====\r\r- 404 Not Found\r- 410 Gone\r"),
         ("r.txt", "404 Not Found\r410 Gone\r"),
-        ("r.adoc", "|===\r| Code | Title\r| 404 | Not Found\r| 410 | Gone\r|===\r"),
+        (
+            "r.adoc",
+            "|===\r| Code | Title\r| 404 | Not Found\r| 410 | Gone\r|===\r",
+        ),
     ] {
         let d = page(path, text);
         assert_eq!(titles(&d), [(404, "Not Found"), (410, "Gone")], "{path}");
@@ -264,7 +301,10 @@ fn five_megabyte_line_in_a_text_dump() {
 
 #[test]
 fn five_megabyte_paragraph_in_rst() {
-    let text = format!("Codes\n=====\n\n{}\n\n- 404 Not Found\n- 410 Gone\n", "z ".repeat(2_500_000));
+    let text = format!(
+        "Codes\n=====\n\n{}\n\n- 404 Not Found\n- 410 Gone\n",
+        "z ".repeat(2_500_000)
+    );
     let d = page("h.rst", &text);
     assert_eq!(titles(&d), [(404, "Not Found"), (410, "Gone")]);
 }
@@ -273,7 +313,9 @@ fn five_megabyte_paragraph_in_rst() {
 
 #[test]
 fn markdown_lists_nested_three_thousand_deep() {
-    let mut text: String = (0..3000).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
+    let mut text: String = (0..3000)
+        .map(|i| format!("{}- x\n", "  ".repeat(i)))
+        .collect();
     text.push_str("\n\n");
     text.push_str(MD_TABLE);
     assert_eq!(codes(&page("n.md", &text)), [404, 410]);
@@ -287,18 +329,25 @@ fn markdown_quotes_nested_ten_thousand_deep() {
 
 #[test]
 fn rst_quotes_nested_three_thousand_deep_are_flattened_with_a_note() {
-    let mut text: String = (0..3000).map(|i| format!("{}text\n\n", "  ".repeat(i))).collect();
+    let mut text: String = (0..3000)
+        .map(|i| format!("{}text\n\n", "  ".repeat(i)))
+        .collect();
     text.push_str("Codes\n=====\n\n- 404 Not Found\n- 410 Gone\n");
     let d = page("n.rst", &text);
     assert_eq!(titles(&d), [(404, "Not Found"), (410, "Gone")]);
     let (line, column, message) = note(&d, "SD003");
     assert_eq!((line, column), (129, 129));
-    assert!(message.contains("nested more than 64 levels deep"), "{message}");
+    assert!(
+        message.contains("nested more than 64 levels deep"),
+        "{message}"
+    );
 }
 
 #[test]
 fn asciidoc_lists_nested_three_thousand_deep() {
-    let mut text: String = (1..3000).map(|i| format!("{} x\n", "*".repeat(i))).collect();
+    let mut text: String = (1..3000)
+        .map(|i| format!("{} x\n", "*".repeat(i)))
+        .collect();
     text.push_str("\n|===\n| Code | Title\n| 404 | Not Found\n| 410 | Gone\n|===\n");
     assert_eq!(codes(&page("n.adoc", &text)), [404, 410]);
 }
@@ -313,8 +362,14 @@ fn html_quotes_nested_a_hundred_thousand_deep() {
 fn html_with_a_hundred_thousand_unclosed_tags() {
     let tags = "<p><b><i><span><div><ul><li>".repeat(100_000 / 7);
     let after = format!("{HTML_TABLE}{tags}");
-    assert_eq!(titles(&page("u.html", &after)), [(404, "Not Found"), (410, "Gone")]);
-    let before = format!("{}{HTML_TABLE}", "<p><b><i><span><div><ul><li><table><tr><td>".repeat(100_000 / 9));
+    assert_eq!(
+        titles(&page("u.html", &after)),
+        [(404, "Not Found"), (410, "Gone")]
+    );
+    let before = format!(
+        "{}{HTML_TABLE}",
+        "<p><b><i><span><div><ul><li><table><tr><td>".repeat(100_000 / 9)
+    );
     let d = page("u.html", &before);
     assert_eq!(titles(&d), [(404, "Not Found"), (410, "Gone")]);
     spans_hold_codes(before.as_bytes(), &d);
@@ -338,7 +393,10 @@ fn json_nested_a_hundred_thousand_deep_is_a_located_note() {
 
 #[test]
 fn markdown_table_without_closing_pipes() {
-    let d = page("t.md", "| Code | Title |\n|---|---|\n| 404 | Not Found\n| 410 | Gone\n");
+    let d = page(
+        "t.md",
+        "| Code | Title |\n|---|---|\n| 404 | Not Found\n| 410 | Gone\n",
+    );
     assert_eq!(titles(&d), [(404, "Not Found"), (410, "Gone")]);
 }
 
@@ -354,7 +412,10 @@ fn rst_grid_table_without_a_bottom_border() {
 
 #[test]
 fn asciidoc_table_never_closed() {
-    let d = page("t.adoc", "== Codes\n\n|===\n| Code | Title\n| 404 | Not Found\n| 410 | Gone\n");
+    let d = page(
+        "t.adoc",
+        "== Codes\n\n|===\n| Code | Title\n| 404 | Not Found\n| 410 | Gone\n",
+    );
     assert_eq!(titles(&d), [(404, "Not Found"), (410, "Gone")]);
 }
 
@@ -380,7 +441,10 @@ fn asciidoc_unterminated_blocks_are_noted() {
 #[test]
 fn asciidoc_unterminated_listing_hides_what_follows() {
     // As in Asciidoctor, everything after an unterminated `----` is literal.
-    let d = page("t.adoc", "== Codes\n\n----\n| 200 | OK\n\n|===\n| Code | Title\n| 404 | Not Found\n|===\n");
+    let d = page(
+        "t.adoc",
+        "== Codes\n\n----\n| 200 | OK\n\n|===\n| Code | Title\n| 404 | Not Found\n|===\n",
+    );
     assert!(d.entries.is_empty(), "{:?}", d.entries);
 }
 
@@ -478,7 +542,10 @@ fn cyclic_and_dangling_refs_are_noted() {
 
 #[test]
 fn duplicate_keys_are_a_located_note() {
-    let d = page("dup.json", r#"{"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": {"404": {"description": "Not Found"}, "404": {"description": "Gone"}, "410": {"description": "Gone"}}}}}}"#);
+    let d = page(
+        "dup.json",
+        r#"{"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": {"404": {"description": "Not Found"}, "404": {"description": "Gone"}, "410": {"description": "Gone"}}}}}}"#,
+    );
     let (line, column, message) = note(&d, "SD001");
     assert_eq!((line, column), (1, 138));
     assert!(message.contains("duplicated key"), "{message}");
@@ -488,7 +555,10 @@ fn duplicate_keys_are_a_located_note() {
 
 #[test]
 fn truncated_json_is_a_located_note() {
-    let d = page("t.json", r#"{"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": {"404": {"description": "Not Found"}, "410": {"descr"#);
+    let d = page(
+        "t.json",
+        r#"{"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": {"404": {"description": "Not Found"}, "410": {"descr"#,
+    );
     let (line, _, message) = note(&d, "SD001");
     assert_eq!(line, 1);
     assert!(message.contains("end of stream"), "{message}");
@@ -496,7 +566,10 @@ fn truncated_json_is_a_located_note() {
 
 #[test]
 fn yaml_that_is_not_openapi() {
-    let d = page("o.yaml", "foo: bar\nlist:\n  - 404 Not Found\n  - 410 Gone\n");
+    let d = page(
+        "o.yaml",
+        "foo: bar\nlist:\n  - 404 Not Found\n  - 410 Gone\n",
+    );
     let (line, column, message) = note(&d, "SD001");
     assert_eq!((line, column), (1, 1));
     assert!(message.contains("not an OpenAPI document"), "{message}");
@@ -507,7 +580,10 @@ fn yaml_that_is_not_openapi() {
 #[test]
 fn asciidoc_recursive_attribute_references() {
     // As in Asciidoctor: `{b}` is undefined when `a` is defined, so `a` is `{b}`.
-    let d = page("r.adoc", ":a: {b}\n:b: {a}\n\n|===\n| Code | Title\n| 404 | Not Found {a}\n| 410 | Gone\n|===\n");
+    let d = page(
+        "r.adoc",
+        ":a: {b}\n:b: {a}\n\n|===\n| Code | Title\n| 404 | Not Found {a}\n| 410 | Gone\n|===\n",
+    );
     assert_eq!(titles(&d), [(404, "Not Found {b}"), (410, "Gone")]);
 }
 
@@ -516,10 +592,15 @@ fn attribute_laughs(depth: u8) -> String {
     for i in 0..depth {
         let name = (b'b' + i) as char;
         let previous = (b'a' + i) as char;
-        text.push_str(&format!(":{name}: {}\n", format!("{{{previous}}}").repeat(10)));
+        text.push_str(&format!(
+            ":{name}: {}\n",
+            format!("{{{previous}}}").repeat(10)
+        ));
     }
     let last = (b'a' + depth) as char;
-    text.push_str(&format!("\n|===\n| Code | Title\n| 404 | Not Found {{{last}}}\n| 410 | Gone\n|===\n"));
+    text.push_str(&format!(
+        "\n|===\n| Code | Title\n| 404 | Not Found {{{last}}}\n| 410 | Gone\n|===\n"
+    ));
     text
 }
 
@@ -543,23 +624,35 @@ fn asciidoc_attribute_billion_laughs_is_bounded() {
 
 #[test]
 fn rst_recursive_substitutions_terminate() {
-    let d = page("s.rst", ".. |a| replace:: |b|\n.. |b| replace:: |a|\n\n- 404 Not Found |a|\n- 410 Gone\n");
+    let d = page(
+        "s.rst",
+        ".. |a| replace:: |b|\n.. |b| replace:: |a|\n\n- 404 Not Found |a|\n- 410 Gone\n",
+    );
     assert_eq!(codes(&d), [404, 410]);
     assert_eq!(d.entries[0].title_text(), "Not Found");
 }
 
 #[test]
 fn rst_include_is_never_read() {
-    let d = page("i.rst", ".. include:: /etc/passwd\n\n- 404 Not Found\n- 410 Gone\n");
+    let d = page(
+        "i.rst",
+        ".. include:: /etc/passwd\n\n- 404 Not Found\n- 410 Gone\n",
+    );
     assert_eq!(titles(&d), [(404, "Not Found"), (410, "Gone")]);
-    assert!(d.entries.iter().all(|e| !e.description_text().contains("root:")));
+    assert!(d
+        .entries
+        .iter()
+        .all(|e| !e.description_text().contains("root:")));
 }
 
 // ---- Odd characters and markup ----
 
 #[test]
 fn control_characters_in_cells() {
-    let d = page("c.md", "| Code | Title |\n|---|---|\n| 404 | Not\u{7}Found |\n| 410 | Gone\u{1b} |\n");
+    let d = page(
+        "c.md",
+        "| Code | Title |\n|---|---|\n| 404 | Not\u{7}Found |\n| 410 | Gone\u{1b} |\n",
+    );
     assert_eq!(codes(&d), [404, 410]);
 }
 
@@ -570,14 +663,23 @@ fn html_numeric_references_out_of_range() {
     assert_eq!(codes(&d), [404, 410]);
     assert_eq!(d.entries[0].title_text(), "Not Found");
     // The code written as a reference points at the reference and the digits.
-    assert_eq!(&text[d.entries[0].code_span.start..d.entries[0].code_span.end], "&#x34;04");
+    assert_eq!(
+        &text[d.entries[0].code_span.start..d.entries[0].code_span.end],
+        "&#x34;04"
+    );
 }
 
 #[test]
 fn a_hundred_thousand_emphasis_markers_and_fifty_thousand_references() {
-    let d = page("e.md", format!("{}\n\n- 404 Not Found\n- 410 Gone\n", "*".repeat(100_000)));
+    let d = page(
+        "e.md",
+        format!("{}\n\n- 404 Not Found\n- 410 Gone\n", "*".repeat(100_000)),
+    );
     assert_eq!(titles(&d), [(404, "Not Found"), (410, "Gone")]);
-    let mut text = format!("{}\n\n- 404 Not Found\n- 410 Gone\n\n", "[a]".repeat(50_000));
+    let mut text = format!(
+        "{}\n\n- 404 Not Found\n- 410 Gone\n\n",
+        "[a]".repeat(50_000)
+    );
     for i in 0..20_000 {
         text.push_str(&format!("[a{i}]: http://x/{i}\n"));
     }

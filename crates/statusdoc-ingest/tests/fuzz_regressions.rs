@@ -137,7 +137,11 @@ fn a_title_after_a_known_separator() {
         .collect();
     assert_eq!(
         titles,
-        [(301, "Moved Permanently"), (404, "Not Found"), (409, "Conflict")]
+        [
+            (301, "Moved Permanently"),
+            (404, "Not Found"),
+            (409, "Conflict")
+        ]
     );
 }
 

@@ -66,7 +66,10 @@ fn budget(len: usize) -> Duration {
 
 fn check_span(text: &str, span: Span, what: &str) -> Result<(), String> {
     if span.start > span.end || span.end > text.len() {
-        return Err(format!("{what}: {span:?} outside a page of {} bytes", text.len()));
+        return Err(format!(
+            "{what}: {span:?} outside a page of {} bytes",
+            text.len()
+        ));
     }
     if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
         return Err(format!("{what}: {span:?} cuts a character"));
@@ -179,10 +182,31 @@ fn known_panic(format: Format, message: &str) -> Option<&'static str> {
         .then_some("asciidoc_inline_mark_before_a_multibyte_character")
 }
 
-static KNOWN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+/// Open reader bugs that make an input hang rather than panic: such inputs are not run
+/// (a thread cannot be stopped), each with the ignored test that fails until it is
+/// fixed. AsciiDoc attribute references expand without a budget, so definitions that
+/// name an attribute twice double the text at each line
+/// (`bad_input::asciidoc_attribute_billion_laughs_is_bounded`).
+fn known_hang(format: Format, bytes: &[u8]) -> Option<&'static str> {
+    let text = String::from_utf8_lossy(bytes);
+    let doubling = text.lines().any(|line| {
+        line.trim_start().starts_with(':')
+            && line.matches('{').count() >= 2
+            && line.trim_start()[1..].contains(": ")
+    });
+    (format == Format::AsciiDoc && doubling)
+        .then_some("asciidoc_attribute_billion_laughs_is_bounded")
+}
 
-/// Runs `check` on one input under the time budget; panics with the input saved.
-fn run(label: &str, format: Format, bytes: &[u8], check: fn(Format, &[u8]) -> Result<(), String>) {
+/// Runs `check` on one input under the time budget, on a thread, so that a hang fails
+/// the test instead of stalling it; panics with the input saved. Returns whether the
+/// input met a known bug instead.
+fn run(
+    label: &str,
+    format: Format,
+    bytes: &[u8],
+    check: fn(Format, &[u8]) -> Result<(), String>,
+) -> bool {
     let save = |why: &str| -> ! {
         let ext = file_name(format).rsplit('.').next().unwrap();
         let path = fuzz_dir()
@@ -191,11 +215,25 @@ fn run(label: &str, format: Format, bytes: &[u8], check: fn(Format, &[u8]) -> Re
         let _ = std::fs::write(&path, bytes);
         panic!("{label}: {why} (input saved as {})", path.display());
     };
-    let outcome = std::panic::catch_unwind(|| {
-        let started = Instant::now();
-        let result = check(format, bytes);
-        (result, started.elapsed())
+    if let Some(test) = known_hang(format, bytes) {
+        eprintln!("{label}: not run, known bug (see {test})");
+        return true;
+    }
+    let allowed = budget(bytes.len());
+    let (send, receive) = std::sync::mpsc::channel();
+    let input = bytes.to_vec();
+    std::thread::spawn(move || {
+        let outcome = std::panic::catch_unwind(|| {
+            let started = Instant::now();
+            let result = check(format, &input);
+            (result, started.elapsed())
+        });
+        let _ = send.send(outcome);
     });
+    let outcome = match receive.recv_timeout((allowed * 10).max(Duration::from_secs(20))) {
+        Ok(outcome) => outcome,
+        Err(_) => save("hangs (ten times over the budget)"),
+    };
     let (result, mut took) = match outcome {
         Ok(done) => done,
         Err(payload) => {
@@ -206,9 +244,8 @@ fn run(label: &str, format: Format, bytes: &[u8], check: fn(Format, &[u8]) -> Re
                 .unwrap_or_default();
             match known_panic(format, &message) {
                 Some(test) => {
-                    KNOWN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     eprintln!("{label}: known bug, see fuzz_regressions::{test}");
-                    return;
+                    return true;
                 }
                 None => save(&format!("panicked: {message}")),
             }
@@ -217,7 +254,6 @@ fn run(label: &str, format: Format, bytes: &[u8], check: fn(Format, &[u8]) -> Re
     if let Err(why) = result {
         save(&why);
     }
-    let allowed = budget(bytes.len());
     if took > allowed {
         for _ in 0..2 {
             let started = Instant::now();
@@ -231,6 +267,7 @@ fn run(label: &str, format: Format, bytes: &[u8], check: fn(Format, &[u8]) -> Re
             ));
         }
     }
+    false
 }
 
 /// A small deterministic generator (xorshift64).
@@ -255,38 +292,148 @@ impl Rng {
 fn pieces(format: Format) -> &'static [&'static str] {
     match format {
         Format::Markdown => &[
-            "| ", " |", "|---|---|", "# ", "## ", "* ", "- ", "1. ", "> ", "```", "`", "**",
-            "<table><tr><td>", "</td></tr></table>", "<!-- statusdoc-disable -->", "---\n",
-            "[x]", "![", "](", "\\", "&amp;", ": ",
+            "| ",
+            " |",
+            "|---|---|",
+            "# ",
+            "## ",
+            "* ",
+            "- ",
+            "1. ",
+            "> ",
+            "```",
+            "`",
+            "**",
+            "<table><tr><td>",
+            "</td></tr></table>",
+            "<!-- statusdoc-disable -->",
+            "---\n",
+            "[x]",
+            "![",
+            "](",
+            "\\",
+            "&amp;",
+            ": ",
         ],
         Format::ReStructuredText => &[
-            "+------+", "| ", " |", "+======+", "=====  =====", "-----", ".. list-table::\n",
-            "   * - ", "     - ", ".. csv-table::\n", ":header: ", "- ", "#. ", "::\n\n",
-            ".. note::\n", "``", "**", "|sub|", "  ", ":field: ", "[", "`_",
+            "+------+",
+            "| ",
+            " |",
+            "+======+",
+            "=====  =====",
+            "-----",
+            ".. list-table::\n",
+            "   * - ",
+            "     - ",
+            ".. csv-table::\n",
+            ":header: ",
+            "- ",
+            "#. ",
+            "::\n\n",
+            ".. note::\n",
+            "``",
+            "**",
+            "|sub|",
+            "  ",
+            ":field: ",
+            "[",
+            "`_",
         ],
         Format::Html => &[
-            "<table>", "</table>", "<tr>", "<td>", "</td>", "<th>", "<dl><dt>", "<dd>", "<ul><li>",
-            "<div>", "</div>", "<h2>", "</h2>", "<p>", "<code>", "<!--", "-->", "&nbsp;", "&#",
-            " colspan=\"3\"", " rowspan=\"2\"", "<script>", "<br>",
+            "<table>",
+            "</table>",
+            "<tr>",
+            "<td>",
+            "</td>",
+            "<th>",
+            "<dl><dt>",
+            "<dd>",
+            "<ul><li>",
+            "<div>",
+            "</div>",
+            "<h2>",
+            "</h2>",
+            "<p>",
+            "<code>",
+            "<!--",
+            "-->",
+            "&nbsp;",
+            "&#",
+            " colspan=\"3\"",
+            " rowspan=\"2\"",
+            "<script>",
+            "<br>",
         ],
         Format::Text => &[
-            "404 Not Found", " - ", ": ", "\t", "HTTP/1.1 ", "  ", "\n\n", "Status codes\n",
-            "------", "=", "•", "|",
+            "404 Not Found",
+            " - ",
+            ": ",
+            "\t",
+            "HTTP/1.1 ",
+            "  ",
+            "\n\n",
+            "Status codes\n",
+            "------",
+            "=",
+            "•",
+            "|",
         ],
         Format::AsciiDoc => &[
-            "|===\n", "| ", "a|", "2+|", ".2+|", "[cols=\"1,2\"]\n", "[%header]\n", "== ",
-            "=== ", "* ", "** ", ". ", ":: ", ";; ", "----\n", "....\n", "====\n", "{attr}",
-            ":attr: {attr}\n", "include::x[]\n", "ifdef::x[]\n", "`", "*",
+            "|===\n",
+            "| ",
+            "a|",
+            "2+|",
+            ".2+|",
+            "[cols=\"1,2\"]\n",
+            "[%header]\n",
+            "== ",
+            "=== ",
+            "* ",
+            "** ",
+            ". ",
+            ":: ",
+            ";; ",
+            "----\n",
+            "....\n",
+            "====\n",
+            "{attr}",
+            ":attr: {attr}\n",
+            "include::x[]\n",
+            "ifdef::x[]\n",
+            "`",
+            "*",
         ],
         Format::OpenApi => &[
-            "responses:\n", "  '404':\n", "    description: Not Found\n", "description: ",
-            "$ref: '#/components/responses/X'\n", "&a ", "*a", "{", "}", "[", "]", "\"", "'",
-            ": ", "- ", "  ", "\t", "---\n", "!!binary ", "? ", "|\n", ">\n", "#",
+            "responses:\n",
+            "  '404':\n",
+            "    description: Not Found\n",
+            "description: ",
+            "$ref: '#/components/responses/X'\n",
+            "&a ",
+            "*a",
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"",
+            "'",
+            ": ",
+            "- ",
+            "  ",
+            "\t",
+            "---\n",
+            "!!binary ",
+            "? ",
+            "|\n",
+            ">\n",
+            "#",
         ],
     }
 }
 
-const CHARS: &[&str] = &["é", "日本", "👍", "\u{feff}", "\u{a0}", "\r", "\r\n", "\t", "\u{0}"];
+const CHARS: &[&str] = &[
+    "é", "日本", "👍", "\u{feff}", "\u{a0}", "\r", "\r\n", "\t", "\u{0}",
+];
 
 /// One structured mutation of `page`: line edits (delete, duplicate, swap, indent,
 /// dedent, truncate), syntax pieces, multi-byte characters, line-ending changes and
@@ -375,8 +522,9 @@ fn sweep(targets: &[&str], format: Format, mutations: usize, seed: u64) {
     for target in targets {
         files.extend(corpus(target));
     }
+    let mut known = 0;
     for (name, bytes) in &files {
-        run(name, format, bytes, read_checked);
+        known += usize::from(run(name, format, bytes, read_checked));
     }
     let seeds = seeds(&files);
     assert!(!seeds.is_empty());
@@ -384,13 +532,19 @@ fn sweep(targets: &[&str], format: Format, mutations: usize, seed: u64) {
     for m in 0..mutations {
         let page = &seeds[rng.below(seeds.len())];
         let mutated = mutate(&mut rng, format, page);
-        run(
+        known += usize::from(run(
             &format!("{format:?} mutation {m}"),
             format,
             mutated.as_bytes(),
             read_checked,
-        );
+        ));
     }
+    // Known bugs may excuse a few inputs, never the sweep.
+    assert!(
+        known * 10 <= files.len() + mutations,
+        "{known} of {} inputs met known bugs",
+        files.len() + mutations
+    );
 }
 
 /// Mutations per format: a few thousand (`STATUSDOC_FUZZ_SMOKE` overrides it).
@@ -403,7 +557,12 @@ fn mutations() -> usize {
 
 #[test]
 fn markdown_corpus_and_mutations() {
-    sweep(&["markdown"], Format::Markdown, mutations(), 0x9e37_79b9_7f4a_7c15);
+    sweep(
+        &["markdown"],
+        Format::Markdown,
+        mutations(),
+        0x9e37_79b9_7f4a_7c15,
+    );
 }
 
 #[test]
@@ -428,12 +587,22 @@ fn text_corpus_and_mutations() {
 
 #[test]
 fn asciidoc_corpus_and_mutations() {
-    sweep(&["asciidoc"], Format::AsciiDoc, mutations(), 0xe703_7ed1_a0b4_28db);
+    sweep(
+        &["asciidoc"],
+        Format::AsciiDoc,
+        mutations(),
+        0xe703_7ed1_a0b4_28db,
+    );
 }
 
 #[test]
 fn openapi_corpus_and_mutations() {
-    sweep(&["openapi"], Format::OpenApi, mutations(), 0x8ebc_6af0_9c88_c6e3);
+    sweep(
+        &["openapi"],
+        Format::OpenApi,
+        mutations(),
+        0x8ebc_6af0_9c88_c6e3,
+    );
 }
 
 /// The `interpret` corpus (its first byte picks the format, as in `fuzz/src/lib.rs`).
@@ -459,7 +628,7 @@ fn interpret_corpus() {
                 Format::OpenApi,
             ][usize::from(other) % 6],
         };
-        run(&name, format, page, interpret_checked);
+        assert!(!run(&name, format, page, interpret_checked), "{name}");
     }
 }
 
@@ -477,7 +646,10 @@ fn every_corpus_page_through_every_reader() {
     for target in ["markdown", "rst", "html", "text", "asciidoc", "openapi"] {
         for (name, bytes) in corpus(target) {
             for format in formats {
-                run(&format!("{target}/{name} as {format:?}"), format, &bytes, read_checked);
+                let label = format!("{target}/{name} as {format:?}");
+                let known = run(&label, format, &bytes, read_checked);
+                // The one corpus page known to panic as AsciiDoc (Japanese after `*`).
+                assert!(!known || format == Format::AsciiDoc, "{label}");
             }
         }
     }

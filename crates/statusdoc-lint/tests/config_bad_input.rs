@@ -95,7 +95,10 @@ fn bad_severities() {
 #[test]
 fn bad_required_codes() {
     let e = error("[coverage]\nrequired = [200, 99]\n");
-    assert!(e.contains(":2:18: 99 is not an HTTP status code (100-599)"), "{e}");
+    assert!(
+        e.contains(":2:18: 99 is not an HTTP status code (100-599)"),
+        "{e}"
+    );
     let e = error("[coverage]\nrequired = [200, 70000]\n");
     assert!(e.contains(":2:18: invalid value: integer `70000`"), "{e}");
     let e = error("[coverage]\nrequired = [\"200\"]\n");

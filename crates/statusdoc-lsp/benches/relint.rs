@@ -18,18 +18,50 @@ use statusdoc_lsp::{Encoding, Options, Workspace};
 const LINES: usize = 5_000;
 
 const ROWS: [(u16, &str, &str); 12] = [
-    (200, "OK", "The request succeeded and the body holds the resource."),
-    (201, "Created", "The resource was created; `Location` names it."),
-    (204, "No Content", "The request succeeded; there is no body."),
-    (400, "Bad Request", "The body is not valid JSON or misses a field."),
+    (
+        200,
+        "OK",
+        "The request succeeded and the body holds the resource.",
+    ),
+    (
+        201,
+        "Created",
+        "The resource was created; `Location` names it.",
+    ),
+    (
+        204,
+        "No Content",
+        "The request succeeded; there is no body.",
+    ),
+    (
+        400,
+        "Bad Request",
+        "The body is not valid JSON or misses a field.",
+    ),
     (401, "Unauthorized", "The token is missing or expired."),
     (403, "Forbidden", "The token does not grant this operation."),
     (404, "Not Found", "No resource has this id."),
     (409, "Conflict", "The resource changed since it was read."),
-    (413, "Request Entity Too Large", "The body is larger than 1 MiB."),
-    (415, "Not Acceptable", "The `Content-Type` is not `application/json`."),
-    (429, "Too Many Requests", "Too many requests: wait for `Retry-After` seconds."),
-    (503, "Service Unavailable", "The service is down for maintenance; try again later."),
+    (
+        413,
+        "Request Entity Too Large",
+        "The body is larger than 1 MiB.",
+    ),
+    (
+        415,
+        "Not Acceptable",
+        "The `Content-Type` is not `application/json`.",
+    ),
+    (
+        429,
+        "Too Many Requests",
+        "Too many requests: wait for `Retry-After` seconds.",
+    ),
+    (
+        503,
+        "Service Unavailable",
+        "The service is down for maintenance; try again later.",
+    ),
 ];
 
 /// A large API reference: one section per endpoint, each with prose and a table of

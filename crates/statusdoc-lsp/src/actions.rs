@@ -106,7 +106,10 @@ impl Workspace {
                 });
             }
         }
-        actions.into_iter().map(CodeActionOrCommand::CodeAction).collect()
+        actions
+            .into_iter()
+            .map(CodeActionOrCommand::CodeAction)
+            .collect()
     }
 
     /// An edit of one document: versioned when the client takes document changes, so
@@ -232,10 +235,9 @@ fn rst_target(doc: &OpenDocument, line0: usize, comment: &str, registry: &Regist
         let is_directive = [".. table::", ".. list-table::", ".. csv-table::"]
             .iter()
             .any(|d| trimmed.starts_with(d));
-        let is_border = (trimmed.starts_with("+-")
-            || trimmed.starts_with("+=")
-            || trimmed.starts_with("=="))
-            && (n == 0 || line(n - 1).trim().is_empty());
+        let is_border =
+            (trimmed.starts_with("+-") || trimmed.starts_with("+=") || trimmed.starts_with("=="))
+                && (n == 0 || line(n - 1).trim().is_empty());
         if !is_directive && !is_border {
             continue;
         }
@@ -253,7 +255,13 @@ fn rst_target(doc: &OpenDocument, line0: usize, comment: &str, registry: &Regist
 /// Whether a reStructuredText comment put above line `start` covers line `target`
 /// (0-based): the page's lines from `start` to `target`, read after the comment, have
 /// a suppression whose lines include `target`.
-fn covers(doc: &OpenDocument, start: usize, target: usize, comment: &str, registry: &Registry) -> bool {
+fn covers(
+    doc: &OpenDocument,
+    start: usize,
+    target: usize,
+    comment: &str,
+    registry: &Registry,
+) -> bool {
     let text = doc.text.as_str();
     let from = doc.lines.line_start(text, start);
     let to = doc.lines.line_end(text, target);
@@ -366,7 +374,12 @@ mod tests {
         assert!(is_yaml_key("\"404\": {}"));
         assert!(!is_yaml_key("        The server: failed"));
         assert!(!is_yaml_key("        Not Acceptable"));
-        let lines = ["responses:", "  '415':", "    description: |", "      Not Acceptable"];
+        let lines = [
+            "responses:",
+            "  '415':",
+            "    description: |",
+            "      Not Acceptable",
+        ];
         let line = |n: usize| lines[n];
         assert_eq!(yaml_target(&line, 3), 2);
         assert_eq!(yaml_target(&line, 1), 1);

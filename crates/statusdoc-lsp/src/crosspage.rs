@@ -89,17 +89,18 @@ pub(crate) fn spawn() -> (Sender<Job>, Receiver<Outcome>) {
                     job = newer;
                 }
                 job.configuration_changed = configuration_changed;
-                let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(
-                    || worker.run(&job),
-                )) {
+                let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    worker.run(&job)
+                })) {
                     Ok(outcome) => outcome,
                     Err(_) => {
                         worker = Worker::default();
                         Outcome {
                             generation: job.generation,
                             pages: HashMap::new(),
-                            logs: vec!["the cross-page pass failed (a bug: please report it)"
-                                .to_owned()],
+                            logs: vec![
+                                "the cross-page pass failed (a bug: please report it)".to_owned()
+                            ],
                         }
                     }
                 };
@@ -121,6 +122,9 @@ struct Cached {
 
 /// What a manifest says about a page.
 struct Facts {
+    /// The manifest, and the page's place in it.
+    manifest: PathBuf,
+    index: usize,
     id: String,
     vendor: String,
     document: Option<String>,
@@ -208,13 +212,21 @@ impl Worker {
                     facts: None,
                 });
             }
-            // In path order, as `statusdoc lint FOLDER` reads them (the first rendering
-            // of a document is the one the others are compared with).
+            // In the order `statusdoc lint` reads them (the first rendering of a document
+            // is the one the others are compared with): pages a manifest names in its
+            // order, as a corpus is read, the others in path order, as a walk finds them.
             items.sort_by(|a, b| a.file.cmp(&b.file));
             for item in &mut items {
                 item.facts = self.facts(&item.file, root, &mut outcome.logs);
             }
-            compare(&items, registry, &root_config, job.encoding, &mut outcome.pages);
+            items.sort_by_key(|item| item.facts.as_ref().map(|f| (f.manifest.clone(), f.index)));
+            compare(
+                &items,
+                registry,
+                &root_config,
+                job.encoding,
+                &mut outcome.pages,
+            );
         }
         self.cache.retain(|file, _| seen.contains(file));
         outcome
@@ -276,13 +288,17 @@ impl Worker {
                 Some(known) => known.clone(),
                 None => {
                     let loaded = load_manifest(&path, root, logs);
-                    self.manifests.insert(path, loaded.clone());
+                    self.manifests.insert(path.clone(), loaded.clone());
                     loaded
                 }
             };
             if let Some(manifest) = manifest {
                 let relative = project::show(dir, file);
-                return manifest.page_for(&relative).map(|page| Facts {
+                let index = manifest.pages.iter().position(|p| p.path == relative)?;
+                let page = &manifest.pages[index];
+                return Some(Facts {
+                    manifest: path,
+                    index,
                     id: page.id.clone(),
                     vendor: page.vendor.clone(),
                     document: page.document.clone(),
@@ -452,7 +468,8 @@ mod tests {
     #[test]
     fn per_page_and_cross_page_findings_are_the_cli_findings() {
         let registry = Registry::bundled();
-        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/rules/SD401");
+        let fixtures =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/rules/SD401");
         let html = std::fs::read_to_string(fixtures.join("status-codes.html")).unwrap();
         let markdown = std::fs::read_to_string(fixtures.join("status-codes.md"))
             .unwrap()
@@ -465,7 +482,8 @@ mod tests {
                 "<!-- statusdoc-disable-next-line renderings-disagree -->\n* 200 OK",
             );
         let read = |path: &str, text: &str| {
-            let mut document = read_page(path, text.as_bytes(), &ReadOptions::new(registry)).unwrap();
+            let mut document =
+                read_page(path, text.as_bytes(), &ReadOptions::new(registry)).unwrap();
             document.discovered = true;
             document
         };
@@ -477,14 +495,19 @@ mod tests {
         let pages: Vec<Page> = documents.iter().map(Page::new).collect();
         let expected = lint(&pages, registry, &config);
         assert!(expected.iter().any(|d| d.rule == "SD401"), "{expected:#?}");
-        assert!(expected.iter().any(|d| d.rule == UNUSED_SUPPRESSION), "{expected:#?}");
+        assert!(
+            expected.iter().any(|d| d.rule == UNUSED_SUPPRESSION),
+            "{expected:#?}"
+        );
 
         let (cross, used) = cross_page_findings(&pages, registry, &config);
         let mut actual: Vec<Diagnostic> = cross;
         for (p, page) in pages.iter().enumerate() {
-            actual.extend(lint(&[*page], registry, &config).into_iter().filter(|d| {
-                !(d.rule == UNUSED_SUPPRESSION && used.contains(&(p, d.span)))
-            }));
+            actual.extend(
+                lint(&[*page], registry, &config)
+                    .into_iter()
+                    .filter(|d| !(d.rule == UNUSED_SUPPRESSION && used.contains(&(p, d.span)))),
+            );
         }
         actual.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         assert_eq!(actual, expected);

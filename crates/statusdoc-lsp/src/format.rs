@@ -63,16 +63,26 @@ mod tests {
     #[test]
     fn extension_then_language_then_content() {
         assert_eq!(detect("a.md", "plaintext", ""), Some(Format::Markdown));
-        assert_eq!(detect("a.rst", "markdown", ""), Some(Format::ReStructuredText));
+        assert_eq!(
+            detect("a.rst", "markdown", ""),
+            Some(Format::ReStructuredText)
+        );
         assert_eq!(detect("a.txt", "markdown", "x"), Some(Format::Markdown));
         assert_eq!(detect("untitled-1", "asciidoc", ""), Some(Format::AsciiDoc));
         let openapi = "openapi: 3.0.0\npaths: {}\n";
         assert_eq!(detect("api.yaml", "yaml", openapi), Some(Format::OpenApi));
         assert_eq!(detect("ci.yaml", "yaml", "jobs: {}\n"), None);
-        assert_eq!(detect("untitled", "json", "{\"openapi\": \"3.1.0\"}"), Some(Format::OpenApi));
+        assert_eq!(
+            detect("untitled", "json", "{\"openapi\": \"3.1.0\"}"),
+            Some(Format::OpenApi)
+        );
         assert_eq!(detect("main.rs", "rust", "fn main() {}\n"), None);
         assert_eq!(
-            detect("page.txt", "plaintext", "# Codes\n\n| Code | Meaning |\n|---|---|\n| 200 | OK |\n"),
+            detect(
+                "page.txt",
+                "plaintext",
+                "# Codes\n\n| Code | Meaning |\n|---|---|\n| 200 | OK |\n"
+            ),
             Some(Format::Markdown)
         );
     }

@@ -29,11 +29,7 @@ impl Workspace {
         }
         // How the other open pages title the code: title → pages.
         let mut others: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-        let mut open: Vec<_> = self
-            .docs
-            .values()
-            .filter(|d| d.uri != doc.uri)
-            .collect();
+        let mut open: Vec<_> = self.docs.values().filter(|d| d.uri != doc.uri).collect();
         open.sort_by(|a, b| a.shown.cmp(&b.shown));
         for other in open {
             let Some(other_document) = other.analysis.as_ref().and_then(|a| a.document.as_ref())
@@ -77,7 +73,13 @@ fn describe(
     markdown: bool,
 ) -> String {
     let code = entry.code;
-    let md = |text: &str| if markdown { escape(text) } else { text.to_owned() };
+    let md = |text: &str| {
+        if markdown {
+            escape(text)
+        } else {
+            text.to_owned()
+        }
+    };
     let bold = |text: &str| {
         if markdown {
             format!("**{text}**")
@@ -89,14 +91,20 @@ fn describe(
     match registry.get(code) {
         Some(status) => {
             out.push(bold(&format!("{code} {}", md(&status.reason))));
-            let mut facts = vec![status.reference.clone(), status.class.as_str().replace('-', " ")];
+            let mut facts = vec![
+                status.reference.clone(),
+                status.class.as_str().replace('-', " "),
+            ];
             if status.state.as_str() != "current" {
                 facts.push(format!("registry: {}", status.state.as_str()));
             }
             out.push(facts.join(" · "));
             out.push(format!("Retry: {}", retry(status.retry)));
             if !status.headers.is_empty() {
-                out.push(format!("Expected header fields: {}", status.headers.join(", ")));
+                out.push(format!(
+                    "Expected header fields: {}",
+                    status.headers.join(", ")
+                ));
             }
             if !status.obsolete.is_empty() {
                 let phrases: Vec<String> = status
@@ -135,7 +143,13 @@ fn describe(
             };
             let pages: Vec<String> = pages
                 .iter()
-                .map(|p| if markdown { format!("`{p}`") } else { (*p).to_owned() })
+                .map(|p| {
+                    if markdown {
+                        format!("`{p}`")
+                    } else {
+                        (*p).to_owned()
+                    }
+                })
                 .collect();
             lines.push(format!("- {title}: {}", pages.join(", ")));
         }
@@ -187,7 +201,10 @@ mod tests {
             ..Entry::default()
         };
         let mut others = BTreeMap::new();
-        others.insert("Unsupported Media Type".to_owned(), vec!["docs/b.md", "docs/c.rst"]);
+        others.insert(
+            "Unsupported Media Type".to_owned(),
+            vec!["docs/b.md", "docs/c.rst"],
+        );
         let text = describe(&entry, &others, Registry::bundled(), true);
         assert!(text.starts_with("**415 Unsupported Media Type**"), "{text}");
         assert!(text.contains("RFC 9110, Section 15.5.16"), "{text}");

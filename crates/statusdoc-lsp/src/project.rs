@@ -33,9 +33,7 @@ pub fn normalize(path: &Path) -> PathBuf {
 pub fn show(root: &Path, path: &Path) -> String {
     let path = normalize(path);
     match path.strip_prefix(root) {
-        Ok(inside) if !inside.as_os_str().is_empty() => {
-            inside.to_string_lossy().replace('\\', "/")
-        }
+        Ok(inside) if !inside.as_os_str().is_empty() => inside.to_string_lossy().replace('\\', "/"),
         Ok(_) => ".".to_owned(),
         Err(_) => path.to_string_lossy().replace('\\', "/"),
     }
@@ -187,6 +185,9 @@ mod tests {
             root_for(&root.join("docs/a.md"), &[root.to_owned()]),
             (root.to_owned(), true)
         );
-        assert_eq!(root_for(&root.join("docs/a.md"), &[]), (root.to_owned(), false));
+        assert_eq!(
+            root_for(&root.join("docs/a.md"), &[]),
+            (root.to_owned(), false)
+        );
     }
 }

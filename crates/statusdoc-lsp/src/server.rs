@@ -21,8 +21,8 @@ use lsp_types::{
     HoverProviderCapability, InitializeParams, InitializeResult, LogMessageParams, MessageType,
     OneOf, PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions,
     ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url,
-    WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url, WorkspaceFoldersServerCapabilities,
+    WorkspaceServerCapabilities,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -59,6 +59,8 @@ struct Server {
     generation: u64,
     configuration_changed: bool,
     next_request: i32,
+    /// The client watches files for us (dynamic registration of file watchers).
+    watch_configs: bool,
 }
 
 /// Runs the server on a connection until `exit`; returns whether the client shut it
@@ -79,6 +81,7 @@ pub fn run(connection: Connection, options: Options) -> anyhow::Result<bool> {
         generation: 0,
         configuration_changed: false,
         next_request: 0,
+        watch_configs: false,
     };
     server.main_loop()
 }
@@ -117,14 +120,26 @@ impl Server {
                 }
                 Event::Message(Message::Request(request)) => self.on_request(request)?,
                 Event::Message(Message::Notification(notification)) => {
-                    self.on_notification(notification)?
+                    let method = notification.method.clone();
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        self.on_notification(notification)
+                    })) {
+                        Ok(result) => result?,
+                        Err(_) => self.log(
+                            MessageType::ERROR,
+                            format!("{method}: statusdoc failed (a bug: please report it)"),
+                        ),
+                    }
                 }
                 // Answers to our requests (registrations): nothing to do.
                 Event::Message(Message::Response(_)) => {}
                 Event::Outcome(outcome) => self.on_outcome(outcome)?,
                 Event::WorkerGone => {
                     self.outcomes = crossbeam_channel::never();
-                    self.log(MessageType::ERROR, "the cross-page worker stopped".to_owned());
+                    self.log(
+                        MessageType::ERROR,
+                        "the cross-page worker stopped".to_owned(),
+                    );
                 }
                 Event::Tick => {}
             }
@@ -140,7 +155,12 @@ impl Server {
             .map_err(|_| anyhow::anyhow!("the connection to the client is closed"))
     }
 
-    fn reply_error(&self, id: RequestId, code: ErrorCode, message: impl Into<String>) -> anyhow::Result<()> {
+    fn reply_error(
+        &self,
+        id: RequestId,
+        code: ErrorCode,
+        message: impl Into<String>,
+    ) -> anyhow::Result<()> {
         self.send(Response::new_err(id, code as i32, message.into()))
     }
 
@@ -183,10 +203,12 @@ impl Server {
                     Ok(Some(actions))
                 })
             }
-            req::HoverRequest::METHOD => self.handle::<req::HoverRequest>(id, params, |server, params| {
-                server.flush(&params.text_document_position_params.text_document.uri)?;
-                Ok(server.workspace.hover(&params))
-            }),
+            req::HoverRequest::METHOD => {
+                self.handle::<req::HoverRequest>(id, params, |server, params| {
+                    server.flush(&params.text_document_position_params.text_document.uri)?;
+                    Ok(server.workspace.hover(&params))
+                })
+            }
             _ => self.reply_error(
                 id,
                 ErrorCode::MethodNotFound,
@@ -315,30 +337,36 @@ impl Server {
         };
         self.send(Response::new_ok(id, result))?;
         self.phase = Phase::Running;
-        if watch {
-            // Configuration files changed outside the editor re-configure every page.
-            let register = RegistrationParams {
-                registrations: vec![Registration {
-                    id: "statusdoc-config-watcher".to_owned(),
-                    method: note::DidChangeWatchedFiles::METHOD.to_owned(),
-                    register_options: Some(serde_json::to_value(
-                        DidChangeWatchedFilesRegistrationOptions {
-                            watchers: vec![FileSystemWatcher {
-                                glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
-                                kind: None,
-                            }],
-                        },
-                    )?),
-                }],
-            };
-            self.next_request += 1;
-            self.send(Request::new(
-                RequestId::from(format!("statusdoc-{}", self.next_request)),
-                req::RegisterCapability::METHOD.to_owned(),
-                register,
-            ))?;
-        }
+        self.watch_configs = watch;
         Ok(())
+    }
+
+    /// Asks the client to tell about configuration files changed outside the editor
+    /// (`workspace/didChangeWatchedFiles`), once it is initialized.
+    fn register_watcher(&mut self) -> anyhow::Result<()> {
+        if !self.watch_configs {
+            return Ok(());
+        }
+        let register = RegistrationParams {
+            registrations: vec![Registration {
+                id: "statusdoc-config-watcher".to_owned(),
+                method: note::DidChangeWatchedFiles::METHOD.to_owned(),
+                register_options: Some(serde_json::to_value(
+                    DidChangeWatchedFilesRegistrationOptions {
+                        watchers: vec![FileSystemWatcher {
+                            glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
+                            kind: None,
+                        }],
+                    },
+                )?),
+            }],
+        };
+        self.next_request += 1;
+        self.send(Request::new(
+            RequestId::from(format!("statusdoc-{}", self.next_request)),
+            req::RegisterCapability::METHOD.to_owned(),
+            register,
+        ))
     }
 
     fn on_notification(&mut self, notification: Notification) -> anyhow::Result<()> {
@@ -349,15 +377,22 @@ impl Server {
         }
         let Notification { method, params } = notification;
         match method.as_str() {
-            note::Initialized::METHOD => self.cross_page_pass(),
+            note::Initialized::METHOD => {
+                self.register_watcher()?;
+                self.cross_page_pass()
+            }
             note::DidOpenTextDocument::METHOD => {
                 let Some(p) = self.params::<note::DidOpenTextDocument>(params) else {
                     return Ok(());
                 };
                 let document = p.text_document;
                 let uri = document.uri.clone();
-                self.workspace
-                    .open(document.uri, document.language_id, document.version, document.text);
+                self.workspace.open(
+                    document.uri,
+                    document.language_id,
+                    document.version,
+                    document.text,
+                );
                 self.pending.remove(&uri);
                 self.lint_and_publish(&uri)?;
                 if is_config(&uri) {
@@ -377,7 +412,10 @@ impl Server {
                     self.pending
                         .insert(uri, Instant::now() + self.options.debounce);
                 } else {
-                    self.log(MessageType::WARNING, format!("{uri}: changed but never opened"));
+                    self.log(
+                        MessageType::WARNING,
+                        format!("{uri}: changed but never opened"),
+                    );
                 }
                 Ok(())
             }
@@ -434,7 +472,12 @@ impl Server {
                     .filter(|f| !removed.contains(*f))
                     .cloned()
                     .collect();
-                folders.extend(p.event.added.iter().filter_map(|f| f.uri.to_file_path().ok()));
+                folders.extend(
+                    p.event
+                        .added
+                        .iter()
+                        .filter_map(|f| f.uri.to_file_path().ok()),
+                );
                 self.workspace.set_folders(folders);
                 self.relint_all()?;
                 self.cross_page_pass()
@@ -446,7 +489,10 @@ impl Server {
     }
 
     /// A notification's parameters; a log message when they do not parse.
-    fn params<N: lsp_types::notification::Notification>(&mut self, params: Value) -> Option<N::Params>
+    fn params<N: lsp_types::notification::Notification>(
+        &mut self,
+        params: Value,
+    ) -> Option<N::Params>
     where
         N::Params: DeserializeOwned,
     {
@@ -680,7 +726,10 @@ impl Server {
             encoding: self.workspace.encoding(),
         };
         if self.jobs.send(job).is_err() {
-            self.log(MessageType::ERROR, "the cross-page worker stopped".to_owned());
+            self.log(
+                MessageType::ERROR,
+                "the cross-page worker stopped".to_owned(),
+            );
         }
         Ok(())
     }

@@ -207,8 +207,7 @@ impl Delta {
             .take(max_suffix)
             .take_while(|(x, y)| x == y)
             .count();
-        while !old.is_char_boundary(a.len() - suffix) || !new.is_char_boundary(b.len() - suffix)
-        {
+        while !old.is_char_boundary(a.len() - suffix) || !new.is_char_boundary(b.len() - suffix) {
             suffix -= 1;
         }
         Delta {
@@ -250,7 +249,10 @@ mod tests {
             Position::new(1, 3)
         );
         assert_eq!(lines.position(text, x, Encoding::Utf8), Position::new(1, 6));
-        assert_eq!(lines.position(text, x, Encoding::Utf32), Position::new(1, 2));
+        assert_eq!(
+            lines.position(text, x, Encoding::Utf32),
+            Position::new(1, 2)
+        );
         for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
             let position = lines.position(text, x, encoding);
             assert_eq!(lines.offset(text, position, encoding), x);
@@ -281,10 +283,19 @@ mod tests {
         let text = "a\rb\r\nc\n";
         let lines = LineIndex::new(text);
         assert_eq!(lines.line_count(), 4);
-        assert_eq!(lines.position(text, 2, Encoding::Utf16), Position::new(1, 0));
-        assert_eq!(lines.position(text, 5, Encoding::Utf16), Position::new(2, 0));
+        assert_eq!(
+            lines.position(text, 2, Encoding::Utf16),
+            Position::new(1, 0)
+        );
+        assert_eq!(
+            lines.position(text, 5, Encoding::Utf16),
+            Position::new(2, 0)
+        );
         // Inside "\r\n": the end of the line.
-        assert_eq!(lines.position(text, 4, Encoding::Utf16), Position::new(1, 1));
+        assert_eq!(
+            lines.position(text, 4, Encoding::Utf16),
+            Position::new(1, 1)
+        );
     }
 
     #[test]

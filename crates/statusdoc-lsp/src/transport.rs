@@ -178,7 +178,9 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Frame> {
         return Ok(Frame::Bad(message));
     }
     let Some(length) = length else {
-        return Ok(Frame::Bad("a message without a Content-Length header".to_owned()));
+        return Ok(Frame::Bad(
+            "a message without a Content-Length header".to_owned(),
+        ));
     };
     if length > MAX_BODY {
         io::copy(&mut input.by_ref().take(length as u64), &mut io::sink())?;

@@ -287,9 +287,7 @@ impl Workspace {
         let delta = cross.map(|c| Delta::between(&c.base, &doc.text));
         // Suppressions a cross-page finding used are not unused (SD010).
         let used: Vec<Span> = match (cross, delta) {
-            (Some(cross), Some(delta)) => {
-                cross.used.iter().filter_map(|s| delta.map(*s)).collect()
-            }
+            (Some(cross), Some(delta)) => cross.used.iter().filter_map(|s| delta.map(*s)).collect(),
             _ => Vec::new(),
         };
         let mut findings: Vec<Finding> = analysis
@@ -329,11 +327,16 @@ impl Workspace {
             }
         }
         findings.sort_by(|a, b| {
-            (a.diagnostic.span.start, a.diagnostic.rule, a.diagnostic.status_code).cmp(&(
-                b.diagnostic.span.start,
-                b.diagnostic.rule,
-                b.diagnostic.status_code,
-            ))
+            (
+                a.diagnostic.span.start,
+                a.diagnostic.rule,
+                a.diagnostic.status_code,
+            )
+                .cmp(&(
+                    b.diagnostic.span.start,
+                    b.diagnostic.rule,
+                    b.diagnostic.status_code,
+                ))
         });
         findings
     }
@@ -354,7 +357,11 @@ impl Workspace {
         Url::parse(&format!("{}{rule}.md", self.options.docs_base_url)).ok()
     }
 
-    pub(crate) fn lsp_diagnostic(&self, doc: &OpenDocument, finding: &Finding) -> lsp_types::Diagnostic {
+    pub(crate) fn lsp_diagnostic(
+        &self,
+        doc: &OpenDocument,
+        finding: &Finding,
+    ) -> lsp_types::Diagnostic {
         let d = &finding.diagnostic;
         let message = match &d.help {
             Some(help) => format!("{}\nhelp: {help}", d.message),
@@ -397,11 +404,7 @@ impl Workspace {
     }
 
     /// A label in another page, by its line and column (open pages by their text).
-    fn locate_label(
-        &self,
-        doc: &OpenDocument,
-        label: &statusdoc_model::Label,
-    ) -> Option<Location> {
+    fn locate_label(&self, doc: &OpenDocument, label: &statusdoc_model::Label) -> Option<Location> {
         let root = doc.root.as_ref()?;
         let file = project::normalize(&root.join(&label.path));
         let uri = Url::from_file_path(&file).ok()?;
@@ -424,7 +427,12 @@ impl Workspace {
 
 /// Reads a page's text as `format`, as the CLI reads a page found by walking: `None`
 /// for an empty page, an `unreadable-page` finding for one that is not text.
-pub(crate) fn read(shown: &str, text: &str, format: Format, registry: &Registry) -> Option<Document> {
+pub(crate) fn read(
+    shown: &str,
+    text: &str,
+    format: Format,
+    registry: &Registry,
+) -> Option<Document> {
     let options = ReadOptions {
         format: Some(format),
         registry,

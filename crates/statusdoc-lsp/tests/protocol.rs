@@ -74,7 +74,10 @@ fn code_actions(client: &mut Client, uri: &str, diagnostic: &Value) -> Vec<Value
             "context": {"diagnostics": [diagnostic]},
         }),
     );
-    response["result"].as_array().expect("a list of actions").clone()
+    response["result"]
+        .as_array()
+        .expect("a list of actions")
+        .clone()
 }
 
 fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -118,7 +121,10 @@ fn an_editor_session_on_the_seed_page() {
         wrong["codeDescription"]["href"],
         format!("{}SD101.md", statusdoc_lsp::DEFAULT_DOCS_URL)
     );
-    assert!(!with_rule(&diagnostics, "SD103").is_empty(), "{diagnostics:#?}");
+    assert!(
+        !with_rule(&diagnostics, "SD103").is_empty(),
+        "{diagnostics:#?}"
+    );
 
     // Hover on the code.
     let hover = client.request(
@@ -144,14 +150,24 @@ fn an_editor_session_on_the_seed_page() {
         .find(|a| a["isPreferred"] == true)
         .unwrap_or_else(|| panic!("{actions:#?}"));
     assert_eq!(fix["kind"], "quickfix");
-    assert!(fix["title"].as_str().unwrap().contains("Unsupported Media Type"));
-    assert_eq!(fix["edit"]["documentChanges"][0]["textDocument"]["version"], 1);
+    assert!(fix["title"]
+        .as_str()
+        .unwrap()
+        .contains("Unsupported Media Type"));
+    assert_eq!(
+        fix["edit"]["documentChanges"][0]["textDocument"]["version"],
+        1
+    );
     assert!(actions
         .iter()
         .any(|a| a["title"] == "Suppress SD101 on this line"));
     let edits = action_edits(fix, &uri);
     let fixed = apply_edits(&seed, &edits);
-    assert!(fixed.lines().nth(20).unwrap().starts_with("`415 Unsupported Media Type`"));
+    assert!(fixed
+        .lines()
+        .nth(20)
+        .unwrap()
+        .starts_with("`415 Unsupported Media Type`"));
     change(&mut client, &uri, 2, &edits);
     let diagnostics = client.diagnostics(&uri, 2);
     assert!(
@@ -222,7 +238,10 @@ fn protocol_errors_are_answered_and_never_end_the_server() {
     assert_eq!(invalid["error"]["code"], -32600, "{invalid}");
     client.send_raw(&frame(br#"{"jsonrpc": "2.0", "id": 7, "method": 5}"#));
     let invalid = client.recv();
-    assert_eq!((invalid["id"].clone(), invalid["error"]["code"].clone()), (json!(7), json!(-32600)));
+    assert_eq!(
+        (invalid["id"].clone(), invalid["error"]["code"].clone()),
+        (json!(7), json!(-32600))
+    );
     // A header that is not one.
     client.send_raw(b"Content-Length: many\r\n\r\n");
     assert_eq!(client.recv()["error"]["code"], -32700);
@@ -273,7 +292,12 @@ fn protocol_errors_are_answered_and_never_end_the_server() {
     );
     // Still serving: a page in a known format gets its diagnostics.
     let page = url(&dir.path().join("codes.md"));
-    client.open(&page, "markdown", 1, "# Status codes\n\n| Code | Reason |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n");
+    client.open(
+        &page,
+        "markdown",
+        1,
+        "# Status codes\n\n| Code | Reason |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n",
+    );
     assert!(!with_rule(&client.diagnostics(&page, 1), "SD101").is_empty());
 
     let response = client.request("shutdown", Value::Null);
@@ -282,7 +306,10 @@ fn protocol_errors_are_answered_and_never_end_the_server() {
     assert_eq!(late["error"]["code"], -32600, "{late}");
     client.notify("exit", Value::Null);
     let server = client.server.take().unwrap();
-    assert!(server.join().unwrap().unwrap(), "exit after shutdown is clean");
+    assert!(
+        server.join().unwrap().unwrap(),
+        "exit after shutdown is clean"
+    );
 }
 
 #[test]
@@ -295,13 +322,22 @@ fn exit_without_shutdown_is_not_clean() {
 
 #[test]
 fn suppression_comments_and_fix_all() {
-    let page = "# Status codes\n\n| Code | Reason |\n|---|---|\n| 200 | OK |\n| 404 | NotFound |\n| 413 | Request Entity Too Large |\n| 415 | Not Acceptable |\n";
+    let page = "# Status codes\n\n| Code | Reason |\n|---|---|\n| 200 | OK |\n| 404 | NotFound |\n| 413 | Request Entity Too Large |\n| 415 | Not Acceptable |\n| 429 | Rate Limited |\n";
     let dir = workspace(&[("codes.md", page)]);
     let uri = url(&dir.path().join("codes.md"));
     let mut client = Client::in_process(options());
     client.initialize(dir.path(), capabilities());
     client.open(&uri, "markdown", 1, page);
     let diagnostics = client.diagnostics(&uri, 1);
+    // A nonstandard phrase: its fix is unsafe, a plain code action.
+    let nonstandard = with_rule(&diagnostics, "SD102")[0].clone();
+    let actions = code_actions(&mut client, &uri, &nonstandard);
+    let unsafe_fix = actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("Too Many Requests"))
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    assert_eq!(unsafe_fix["isPreferred"], false);
+    assert!(unsafe_fix.get("kind").is_none(), "{unsafe_fix}");
     let wrong = with_rule(&diagnostics, "SD101")[0].clone();
     let actions = code_actions(&mut client, &uri, &wrong);
     let suppress = actions
@@ -316,8 +352,14 @@ fn suppression_comments_and_fix_all() {
     );
     change(&mut client, &uri, 2, &edits);
     let diagnostics = client.diagnostics(&uri, 2);
-    assert!(with_rule(&diagnostics, "SD101").is_empty(), "{diagnostics:#?}");
-    assert!(with_rule(&diagnostics, "SD010").is_empty(), "the comment is used");
+    assert!(
+        with_rule(&diagnostics, "SD101").is_empty(),
+        "{diagnostics:#?}"
+    );
+    assert!(
+        with_rule(&diagnostics, "SD010").is_empty(),
+        "the comment is used"
+    );
     let fixable = diagnostics.len();
 
     // Every safe fix at once, as `editor.codeActionsOnSave` asks for it.
@@ -334,8 +376,15 @@ fn suppression_comments_and_fix_all() {
     assert_eq!(actions[0]["kind"], statusdoc_lsp::FIX_ALL);
     let edits = action_edits(&actions[0], &uri);
     let all_fixed = apply_edits(&text, &edits);
-    assert!(all_fixed.contains("| 413 | Content Too Large |"), "{all_fixed}");
+    assert!(
+        all_fixed.contains("| 413 | Content Too Large |"),
+        "{all_fixed}"
+    );
     assert!(all_fixed.contains("| 404 | Not Found |"), "{all_fixed}");
+    assert!(
+        all_fixed.contains("| 429 | Rate Limited |"),
+        "unsafe: {all_fixed}"
+    );
     change(&mut client, &uri, 3, &edits);
     let left = client.diagnostics(&uri, 3);
     assert!(left.len() < fixable, "{left:#?}");
@@ -373,7 +422,10 @@ fn suppress(page: &str, name: &str, language: &str, rule: &str) -> String {
         "{text}\n{after:#?}"
     );
     let codes = |d: &[Value]| {
-        let mut codes: Vec<String> = d.iter().map(|d| d["code"].as_str().unwrap().to_owned()).collect();
+        let mut codes: Vec<String> = d
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_owned())
+            .collect();
         codes.sort();
         codes.dedup();
         codes
@@ -404,7 +456,10 @@ fn a_suppression_in_yaml_and_asciidoc() {
     assert!(text.contains("        '415':\n          # statusdoc-disable-next-line SD101\n          description: |\n"), "{text}");
     let adoc = "= Status codes\n\n[cols=\"1,3\"]\n|===\n| Code | Reason\n\n| 200\n| OK\n\n| 415\n| Not Acceptable\n|===\n";
     let text = suppress(adoc, "codes.adoc", "asciidoc", "SD101");
-    assert!(text.contains("// statusdoc-disable-next-line SD101\n"), "{text}");
+    assert!(
+        text.contains("// statusdoc-disable-next-line SD101\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -417,9 +472,13 @@ fn configuration_and_cross_page_rules() {
         "* 410 Gone\n\n  The resource was deleted.",
     );
     assert_ne!(agreeing, markdown);
-    let wrong = "# Status codes\n\n| Code | Reason |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n";
+    let wrong =
+        "# Status codes\n\n| Code | Reason |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n";
     let dir = workspace(&[
-        ("statusdoc.toml", "[rules]\nwrong-reason-phrase = \"warning\"\n"),
+        (
+            "statusdoc.toml",
+            "[rules]\nwrong-reason-phrase = \"warning\"\n",
+        ),
         ("docs/status-codes.html", &html),
         ("docs/status-codes.md", &agreeing),
         ("legacy/statusdoc.toml", "[rules]\nSD101 = \"off\"\n"),
@@ -438,7 +497,11 @@ fn configuration_and_cross_page_rules() {
     let codes = url(&dir.path().join("docs/codes.md"));
     client.open(&codes, "markdown", 1, wrong);
     let diagnostics = client.diagnostics(&codes, 1);
-    assert_eq!(with_rule(&diagnostics, "SD101")[0]["severity"], 2, "a warning");
+    assert_eq!(
+        with_rule(&diagnostics, "SD101")[0]["severity"],
+        2,
+        "a warning"
+    );
     let legacy = url(&dir.path().join("legacy/codes.md"));
     client.open(&legacy, "markdown", 1, wrong);
     assert!(with_rule(&client.diagnostics(&legacy, 1), "SD101").is_empty());
@@ -454,13 +517,18 @@ fn configuration_and_cross_page_rules() {
         json!({"textDocument": {"uri": md, "version": 2}, "contentChanges": [{"text": markdown}]}),
     );
     let unsaved = client.diagnostics(&md, 2);
-    assert!(with_rule(&unsaved, "SD401").is_empty(), "not before a save: {unsaved:#?}");
+    assert!(
+        with_rule(&unsaved, "SD401").is_empty(),
+        "not before a save: {unsaved:#?}"
+    );
     client.notify("textDocument/didSave", json!({"textDocument": {"uri": md}}));
     let crossed = client.diagnostics_where(&md, |d| d.iter().any(|d| d["code"] == "SD401"));
     let disagree = with_rule(&crossed, "SD401");
     assert!(
-        disagree.iter().any(|d| d["relatedInformation"][0]["location"]["uri"]
-            == url(&dir.path().join("docs/status-codes.html"))),
+        disagree
+            .iter()
+            .any(|d| d["relatedInformation"][0]["location"]["uri"]
+                == url(&dir.path().join("docs/status-codes.html"))),
         "{disagree:#?}"
     );
     // An edit elsewhere keeps them, moved with the text.
@@ -489,7 +557,11 @@ fn configuration_and_cross_page_rules() {
     );
     client.diagnostics_where(&md, |d| d.iter().all(|d| d["code"] != "SD401"));
     let diagnostics = client.diagnostics_where(&codes, |d| d.iter().any(|d| d["code"] == "SD101"));
-    assert_eq!(with_rule(&diagnostics, "SD101")[0]["severity"], 1, "back to an error");
+    assert_eq!(
+        with_rule(&diagnostics, "SD101")[0]["severity"],
+        1,
+        "back to an error"
+    );
 
     // A configuration that does not parse: an error on the file, defaults for pages.
     std::fs::write(dir.path().join("statusdoc.toml"), "[rules\n").unwrap();
@@ -503,17 +575,21 @@ fn configuration_and_cross_page_rules() {
             && m["params"]["uri"] == config_uri.as_str()
             && !m["params"]["diagnostics"].as_array().unwrap().is_empty()
     });
-    assert_eq!(problem["params"]["diagnostics"][0]["range"]["start"]["line"], 0);
+    assert_eq!(
+        problem["params"]["diagnostics"][0]["range"]["start"]["line"],
+        0
+    );
     assert_eq!(client.shutdown(), Some(true));
 }
 
 #[test]
 fn changes_are_debounced() {
-    let page = "# Status codes\n\n| Code | Reason |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n";
+    let page =
+        "# Status codes\n\n| Code | Reason |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n";
     let dir = workspace(&[("codes.md", page)]);
     let uri = url(&dir.path().join("codes.md"));
     let mut client = Client::in_process(statusdoc_lsp::Options {
-        debounce: Duration::from_millis(400),
+        debounce: Duration::from_millis(1500),
         ..statusdoc_lsp::Options::default()
     });
     client.initialize(dir.path(), capabilities());
@@ -533,7 +609,9 @@ fn changes_are_debounced() {
     assert!(
         !client.sees_within(Duration::from_millis(100), |m| m["method"]
             == "textDocument/publishDiagnostics"
-            && m["params"]["version"].as_i64().is_some_and(|v| (2..6).contains(&v))),
+            && m["params"]["version"]
+                .as_i64()
+                .is_some_and(|v| (2..6).contains(&v))),
         "one lint for the burst of changes"
     );
     assert_eq!(client.shutdown(), Some(true));
@@ -541,7 +619,8 @@ fn changes_are_debounced() {
 
 #[test]
 fn other_open_pages_show_in_the_hover() {
-    let a = "# Status codes\n\n| Code | Reason |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n";
+    let a =
+        "# Status codes\n\n| Code | Reason |\n|---|---|\n| 200 | OK |\n| 415 | Not Acceptable |\n";
     let b = "# Errors\n\n| Code | Reason |\n|---|---|\n| 400 | Bad Request |\n| 415 | Unsupported Media Type |\n";
     let dir = workspace(&[("a.md", a), ("b.md", b)]);
     let mut client = Client::in_process(options());
@@ -555,6 +634,39 @@ fn other_open_pages_show_in_the_hover() {
     );
     let text = hover["result"]["contents"]["value"].as_str().unwrap();
     assert!(text.contains("This page: \"Not Acceptable\""), "{text}");
-    assert!(text.contains("- \"Unsupported Media Type\": `b.md`"), "{text}");
+    assert!(
+        text.contains("- \"Unsupported Media Type\": `b.md`"),
+        "{text}"
+    );
+    assert_eq!(client.shutdown(), Some(true));
+}
+
+#[test]
+fn a_manifest_says_which_pages_are_renderings_and_in_what_order() {
+    let fixtures = support::repository().join("tests/fixtures/rules/SD401");
+    let html = std::fs::read_to_string(fixtures.join("status-codes.html")).unwrap();
+    let markdown = std::fs::read_to_string(fixtures.join("status-codes.md")).unwrap();
+    // The manifest names the Markdown page first: it is the baseline, and the findings
+    // are the HTML page's (in path order they would be the other way round).
+    let manifest = "[[page]]\nid = \"codes-md\"\npath = \"codes.md\"\nvendor = \"Example\"\nproduct = \"Example API\"\nformat = \"markdown\"\ndocument = \"example:codes\"\n\n[[page]]\nid = \"codes-html\"\npath = \"codes.html\"\nvendor = \"Example\"\nproduct = \"Example API\"\nformat = \"html\"\ndocument = \"example:codes\"\n";
+    let dir = workspace(&[
+        ("corpus/manifest.toml", manifest),
+        ("corpus/codes.html", &html),
+        ("corpus/codes.md", &markdown),
+    ]);
+    let mut client = Client::in_process(options());
+    client.initialize(dir.path(), capabilities());
+    let uri = url(&dir.path().join("corpus/codes.html"));
+    client.open(&uri, "html", 1, &html);
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let diagnostics = client.diagnostics_where(&uri, |d| d.iter().any(|d| d["code"] == "SD401"));
+    let message = with_rule(&diagnostics, "SD401")[0]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(message.contains("codes.md"), "{message}");
     assert_eq!(client.shutdown(), Some(true));
 }

@@ -102,7 +102,8 @@ const PHRASES: &[(u16, &str)] = &[
 ];
 
 fn markdown_rows(n: usize) -> String {
-    let mut page = String::from("# Status codes\n\n| Code | Title | Description |\n|---|---|---|\n");
+    let mut page =
+        String::from("# Status codes\n\n| Code | Title | Description |\n|---|---|---|\n");
     for i in 0..n {
         let (code, phrase) = PHRASES[i % PHRASES.len()];
         page.push_str(&format!("| {code} | {phrase} | Row {i} of the table. |\n"));
@@ -155,7 +156,10 @@ fn rst_staircase(k: usize) -> String {
 }
 
 fn markdown_quotes(k: usize) -> String {
-    format!("{} | Code | Title |\n{0} |---|---|\n{0} | 404 | Not Found |\n", ">".repeat(k))
+    format!(
+        "{} | Code | Title |\n{0} |---|---|\n{0} | 404 | Not Found |\n",
+        ">".repeat(k)
+    )
 }
 
 fn html_nested_tables(k: usize) -> String {
@@ -280,20 +284,104 @@ fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let scale = if quick { 4 } else { 1 };
     let cases = vec![
-        reader_case("table rows", "Markdown pipe table", 1000 / scale, Format::Markdown, markdown_rows),
-        reader_case("table rows", "RST grid table", 500 / scale, Format::ReStructuredText, rst_grid_rows),
-        reader_case("table rows", "HTML table", 1000 / scale, Format::Html, html_rows),
-        reader_case("table rows", "OpenAPI operations", 250 / scale, Format::OpenApi, openapi_operations),
-        reader_case("nesting depth", "RST bullet staircase", 200 / scale, Format::ReStructuredText, rst_staircase),
-        reader_case("nesting depth", "Markdown block quotes", 200 / scale, Format::Markdown, markdown_quotes),
-        reader_case("nesting depth", "HTML nested tables", 500 / scale, Format::Html, html_nested_tables),
-        reader_case("nesting depth", "AsciiDoc nested lists", 200 / scale, Format::AsciiDoc, asciidoc_nested_lists),
-        reader_case("line length", "Markdown", 65_536 / scale, Format::Markdown, long_line(Format::Markdown)),
-        reader_case("line length", "RST in a staircase", 65_536 / scale, Format::ReStructuredText, long_line(Format::ReStructuredText)),
-        reader_case("line length", "HTML cell", 65_536 / scale, Format::Html, long_line(Format::Html)),
-        reader_case("line length", "text dump", 65_536 / scale, Format::Text, long_line(Format::Text)),
-        reader_case("line length", "AsciiDoc cell", 65_536 / scale, Format::AsciiDoc, long_line(Format::AsciiDoc)),
-        reader_case("line length", "OpenAPI scalar", 65_536 / scale, Format::OpenApi, long_line(Format::OpenApi)),
+        reader_case(
+            "table rows",
+            "Markdown pipe table",
+            1000 / scale,
+            Format::Markdown,
+            markdown_rows,
+        ),
+        reader_case(
+            "table rows",
+            "RST grid table",
+            500 / scale,
+            Format::ReStructuredText,
+            rst_grid_rows,
+        ),
+        reader_case(
+            "table rows",
+            "HTML table",
+            1000 / scale,
+            Format::Html,
+            html_rows,
+        ),
+        reader_case(
+            "table rows",
+            "OpenAPI operations",
+            250 / scale,
+            Format::OpenApi,
+            openapi_operations,
+        ),
+        reader_case(
+            "nesting depth",
+            "RST bullet staircase",
+            200 / scale,
+            Format::ReStructuredText,
+            rst_staircase,
+        ),
+        reader_case(
+            "nesting depth",
+            "Markdown block quotes",
+            200 / scale,
+            Format::Markdown,
+            markdown_quotes,
+        ),
+        reader_case(
+            "nesting depth",
+            "HTML nested tables",
+            500 / scale,
+            Format::Html,
+            html_nested_tables,
+        ),
+        reader_case(
+            "nesting depth",
+            "AsciiDoc nested lists",
+            200 / scale,
+            Format::AsciiDoc,
+            asciidoc_nested_lists,
+        ),
+        reader_case(
+            "line length",
+            "Markdown",
+            65_536 / scale,
+            Format::Markdown,
+            long_line(Format::Markdown),
+        ),
+        reader_case(
+            "line length",
+            "RST in a staircase",
+            65_536 / scale,
+            Format::ReStructuredText,
+            long_line(Format::ReStructuredText),
+        ),
+        reader_case(
+            "line length",
+            "HTML cell",
+            65_536 / scale,
+            Format::Html,
+            long_line(Format::Html),
+        ),
+        reader_case(
+            "line length",
+            "text dump",
+            65_536 / scale,
+            Format::Text,
+            long_line(Format::Text),
+        ),
+        reader_case(
+            "line length",
+            "AsciiDoc cell",
+            65_536 / scale,
+            Format::AsciiDoc,
+            long_line(Format::AsciiDoc),
+        ),
+        reader_case(
+            "line length",
+            "OpenAPI scalar",
+            65_536 / scale,
+            Format::OpenApi,
+            long_line(Format::OpenApi),
+        ),
         files_case(100 / scale),
         findings_case(500 / scale),
     ];
@@ -326,14 +414,34 @@ fn main() {
     }
     println!("\nreported inputs (each should finish under 0.2 s in release):");
     let reported: Vec<(&str, Format, String)> = vec![
-        ("'[[[[[[[[[[[[[' as RST", Format::ReStructuredText, "[".repeat(13)),
+        (
+            "'[[[[[[[[[[[[[' as RST",
+            Format::ReStructuredText,
+            "[".repeat(13),
+        ),
         ("'[x]'*19 as Markdown", Format::Markdown, "[x]".repeat(19)),
-        ("'[x]'*19 as RST", Format::ReStructuredText, "[x]".repeat(19)),
-        ("RST staircase k=3200", Format::ReStructuredText, rst_staircase(3200)),
-        ("HTML nested tables k=16000", Format::Html, html_nested_tables(16_000)),
+        (
+            "'[x]'*19 as RST",
+            Format::ReStructuredText,
+            "[x]".repeat(19),
+        ),
+        (
+            "RST staircase k=3200",
+            Format::ReStructuredText,
+            rst_staircase(3200),
+        ),
+        (
+            "HTML nested tables k=16000",
+            Format::Html,
+            html_nested_tables(16_000),
+        ),
         ("1 MB line in an RST staircase", Format::ReStructuredText, {
             let mut page = rst_staircase(400);
-            page.push_str(&format!("{}- 404 {}\n", "  ".repeat(400), "x".repeat(1 << 20)));
+            page.push_str(&format!(
+                "{}- 404 {}\n",
+                "  ".repeat(400),
+                "x".repeat(1 << 20)
+            ));
             page.push_str(&rst_staircase(400));
             page
         }),
@@ -345,7 +453,11 @@ fn main() {
         println!(
             "  {what:<40} {:>11.2?}{}",
             t,
-            if t > Duration::from_millis(200) { "  SLOW" } else { "" }
+            if t > Duration::from_millis(200) {
+                "  SLOW"
+            } else {
+                ""
+            }
         );
     }
 }

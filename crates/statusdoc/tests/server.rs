@@ -2,7 +2,7 @@
 //! initialize, open a seed page, receive the 415 diagnostic at its UTF-16 range, ask for
 //! code actions, apply the fix, see the row clean, type on, shut down and exit.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -236,7 +236,9 @@ fn an_editor_fixes_the_seed_page_over_stdio() {
     );
     let diagnostics = editor.diagnostics(&uri, 2);
     assert!(
-        diagnostics.iter().all(|d| d["range"]["start"]["line"] != 20),
+        diagnostics
+            .iter()
+            .all(|d| d["range"]["start"]["line"] != 20),
         "row 21 is clean: {diagnostics:#?}"
     );
     assert!(!diagnostics.is_empty(), "the page's other findings stay");
@@ -264,5 +266,8 @@ fn an_editor_fixes_the_seed_page_over_stdio() {
         assert!(Instant::now() < deadline, "the server exits");
         std::thread::sleep(Duration::from_millis(20));
     };
-    assert!(status.success(), "exit after shutdown is status 0: {status}");
+    assert!(
+        status.success(),
+        "exit after shutdown is status 0: {status}"
+    );
 }

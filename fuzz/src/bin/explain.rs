@@ -12,7 +12,8 @@ fn main() {
     let mut text = String::from_utf8_lossy(page).into_owned();
     println!("format {format:?}\n{text:?}\n");
     for pass in 0..4 {
-        let Ok(source) = statusdoc_ingest::decode(statusdoc_fuzz::file_name(format), text.as_bytes())
+        let Ok(source) =
+            statusdoc_ingest::decode(statusdoc_fuzz::file_name(format), text.as_bytes())
         else {
             println!("not a page");
             return;
@@ -32,7 +33,10 @@ fn main() {
         let diagnostics =
             statusdoc_lint::lint_document(&document, Registry::bundled(), &Config::default());
         for d in &diagnostics {
-            println!("  {} {}:{} {} {:?}", d.rule, d.line, d.column, d.message, d.span);
+            println!(
+                "  {} {}:{} {} {:?}",
+                d.rule, d.line, d.column, d.message, d.span
+            );
             if let Some(fix) = &d.fix {
                 println!("    fix safe={} {:?}", fix.safe, fix.edits);
             }

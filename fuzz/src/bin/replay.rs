@@ -33,8 +33,26 @@ impl Rng {
 
 fn mutate(rng: &mut Rng, bytes: &[u8]) -> Vec<u8> {
     const PIECES: &[&[u8]] = &[
-        b"+", b"|", b"-", b"=", b" ", b"\n", b"\t", b"\r", b"<td>", b"</table>", b"* ",
-        b"  - ", b"404 Not Found", b"|===", b"'404':", b"{", b"[", b"`", b"**", b"::",
+        b"+",
+        b"|",
+        b"-",
+        b"=",
+        b" ",
+        b"\n",
+        b"\t",
+        b"\r",
+        b"<td>",
+        b"</table>",
+        b"* ",
+        b"  - ",
+        b"404 Not Found",
+        b"|===",
+        b"'404':",
+        b"{",
+        b"[",
+        b"`",
+        b"**",
+        b"::",
         b"\xc3\xa9",
     ];
     let mut data = bytes.to_vec();
@@ -89,7 +107,10 @@ fn replay(target: &str, files: &[PathBuf], mutations: usize) -> (usize, usize, D
                     let _ = std::fs::create_dir_all(&dir);
                     let name = format!("replay-crash-{runs}");
                     let _ = std::fs::write(dir.join(&name), &data);
-                    eprintln!("{target}: crash on {} (mutation {m}), saved as {name}", file.display());
+                    eprintln!(
+                        "{target}: crash on {} (mutation {m}), saved as {name}",
+                        file.display()
+                    );
                     crashes += 1;
                 }
             }

@@ -1,6 +1,6 @@
-//! `--fix` in memory, as `crates/statusdoc/src/fix.rs` applies it: safe fixes only, a
-//! fix whole or not at all, edits from the end of the text backwards, then read, lint
-//! and fix again. Shared by the fuzz smoke, regression and property tests.
+//! `--fix` in memory, as `crates/statusdoc/src/fix.rs` does it: safe fixes only, applied
+//! by `statusdoc_model::apply_fixes` (a fix whole or not at all), then read, lint and fix
+//! again. Shared by the fuzz smoke, regression and property tests.
 #![allow(dead_code)]
 
 use statusdoc_ingest::{decode, read_source};
@@ -68,37 +68,14 @@ fn overlaps_itself(fix: &Fix) -> bool {
     spans.windows(2).any(|w| w[1].0 < w[0].1)
 }
 
-/// `apply_whole_fixes` of `crates/statusdoc/src/fix.rs`.
+/// Applies the fixes as `--fix` does (`statusdoc_model::apply_fixes`: whole or not at
+/// all, from the end of the text backwards) and counts those held back by an overlap.
 pub fn apply_fixes(text: &mut String, fixes: &[&Fix]) -> Pass {
-    let mut order: Vec<&Fix> = fixes.to_vec();
-    order.sort_by_key(|f| std::cmp::Reverse(f.edits.iter().map(|e| e.span.start).min()));
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut edits = Vec::new();
-    let mut pass = Pass::default();
-    for fix in order {
-        let fits = fix.edits.iter().all(|e| {
-            e.span.end <= text.len()
-                && text.is_char_boundary(e.span.start)
-                && text.is_char_boundary(e.span.end)
-                && taken
-                    .iter()
-                    .all(|&(s, end)| e.span.end <= s || e.span.start >= end)
-        }) && !overlaps_itself(fix);
-        if !fits {
-            pass.held_back += 1;
-            continue;
-        }
-        for e in &fix.edits {
-            taken.push((e.span.start, e.span.end));
-            edits.push(e);
-        }
-        pass.applied += 1;
+    let applied = statusdoc_model::apply_fixes(text, fixes);
+    Pass {
+        applied,
+        held_back: fixes.len() - applied,
     }
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    for e in edits {
-        text.replace_range(e.span.start..e.span.end, &e.replacement);
-    }
-    pass
 }
 
 fn check_span(text: &str, span: Span) -> Result<(), String> {

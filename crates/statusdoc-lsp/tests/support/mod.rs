@@ -123,7 +123,8 @@ impl Client {
     pub fn in_process(options: statusdoc_lsp::Options) -> Client {
         let (to_server, server_in) = pipe();
         let (server_out, from_server) = pipe();
-        let server = std::thread::spawn(move || statusdoc_lsp::serve(server_in, server_out, options));
+        let server =
+            std::thread::spawn(move || statusdoc_lsp::serve(server_in, server_out, options));
         let mut client = Client::over(Box::new(to_server), from_server);
         client.server = Some(server);
         client
@@ -195,10 +196,9 @@ impl Client {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
-            let message = self
-                .messages
-                .recv_timeout(left)
-                .unwrap_or_else(|_| panic!("no such message in time; backlog: {:#?}", self.backlog));
+            let message = self.messages.recv_timeout(left).unwrap_or_else(|_| {
+                panic!("no such message in time; backlog: {:#?}", self.backlog)
+            });
             if want(&message) {
                 return message;
             }
@@ -310,7 +310,10 @@ pub fn offset_of(text: &str, line: u64, character: u64) -> usize {
 /// The UTF-16 column of a byte offset on its line.
 pub fn utf16_column(text: &str, offset: usize) -> u64 {
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    text[start..offset].chars().map(|c| c.len_utf16() as u64).sum()
+    text[start..offset]
+        .chars()
+        .map(|c| c.len_utf16() as u64)
+        .sum()
 }
 
 /// Applies LSP text edits to a text, as an editor does.
@@ -318,7 +321,13 @@ pub fn apply_edits(text: &str, edits: &[Value]) -> String {
     let mut spans: Vec<(usize, usize, String)> = edits
         .iter()
         .map(|e| {
-            let at = |p: &Value| offset_of(text, p["line"].as_u64().unwrap(), p["character"].as_u64().unwrap());
+            let at = |p: &Value| {
+                offset_of(
+                    text,
+                    p["line"].as_u64().unwrap(),
+                    p["character"].as_u64().unwrap(),
+                )
+            };
             (
                 at(&e["range"]["start"]),
                 at(&e["range"]["end"]),

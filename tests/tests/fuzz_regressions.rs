@@ -1,0 +1,123 @@
+//! `--fix` failures the `fix` fuzz target found (`fuzz/`), reduced by hand: a safe fix
+//! must settle in one pass (a second lint+fix changes nothing) and lose no entry.
+//! Tests marked `#[ignore]` are open bugs in reader or interpreter code; the reason
+//! names the code at fault. Reader-level checks of the same bugs are in
+//! `crates/statusdoc-ingest/tests/fuzz_regressions.rs`.
+
+mod fixing;
+
+use statusdoc_model::Format;
+
+fn codes(page: &str, format: Format) -> Vec<u16> {
+    fixing::read(page, format)
+        .map(|d| d.entries.iter().map(|e| e.code).collect())
+        .unwrap_or_default()
+}
+
+/// A Swagger 2.0 seed with a YAML alias: 410's description is an alias of 404's, and
+/// `--fix` flipped the shared scalar between `Gone` and `Not Found` forever.
+#[test]
+#[ignore = "openapi reader bug: an aliased response (`*nf`) gets the anchor's scalar span \
+            and a certain title, so the fix for 410 rewrites 404's description and the \
+            next pass rewrites it back (crates/statusdoc-ingest/src/openapi.rs)"]
+fn fix_of_an_aliased_openapi_description_settles() {
+    let page = "swagger: \"2.0\"\ninfo: {title: t, version: \"1\"}\npaths:\n  /pets:\n    get:\n      responses:\n        200:\n          description: OK\n        '404': &nf\n          description: Not Found\n        \"410\": *nf\n";
+    let fixed = fixing::fix_strict(page, Format::OpenApi).unwrap();
+    // The shared scalar is nobody's to rewrite.
+    assert_eq!(fixed, page);
+}
+
+/// The same page without the alias is fixed once.
+#[test]
+fn fix_of_an_openapi_description_without_an_alias() {
+    let page = "swagger: \"2.0\"\ninfo: {title: t, version: \"1\"}\npaths:\n  /pets:\n    get:\n      responses:\n        '404':\n          description: Not found\n        \"410\":\n          description: Gone\n";
+    let fixed = fixing::fix_strict(page, Format::OpenApi).unwrap();
+    assert_eq!(fixed, page.replace("Not found", "Not Found"));
+}
+
+/// Mutations of `tests/fixtures/rst/csv_delim.rst` and of a Markdown list: the title
+/// after `301;` or `200}` keeps the punctuation and is certain, so the safe SD104 fix
+/// deletes the separator (`301; Moved` becomes `301Moved`), the entry is lost, and in a
+/// table the next read takes the description column for titles and a "safe" fix then
+/// overwrites a description (`gone` becomes `Not Found`).
+#[test]
+#[ignore = "interpreter bug: a title after `301;`, `200}` or `204{` keeps the punctuation \
+            and is marked certain (crates/statusdoc-interpret/src/split.rs)"]
+fn fix_never_deletes_the_separator_after_a_code() {
+    for (page, format) in [
+        (
+            "| Code | Description |\n|---|---|\n| 301; Moved Permanently | moved |\n| 404 Not Found | gone |\n| 409 Conflict | changed |\n",
+            Format::Markdown,
+        ),
+        (
+            "# HTTP status codes\n\n* 200}OK\n* 404 Not Found\n* 409 Conflict\n",
+            Format::Markdown,
+        ),
+        (
+            "# HTTP status codes\n\n* 201 Created\n* 204{ No Content\n* 404 Not Found\n",
+            Format::Markdown,
+        ),
+        (
+            ".. csv-table:: Codes\n   :header: Code, Description\n\n   301; Moved Permanently, with a comma\n   404 Not Found, gone\n",
+            Format::ReStructuredText,
+        ),
+    ] {
+        let fixed = fixing::fix_strict(page, format).unwrap();
+        assert_eq!(codes(&fixed, format), codes(page, format), "{fixed}");
+        assert!(fixed.contains("gone") || !page.contains("gone"), "{fixed}");
+    }
+}
+
+/// A mutation of a Markdown error page: `| 201 | OK: |` gives the title `OK` (the colon
+/// left out), the fix writes `Created` there, and the next read takes `Created:` (colon
+/// included) as the title, so a second pass fixes again. With most cells ending in a
+/// colon, whole cells (`Not Found: gone`) are taken for titles.
+#[test]
+#[ignore = "interpreter bug: a trailing `:` with nothing after it is part of a certain \
+            title in some rows and not in others, so the SD101/SD104 fixes need two passes \
+            (crates/statusdoc-interpret/src/split.rs, table.rs)"]
+fn fix_of_a_title_with_a_trailing_colon_settles_in_one_pass() {
+    for page in [
+        "| Code | Meaning |\n|---|---|\n| 201 | OK: |\n| 201 | OK: La solicitud fue exitosa. |\n| 400 | Bad Request: Error en los parámetros. |\n| 404 | Not Found: El recurso no existe. |\n",
+        "| Code | Meaning |\n|---|---|\n| 200 | OK: fine |\n| 201 | Created: |\n| 202 | Accepted: |\n| 404 | Not Found: gone |\n",
+    ] {
+        let fixed = fixing::fix_strict(page, Format::Markdown).unwrap();
+        assert!(fixed.contains("gone") || !page.contains("gone"), "{fixed}");
+    }
+}
+
+/// The separator the interpreter knows, with text after it, is fixed in one pass.
+#[test]
+fn fix_of_a_title_before_a_colon_and_a_description() {
+    let page = "| Code | Meaning |\n|---|---|\n| 200 | OK: fine |\n| 201 | Created: made |\n| 404 | Not found: gone |\n";
+    let fixed = fixing::fix_strict(page, Format::Markdown).unwrap();
+    assert_eq!(fixed, page.replace("Not found", "Not Found"));
+}
+
+/// Mutations of two vendors' HTML tables: text that the HTML parser moves out of the
+/// table (foster parenting) made the 413 cell take the span of the stray copy, so the
+/// fix edited the stray text and a second pass edited the cell.
+#[test]
+#[ignore = "html reader bug: a cell's source span is found after text that html5ever \
+            foster-parented out of the table, so the fix edits the stray copy first \
+            (crates/statusdoc-ingest/src/html/)"]
+fn fix_next_to_foster_parented_text_settles_in_one_pass() {
+    let page = "<table><tr><th>Code</th><th>Title</th></tr>\n<tr><td>400</td><td>Bad Request</td></tr>\n<tr><td>413</td><td>Request Entity Too Large</td></tr>\n<tr>Request Entity Too Large</tr>\n<tr><td>404</td><td>Not Found</td></tr>\n</table>\n";
+    let fixed = fixing::fix_strict(page, Format::Html).unwrap();
+    assert_eq!(
+        fixed,
+        page.replacen("Request Entity Too Large", "Content Too Large", 1)
+    );
+}
+
+/// The fixes of the fuzz corpus pages (no bug) for comparison: a wrong phrase in an
+/// HTML table is fixed in place in one pass.
+#[test]
+fn fix_in_an_html_table_settles_in_one_pass() {
+    let page = "<table><tr><th>Code</th><th>Title</th></tr>\n<tr><td>400</td><td>Bad Request</td></tr>\n<tr><td>413</td><td>Request Entity Too Large</td></tr>\n<tr><td>404</td><td>Not Found</td></tr>\n</table>\n";
+    let fixed = fixing::fix_strict(page, Format::Html).unwrap();
+    assert_eq!(
+        fixed,
+        page.replace("Request Entity Too Large", "Content Too Large")
+    );
+}
