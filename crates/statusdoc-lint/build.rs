@@ -27,7 +27,10 @@ fn main() {
             doc.push_str(text.strip_prefix(' ').unwrap_or(text));
             doc.push('\n');
         }
-        let stem = path.file_stem().and_then(|s| s.to_str()).expect("UTF-8 file name");
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("UTF-8 file name");
         let target = out.join(format!("{stem}.md"));
         let doc = doc.trim_end();
         // Unchanged docs are not rewritten, so nothing rebuilds for nothing.

@@ -335,9 +335,17 @@ proptest! {
             let fixed = fixing::fix_strict(&page, *format)
                 .map_err(|why| TestCaseError::fail(format!("{shape}: {why}\n{page}")))?;
             // The same rows, each with its registry phrase now, descriptions untouched.
+            // In a cell of fixed width (RST grid and simple tables) a longer phrase that
+            // would move the column border is not written.
+            let fixed_width = shape.starts_with("RST grid") || shape.starts_with("RST simple");
+            let column = rows.iter().map(|r| r.title.len()).max().unwrap_or(0).max("Title".len());
             let canonical: Vec<Row> = rows
                 .iter()
-                .map(|r| Row { title: r.canonical.clone(), ..r.clone() })
+                .map(|r| {
+                    let fits = !fixed_width || r.canonical.len() <= column;
+                    let title = if fits { &r.canonical } else { &r.title };
+                    Row { title: title.clone(), ..r.clone() }
+                })
                 .collect();
             prop_assert_eq!(entries(&fixed, *format), expected(&canonical), "{}:\n{}\n--- fixed:\n{}", shape, page, fixed);
             // Only the lines of wrong titles changed, and no line was added or removed.

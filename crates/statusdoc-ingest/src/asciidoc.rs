@@ -51,6 +51,8 @@ use statusdoc_model::{Diagnostic, Document, Rule, Severity, Span};
 
 /// How deep blocks nest (containers, `a|` cells, list items) and references expand.
 const MAX_DEPTH: usize = 32;
+/// The longest value an attribute reference expands to.
+const MAX_ATTRIBUTE_LEN: usize = 64 * 1024;
 
 pub(crate) fn read(document: &mut Document) -> Page {
     let source = document.source.clone();
@@ -534,7 +536,18 @@ impl<'a> Reader<'a> {
             self.attributes.remove(&name);
         } else {
             self.metadata.push((name.clone(), value.clone()));
-            self.attributes.insert(name, value);
+            // As Asciidoctor does, references in a value are resolved when it is
+            // defined, so a use never expands again: nine attributes each naming the
+            // previous ten times cost nine expansions, not 10^9. A value that would
+            // grow past a page's size is kept as written.
+            let mut expanded = Text::new();
+            self.inline_str(&mut expanded, &value, 0, 0, 0);
+            let resolved = if expanded.len() <= MAX_ATTRIBUTE_LEN {
+                expanded.as_str().to_owned()
+            } else {
+                value
+            };
+            self.attributes.insert(name, resolved);
         }
         Some(next)
     }
@@ -1555,11 +1568,8 @@ impl<'a> Reader<'a> {
                         let end = i + name_len + 2;
                         let span = Span::new(base + i, base + end);
                         let value: Option<String> = match self.attributes.get(&name) {
-                            Some(value) => {
-                                let mut expanded = Text::new();
-                                self.inline_str(&mut expanded, value, 0, depth + 1, 0);
-                                Some(expanded.as_str().to_owned())
-                            }
+                            // Resolved when it was defined (see `attribute_entry`).
+                            Some(value) => Some(value.clone()),
                             None => builtin_attribute(&name).map(str::to_owned).or_else(|| {
                                 // `{404}`: a status code's own attribute.
                                 (name.len() == 3 && crate::common::leading_code(&name).is_some())

@@ -145,7 +145,9 @@ pub fn unreadable_page(error: &IngestError) -> Document {
 /// Decodes a page and checks it is text. A UTF-8 byte-order mark is kept in the text
 /// (so spans stay byte offsets of the file) but ignored by readers.
 pub fn decode(path: &str, bytes: &[u8]) -> Result<SourceFile, IngestError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    // A byte-order mark alone is no content either.
+    let content = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if content.iter().all(u8::is_ascii_whitespace) {
         return Err(IngestError::Empty { path: path.into() });
     }
     let position = |offset: usize| {

@@ -103,7 +103,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 ..statusdoc_lsp::Options::default()
             };
             if let Some(url) = &args.docs_url {
-                options.set_docs_url(url).map_err(|e| anyhow::anyhow!("--docs-url: {e}"))?;
+                options
+                    .set_docs_url(url)
+                    .map_err(|e| anyhow::anyhow!("--docs-url: {e}"))?;
             }
             // Exit status 1 when the client exits without asking for a shutdown first.
             Ok(u8::from(!statusdoc_lsp::serve_stdio(options)?))

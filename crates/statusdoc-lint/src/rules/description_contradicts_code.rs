@@ -64,7 +64,10 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Document,
-    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/description_contradicts_code.md")),
+    doc: include_str!(concat!(
+        env!("OUT_DIR"),
+        "/rule_docs/description_contradicts_code.md"
+    )),
     check_document: Some(check),
     check_corpus: None,
 };

@@ -43,7 +43,10 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: false,
     fixable: false,
     kind: RuleKind::Document,
-    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/expected_header_missing.md")),
+    doc: include_str!(concat!(
+        env!("OUT_DIR"),
+        "/rule_docs/expected_header_missing.md"
+    )),
     check_document: Some(check),
     check_corpus: None,
 };

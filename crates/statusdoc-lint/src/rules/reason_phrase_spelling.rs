@@ -40,7 +40,10 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: true,
     kind: RuleKind::Document,
-    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/reason_phrase_spelling.md")),
+    doc: include_str!(concat!(
+        env!("OUT_DIR"),
+        "/rule_docs/reason_phrase_spelling.md"
+    )),
     check_document: Some(check),
     check_corpus: None,
 };

@@ -39,7 +39,10 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Corpus,
-    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/renderings_disagree.md")),
+    doc: include_str!(concat!(
+        env!("OUT_DIR"),
+        "/rule_docs/renderings_disagree.md"
+    )),
     check_document: None,
     check_corpus: Some(check),
 };

@@ -66,7 +66,10 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: false,
     kind: RuleKind::Document,
-    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/retry_advice_contradicts_rfc.md")),
+    doc: include_str!(concat!(
+        env!("OUT_DIR"),
+        "/rule_docs/retry_advice_contradicts_rfc.md"
+    )),
     check_document: Some(check),
     check_corpus: None,
 };

@@ -41,7 +41,10 @@ pub static META: RuleMeta = RuleMeta {
     default_enabled: true,
     fixable: true,
     kind: RuleKind::Document,
-    doc: include_str!(concat!(env!("OUT_DIR"), "/rule_docs/wrong_reason_phrase.md")),
+    doc: include_str!(concat!(
+        env!("OUT_DIR"),
+        "/rule_docs/wrong_reason_phrase.md"
+    )),
     check_document: Some(check),
     check_corpus: None,
 };
