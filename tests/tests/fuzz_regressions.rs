@@ -121,3 +121,30 @@ fn fix_in_an_html_table_settles_in_one_pass() {
         page.replace("Request Entity Too Large", "Content Too Large")
     );
 }
+
+/// Found by the property test of `--fix` (`roundtrip_props.rs`): in a reStructuredText
+/// simple table, the SD103 fix of `Unprocessable Entity` (20 characters, the width of
+/// its column) to `Unprocessable Content` (21) keeps the line's length by writing over
+/// the margin between the columns, so the table is malformed on the next read and every
+/// entry of it is lost. (In a grid table the same fix is not offered.)
+#[test]
+#[ignore = "fix bug: the title fix of a fixed-width cell (Cell::fixed_width) extends its \
+            edit over the two-space margin of a simple table's column; the reader's cell \
+            span ends at the text, so the fix must stop at the column's border \
+            (crates/statusdoc-lint/src/rules/phrase.rs, the title fix)"]
+fn fix_never_writes_into_an_rst_simple_table_margin() {
+    let page = "====  ====================  ============\nCode  Title                 Description\n====  ====================  ============\n100   Continue              The the.\n422   Unprocessable Entity  The the.\n503   Service Unavailable   The the.\n====  ====================  ============\n";
+    let fixed = fixing::fix_strict(page, Format::ReStructuredText).unwrap();
+    assert_eq!(codes(&fixed, Format::ReStructuredText), [100, 422, 503]);
+}
+
+/// The same fix where the phrase fits the column.
+#[test]
+fn fix_in_an_rst_simple_table_where_the_phrase_fits() {
+    let page = "====  =====================  ============\nCode  Title                  Description\n====  =====================  ============\n100   Continue               The the.\n422   Unprocessable Entity   The the.\n503   Service Unavailable    The the.\n====  =====================  ============\n";
+    let fixed = fixing::fix_strict(page, Format::ReStructuredText).unwrap();
+    assert_eq!(
+        fixed,
+        page.replace("Unprocessable Entity ", "Unprocessable Content")
+    );
+}

@@ -47,6 +47,17 @@ pub struct LineCol {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Characters that start before each multiple of [`CHAR_MARK`] bytes, so that a
+    /// column on a very long line (a minified page) costs at most one block's scan.
+    char_marks: Vec<usize>,
+}
+
+/// Spacing of the character-count checkpoints, in bytes.
+const CHAR_MARK: usize = 4096;
+
+/// Whether a byte starts a character (is not a UTF-8 continuation byte).
+fn starts_char(byte: &u8) -> bool {
+    byte & 0xC0 != 0x80
 }
 
 impl LineIndex {
@@ -54,7 +65,28 @@ impl LineIndex {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
         line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
-        LineIndex { line_starts }
+        let mut char_marks = Vec::with_capacity(text.len() / CHAR_MARK + 1);
+        let mut chars = 0;
+        char_marks.push(0);
+        for block in text.as_bytes().chunks(CHAR_MARK) {
+            chars += block.iter().filter(|b| starts_char(b)).count();
+            char_marks.push(chars);
+        }
+        LineIndex {
+            line_starts,
+            char_marks,
+        }
+    }
+
+    /// Characters that start before byte `offset`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let mark = offset / CHAR_MARK;
+        let from = mark * CHAR_MARK;
+        self.char_marks.get(mark).copied().unwrap_or(0)
+            + text.as_bytes()[from..offset]
+                .iter()
+                .filter(|b| starts_char(b))
+                .count()
     }
 
     /// Line and column of a byte offset; offsets past the end clamp to the end, and an
@@ -63,14 +95,15 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line];
-        let column = text
-            .get(line_start..)
-            .map(|rest| {
-                rest.char_indices()
-                    .take_while(|(i, _)| line_start + i < offset)
-                    .count()
-            })
-            .unwrap_or(0);
+        let column = if self.char_marks.is_empty() {
+            // Built with `Default`: count on the line itself.
+            text.as_bytes()[line_start..offset]
+                .iter()
+                .filter(|b| starts_char(b))
+                .count()
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, line_start)
+        };
         LineCol {
             line: line + 1,
             column: column + 1,
@@ -147,6 +180,21 @@ impl SourceFile {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn columns_on_long_lines_count_characters_across_checkpoints() {
+        // A 20 KB line of mixed one-, two- and three-byte characters, then a short one.
+        let line: String = (0..7000).map(|i| ['a', 'é', '€'][i % 3]).collect();
+        let text = format!("{line}\nxy");
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(997).chain([(text.len(), ' ')]) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected = text[line_start..offset].chars().count() + 1;
+            assert_eq!(index.line_col(&text, offset).column, expected, "offset {offset}");
+        }
+        // Inside a multi-byte character: that character.
+        assert_eq!(index.line_col(&text, 2).column, 2);
+    }
+
     use super::*;
 
     #[test]
