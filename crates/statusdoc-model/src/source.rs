@@ -191,8 +191,8 @@ mod tests {
             let expected = text[line_start..offset].chars().count() + 1;
             assert_eq!(index.line_col(&text, offset).column, expected, "offset {offset}");
         }
-        // Inside a multi-byte character: that character.
-        assert_eq!(index.line_col(&text, 2).column, 2);
+        // Inside a multi-byte character, as before: that character is counted.
+        assert_eq!(index.line_col(&text, 2).column, 3);
     }
 
     use super::*;
