@@ -1593,8 +1593,10 @@ impl<'a> Reader<'a> {
                     }
                 }
                 b'*' | b'_' | b'`' | b'#' => {
-                    let pair = &s[i..(i + 2).min(s.len())];
                     let doubled = bytes.get(i + 1) == Some(&c);
+                    // The mark and the next byte only when both are the mark (ASCII): a
+                    // multi-byte character after a single mark is never cut.
+                    let pair = if doubled { &s[i..i + 2] } else { &s[i..i + 1] };
                     let span = if doubled {
                         unconstrained_close(s, i, pair).map(|close| (i + 2, close, close + 2))
                     } else if boundary {

@@ -172,10 +172,6 @@ fn an_aliased_openapi_description_is_never_a_certain_title_of_two_codes() {
 /// character (`*`, `_`, `` ` ``, `#`) followed by a multi-byte character made the
 /// reader slice the line inside that character, and it panicked.
 #[test]
-#[ignore = "asciidoc reader bug: `&s[i..i + 2]` after an inline mark cuts the next \
-            character when it is multi-byte, and panics \
-            (crates/statusdoc-ingest/src/asciidoc.rs, Reader::inline, the `b'*' | b'_' | \
-            b'`' | b'#'` arm)"]
 fn asciidoc_inline_mark_before_a_multibyte_character() {
     for page in [
         " `«T`\n",

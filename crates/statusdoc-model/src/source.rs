@@ -189,7 +189,11 @@ mod tests {
         for (offset, _) in text.char_indices().step_by(997).chain([(text.len(), ' ')]) {
             let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
             let expected = text[line_start..offset].chars().count() + 1;
-            assert_eq!(index.line_col(&text, offset).column, expected, "offset {offset}");
+            assert_eq!(
+                index.line_col(&text, offset).column,
+                expected,
+                "offset {offset}"
+            );
         }
         // Inside a multi-byte character, as before: that character is counted.
         assert_eq!(index.line_col(&text, 2).column, 3);

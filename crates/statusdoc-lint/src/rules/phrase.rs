@@ -72,13 +72,17 @@ fn replace_title(cx: &Context, entry: &Entry, canonical: &str) -> Option<Fix> {
     let (span, replacement) = if title.fixed_width {
         let after = &cx.document.source.text()[title.span.end..];
         let spaces = after.len() - after.trim_start_matches(' ').len();
-        // Keep one space between the text and the column border.
-        let room = title.text.chars().count() + spaces.saturating_sub(1);
+        // Up to a visible column border (a grid table's `|`), keeping one space before
+        // it. Where the border is invisible (a simple table's columns end where the
+        // `===` rule does, and the margin after is no column's), the phrase may only
+        // take the title's own room.
+        let border = after[spaces..].starts_with('|');
+        let room = title.text.chars().count() + if border { spaces.saturating_sub(1) } else { 0 };
         let width = canonical.chars().count();
         if width > room {
             return None;
         }
-        let byte_room = title.span.len() + spaces.saturating_sub(1);
+        let byte_room = title.span.len() + if border { spaces.saturating_sub(1) } else { 0 };
         (
             Span::new(title.span.start, title.span.start + byte_room),
             format!("{canonical}{}", " ".repeat(room - width)),
