@@ -347,8 +347,9 @@ proptest! {
             let canonical: Vec<Row> = rows
                 .iter()
                 .map(|r| {
-                    let fits = !(grid && r.canonical.len() > column)
-                        && !(simple && r.canonical.len() > r.title.len());
+                    let too_long = grid && r.canonical.len() > column
+                        || simple && r.canonical.len() > r.title.len();
+                    let fits = !too_long;
                     let title = if fits { &r.canonical } else { &r.title };
                     Row { title: title.clone(), ..r.clone() }
                 })
