@@ -11,8 +11,10 @@ use crate::root;
 
 fn run_step(name: &str, command: &mut Command) -> anyhow::Result<()> {
     eprintln!("\n==> {name}");
+    // No step reads the terminal (or whatever CI's standard input is).
     let status = command
         .current_dir(root())
+        .stdin(std::process::Stdio::null())
         .status()
         .with_context(|| format!("starting {name}"))?;
     if !status.success() {
