@@ -23,8 +23,24 @@ fn run_step(name: &str, command: &mut Command) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Cargo for a step, in the environment CI gave `cargo xtask`, not the one `cargo run`
+/// gives the xtask binary (its library path points into `target/`), and without a
+/// cached compiler probe: a probe cached while another step's build scripts ran has
+/// been seen to poison every later build with a compiler error.
 fn cargo() -> Command {
-    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let _ = std::fs::remove_file(root().join("target/.rustc_info.json"));
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy().into_owned();
+        if key == "LD_LIBRARY_PATH"
+            || key == "RUST_RECURSION_COUNT"
+            || key.starts_with("CARGO_PKG_")
+            || key.starts_with("CARGO_MANIFEST_")
+        {
+            command.env_remove(&key);
+        }
+    }
+    command
 }
 
 /// A Python with docutils, for the reStructuredText reference tests: a venv under
