@@ -27,7 +27,7 @@ fn run_step(name: &str, command: &mut Command) -> anyhow::Result<()> {
 /// gives the xtask binary (its library path points into `target/`), and without a
 /// cached compiler probe: a probe cached while another step's build scripts ran has
 /// been seen to poison every later build with a compiler error.
-fn cargo() -> Command {
+pub(crate) fn cargo() -> Command {
     let _ = std::fs::remove_file(root().join("target/.rustc_info.json"));
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     for (key, _) in std::env::vars_os() {

@@ -335,8 +335,7 @@ pub fn lint_docs(bless: bool) -> anyhow::Result<()> {
 
     // The reviewed snapshot: the end-to-end test compares the report with its insta
     // snapshot and shows the difference when it changed.
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let mut test = Command::new(cargo);
+    let mut test = crate::ci::cargo();
     test.current_dir(root()).args([
         "test",
         "--quiet",
