@@ -2,7 +2,6 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::Command;
 
 use anyhow::{bail, Context};
 use statusdoc_corpus::Corpus;
