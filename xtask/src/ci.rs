@@ -30,6 +30,8 @@ fn run_step(name: &str, command: &mut Command) -> anyhow::Result<()> {
 pub(crate) fn cargo() -> Command {
     let _ = std::fs::remove_file(root().join("target/.rustc_info.json"));
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    // Nothing a step starts reads the standard input CI gave us.
+    command.stdin(std::process::Stdio::null());
     for (key, _) in std::env::vars_os() {
         let key = key.to_string_lossy().into_owned();
         if key == "LD_LIBRARY_PATH"
