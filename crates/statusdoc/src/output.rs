@@ -10,6 +10,9 @@ use anyhow::Context;
 
 enum Sink {
     Stdout(BufWriter<std::io::Stdout>),
+    /// A target that is not a regular file (`/dev/null`, a FIFO, a terminal): written
+    /// directly, since renaming a file over it would replace the device itself.
+    Device(BufWriter<std::fs::File>),
     /// A temporary file beside the target, renamed over it by [`Output::finish`].
     File {
         temp: BufWriter<tempfile::NamedTempFile>,
@@ -28,6 +31,13 @@ impl Output {
     pub fn open(file: Option<&Path>) -> anyhow::Result<Output> {
         let sink = match file {
             None => Sink::Stdout(BufWriter::new(std::io::stdout())),
+            Some(target) if std::fs::metadata(target).is_ok_and(|m| !m.file_type().is_file()) => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(target)
+                    .with_context(|| format!("{}: cannot write here", target.display()))?;
+                Sink::Device(BufWriter::new(file))
+            }
             Some(target) => {
                 let dir = match target.parent() {
                     Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -80,6 +90,7 @@ impl Write for Output {
         }
         let result = match &mut self.sink {
             Sink::Stdout(out) => out.write(buf),
+            Sink::Device(out) => out.write(buf),
             Sink::File { temp, .. } => temp.write(buf),
         };
         match result {
@@ -97,6 +108,7 @@ impl Write for Output {
         }
         let result = match &mut self.sink {
             Sink::Stdout(out) => out.flush(),
+            Sink::Device(out) => out.flush(),
             Sink::File { temp, .. } => temp.flush(),
         };
         match result {

@@ -1479,3 +1479,15 @@ fn streamed_output_is_the_whole_run_output() {
         }
     }
 }
+
+/// `-o /dev/null` writes to the device: the atomic rename used for files would replace
+/// the device itself with a regular file.
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_is_written_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let output = statusdoc(&["lint", SEED_000, "--format", "json", "-o", "/dev/null"]);
+    assert!(output.status.code().is_some(), "{}", stderr(&output));
+    let kind = std::fs::metadata("/dev/null").unwrap().file_type();
+    assert!(kind.is_char_device(), "/dev/null is no longer a device");
+}
