@@ -58,7 +58,15 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
             .any(|line| is_request_line(line.trim())),
         _ => false,
     });
+    let status_field_paragraphs = blocks
+        .iter()
+        .filter(|block| match block {
+            Block::Paragraph(text) => status_field_line(text).is_some(),
+            _ => false,
+        })
+        .count();
     let mut interpreter = Interpreter {
+        status_field_paragraphs,
         operation_page,
         registry,
         entries: Vec::new(),
@@ -154,6 +162,9 @@ pub(crate) struct Interpreter<'r> {
     headings: Vec<(u8, String)>,
     block: usize,
     heading_counts: HashMap<String, usize>,
+    /// Paragraphs with a status field line ("**HTTP Status:** 401 Unauthorized"): an
+    /// error catalog written one section per error when there are several.
+    status_field_paragraphs: usize,
 }
 
 /// Where a code starts in text that begins with one, and its code: after leading
@@ -259,6 +270,11 @@ impl<'r> Interpreter<'r> {
                     i += 1;
                 }
                 Block::Paragraph(text) => {
+                    if self.status_field_paragraphs >= 2 && self.status_field_paragraph(blocks, i) {
+                        lead_in.clear();
+                        i += 1;
+                        continue;
+                    }
                     if self.labelled_codes(text) {
                         lead_in.clear();
                         i += 1;
@@ -580,7 +596,42 @@ impl<'r> Interpreter<'r> {
             self.registry.match_phrase(code, title),
             PhraseMatch::Unknown
         ) || self.registry.nonstandard(code).is_some_and(|n| {
-            statusdoc_reference::phrase_key(&n.phrase) == statusdoc_reference::phrase_key(title)
+            statusdoc_reference::phrase_key(&n.phrase)
+                == statusdoc_reference::phrase_key(statusdoc_reference::strip_qualifier(title))
+        })
+    }
+
+    /// A heading that starts with a code. A heading is a title by its markup, so the
+    /// short text after the code is its title even in sentence case ("498 Token
+    /// expired/invalid (Esri)"), where a paragraph would read it as prose.
+    fn heading_candidate(&self, text: &Text) -> Option<Candidate> {
+        if let Some(candidate) = self.candidate(text, false) {
+            if candidate.title.is_some() || candidate.description.is_empty() {
+                return Some(candidate);
+            }
+        }
+        let s = text.as_str();
+        let (at, code, explicit) = code_lead_explicit(s)?;
+        let rest = &s[at + 3..];
+        let lead = rest.len() - rest.trim_start_matches([' ', '\t', ':', '-', '–', '—']).len();
+        let title = rest[lead..].trim_end();
+        let short = title.split_whitespace().count() <= 6
+            && !title.ends_with(['.', '!', '?', ':'])
+            && title.chars().next().is_some_and(char::is_uppercase)
+            && lead > 0;
+        if !short {
+            return None;
+        }
+        let start = at + 3 + lead;
+        let title = text.cell(start..start + title.len()).map(unquote)?;
+        Some(Candidate {
+            code,
+            code_span: text.source_span(at..at + 3),
+            phrase: self.is_phrase(code, &title.text),
+            title_certain: true,
+            title: Some(title),
+            description: Text::new(),
+            explicit,
         })
     }
 
@@ -599,7 +650,7 @@ impl<'r> Interpreter<'r> {
             }
             let parent = stack.last().map_or(usize::MAX, |(_, i, ..)| *i);
             let key = (parent, *level);
-            if let Some(candidate) = self.candidate(text, false) {
+            if let Some(candidate) = self.heading_candidate(text) {
                 groups.entry(key).or_default().push((i, candidate));
                 contexts
                     .entry(key)
@@ -627,6 +678,56 @@ impl<'r> Interpreter<'r> {
             }
         }
         accepted
+    }
+
+    /// A paragraph with a status field line ("**HTTP Status:** 401 Unauthorized") in a
+    /// section about one error: an entry keyed by that error, described by the
+    /// section's "Description:" field (or its first other paragraph).
+    fn status_field_paragraph(&mut self, blocks: &[&Block], at: usize) -> bool {
+        let Block::Paragraph(text) = blocks[at] else {
+            return false;
+        };
+        let Some((value, explicit_label)) = status_field_line(text) else {
+            return false;
+        };
+        let Some(mut candidate) = self.candidate(&value, true) else {
+            return false;
+        };
+        // Only a code and its phrase: "400, 404, 500 handling" is a note, not a field.
+        let plain = candidate.description.is_empty()
+            && candidate
+                .title
+                .as_ref()
+                .is_none_or(|t| candidate.phrase || t.text.split_whitespace().count() <= 4);
+        let known = self.registry.get(candidate.code).is_some()
+            || self.registry.nonstandard(candidate.code).is_some();
+        if !plain || !known || !(explicit_label || candidate.phrase) {
+            return false;
+        }
+        let section_start = blocks[..at]
+            .iter()
+            .rposition(|b| matches!(b, Block::Heading { .. }))
+            .map_or(0, |h| h + 1);
+        let section_end = blocks[at..]
+            .iter()
+            .position(|b| matches!(b, Block::Heading { .. }))
+            .map_or(blocks.len(), |n| at + n);
+        let section = &blocks[section_start..section_end];
+        let described = section.iter().find_map(|b| match b {
+            Block::Paragraph(t) => field_value(t, &["description", "detail", "details", "message"]),
+            _ => None,
+        });
+        candidate.description = described
+            .or_else(|| {
+                section.iter().find_map(|b| match b {
+                    Block::Paragraph(t) if field_value(t, &[]).is_none() => Some(t.clone()),
+                    _ => None,
+                })
+            })
+            .unwrap_or_default();
+        let block = self.next_block();
+        self.push(candidate, block, Vec::new(), Listing::Keyed);
+        true
     }
 
     /// "Normal response codes: 200, 202" / "Error response codes: badRequest(400),
@@ -938,6 +1039,51 @@ impl<'r> Interpreter<'r> {
     }
 }
 
+/// A line of `text` written as a field, "Label: value" (the label maybe in bold, or in
+/// literal asterisks where Markdown was pasted into HTML), whose label is one of
+/// `labels` (any label when empty): the value.
+fn field_value(text: &Text, labels: &[&str]) -> Option<Text> {
+    labelled_field(text, labels).map(|(_, value)| value)
+}
+
+/// [`field_value`] with the field's label, lowercase.
+fn labelled_field(text: &Text, labels: &[&str]) -> Option<(String, Text)> {
+    let s = text.as_str();
+    text.lines().into_iter().find_map(|line| {
+        let content = &s[line.clone()];
+        let colon = content.find([':', '：'])?;
+        let label = content[..colon]
+            .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+            .to_lowercase();
+        if label.is_empty()
+            || label.split_whitespace().count() > 4
+            || !labels.is_empty() && !labels.contains(&label.as_str())
+        {
+            return None;
+        }
+        let after = &content[colon..];
+        let skip = after.chars().next().map_or(0, char::len_utf8);
+        let rest = &after[skip..];
+        let lead = rest.len() - rest.trim_start_matches(['*', '_', ' ', '\t']).len();
+        let start = line.start + colon + skip + lead;
+        let end = line.start + content.trim_end().len();
+        (start < end).then(|| (label, text.slice(start..end)))
+    })
+}
+
+/// The value of a status field line ("HTTP Status: 401 Unauthorized") and whether its
+/// label names an HTTP status by itself ("HTTP Status", "Status Code"), rather than
+/// only "Status" or "Code".
+fn status_field_line(text: &Text) -> Option<(Text, bool)> {
+    if text.as_str().len() > 2000 {
+        return None;
+    }
+    let (label, value) = labelled_field(text, &STATUS_FIELDS)?;
+    leading_code(value.as_str())?;
+    let explicit = label.contains("http") || label.contains(' ');
+    Some((value, explicit))
+}
+
 /// "4xx - Client errors", "5XX": a label for a class of codes, not an entry.
 fn is_class_label(text: &str) -> bool {
     let b = text.trim_start().as_bytes();
@@ -977,6 +1123,20 @@ fn is_operation_heading(text: &str) -> bool {
 /// A title without the quotes around it (`"Not Found"`, `“Not Found”`) or markup
 /// characters left over from unclosed emphasis (`**Bad Gateway`).
 pub(crate) fn unquote(cell: Cell) -> Cell {
+    // "Forbidden -- " in a column whose other cells read "Not Found -- text": the
+    // separator with nothing after it is not part of the title.
+    let cell = match [" --", " -", " –", " —"]
+        .iter()
+        .find_map(|d| cell.text.strip_suffix(d))
+        .map(str::trim_end)
+    {
+        Some(inner) if !inner.is_empty() && cell.span.len() == cell.text.len() => Cell {
+            span: Span::new(cell.span.start, cell.span.start + inner.len()),
+            text: inner.to_owned(),
+            ..cell
+        },
+        _ => cell,
+    };
     let stray = |c: char| matches!(c, '*' | '_' | '`');
     let cell = if cell.text.starts_with(stray) || cell.text.ends_with(stray) {
         let inner = cell.text.trim_matches(stray).trim();

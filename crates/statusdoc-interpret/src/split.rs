@@ -25,8 +25,8 @@ pub struct CodeAndTitle {
 const MAX_TITLE_WORDS: usize = 8;
 
 /// Text that ends a title: what follows is a qualifier or the description.
-const SEPARATORS: [&str; 10] = [
-    ": ", " -- ", " - ", " – ", " — ", " <", ". ", "; ", " (", " | ",
+const SEPARATORS: [&str; 12] = [
+    ": ", " -- ", " - ", " – ", " — ", " <", ". ", "; ", " (", " | ", "：", "；",
 ];
 
 pub fn split_code_and_title(registry: &Registry, text: &str) -> CodeAndTitle {
@@ -40,6 +40,46 @@ pub fn split_title(registry: &Registry, text: &str) -> CodeAndTitle {
 }
 
 fn split_after(registry: &Registry, text: &str, after_code: usize) -> CodeAndTitle {
+    with_qualifier(text, split_plain(registry, text, after_code))
+}
+
+/// "308 Resume Incomplete (Google)", "302 Found (Moved Temporarily) - …": a short
+/// capitalised parenthesis right after the title qualifies it and is printed as part of
+/// it (the phrase rules compare the phrase without it). "404 Not Found (if the pet is
+/// gone)" is a sentence and stays in the description.
+fn with_qualifier(text: &str, mut parts: CodeAndTitle) -> CodeAndTitle {
+    let (Some(title), Some(detail)) = (parts.title.clone(), parts.detail.clone()) else {
+        return parts;
+    };
+    let gap = &text[title.end..detail.start];
+    let detail_text = &text[detail.clone()];
+    if !gap.trim().is_empty() || !detail_text.starts_with('(') {
+        return parts;
+    }
+    let Some(close) = detail_text.find(')') else {
+        return parts;
+    };
+    let inner = &detail_text[1..close];
+    let capitalised = inner
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if !capitalised || inner.contains('(') || inner.split_whitespace().count() > 5 {
+        return parts;
+    }
+    let after = detail_text[close + 1..].trim_start();
+    if !(after.is_empty() || after.starts_with([':', '-', '–', '—', ';', ',', '|', '.'])) {
+        return parts;
+    }
+    let rest = after.trim_start_matches([' ', '\t', ':', '-', '–', '—', ';', ',', '|', '.']);
+    let title_end = detail.start + close + 1;
+    parts.title = Some(title.start..title_end);
+    let rest_start = detail.end - rest.len();
+    parts.detail = (rest_start < detail.end).then_some(rest_start..detail.end);
+    parts
+}
+
+fn split_plain(registry: &Registry, text: &str, after_code: usize) -> CodeAndTitle {
     let rest = &text[after_code..];
     let lead = rest.len()
         - rest
@@ -47,7 +87,14 @@ fn split_after(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
             .len();
     let start = after_code + lead;
     let rest = &text[start..];
-    let rest_trimmed_len = rest.trim_end_matches([' ', '\t', '|']).len();
+    // "403 | Forbidden -- " with nothing after the separator: the title ends before it.
+    let mut rest_trimmed_len = rest.trim_end_matches([' ', '\t', '|']).len();
+    for dangling in [" --", " -", " –", " —", ":", "："] {
+        if let Some(before) = rest[..rest_trimmed_len].strip_suffix(dangling) {
+            rest_trimmed_len = before.trim_end().len();
+            break;
+        }
+    }
     if rest_trimmed_len == 0 {
         return CodeAndTitle {
             title: None,
@@ -59,7 +106,9 @@ fn split_after(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
     if after_code == 3 {
         if let Ok(code) = text[..3].parse::<u16>() {
             let whole = &rest[..rest_trimmed_len];
+            // A parenthesis after the phrase is judged below, as a qualifier or not.
             if !whole.starts_with('(')
+                && statusdoc_reference::strip_qualifier(whole) == whole
                 && matches!(
                     registry.match_phrase(code, whole),
                     statusdoc_reference::PhraseMatch::Spelling
@@ -78,7 +127,7 @@ fn split_after(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
         let tail = &text[at..];
         let skip = tail.len()
             - tail
-                .trim_start_matches([' ', '\t', ':', '-', '–', '—', ';', ',', '|'])
+                .trim_start_matches([' ', '\t', ':', '-', '–', '—', ';', ',', '|', '：'])
                 .len();
         let begin = at + skip;
         let end = start + rest_trimmed_len;
@@ -220,6 +269,31 @@ mod tests {
         assert_eq!(
             split("404 Not Found -- the pet is gone"),
             (Some("Not Found"), Some("the pet is gone"))
+        );
+    }
+
+    #[test]
+    fn separators_without_text_after_them_end_the_title() {
+        assert_eq!(split("403 Forbidden -- "), (Some("Forbidden"), None));
+        assert_eq!(
+            split("410 Gone：所请求的资源已从这个地址转移"),
+            (Some("Gone"), Some("所请求的资源已从这个地址转移"))
+        );
+    }
+
+    #[test]
+    fn qualifiers_stay_with_the_title() {
+        assert_eq!(
+            split("308 Resume Incomplete (Google)"),
+            (Some("Resume Incomplete (Google)"), None)
+        );
+        assert_eq!(
+            split("302 Found (Moved Temporarily) - the resource moved"),
+            (Some("Found (Moved Temporarily)"), Some("the resource moved"))
+        );
+        assert_eq!(
+            split("404 Not Found (if the pet is gone)"),
+            (Some("Not Found"), Some("(if the pet is gone)"))
         );
     }
 }

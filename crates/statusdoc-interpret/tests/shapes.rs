@@ -197,7 +197,7 @@ fn definition_lists_and_qualifiers() {
     assert_eq!(
         got,
         [
-            e(208, "Already Reported", "Used inside a response element."),
+            e(208, "Already Reported (WebDAV)", "Used inside a response element."),
             e(306, "unused", "No longer used.")
         ]
     );
@@ -255,4 +255,37 @@ fn nested_items_for_codes_are_entries() {
             e(202, "Accepted", "queued.")
         ]
     );
+}
+
+#[test]
+fn status_field_paragraphs_in_sections_per_error() {
+    let got = entries(vec![
+        h(2, "Authentication errors"),
+        h(3, "AUTH001 - Authentication required"),
+        p("**Description**: Authentication required for this service"),
+        p("**HTTP Status**: 401 Unauthorized"),
+        h(3, "AUTH002"),
+        p("Message: Insufficient permissions\nHTTP Status: 403"),
+        h(3, "RATE001"),
+        p("Status: 429 Too Many Requests"),
+        p("Slow down."),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(401, "Unauthorized", "Authentication required for this service"),
+            e(403, "", "Insufficient permissions"),
+            e(429, "Too Many Requests", "Slow down."),
+        ]
+    );
+    // One field on a page is a note, not a catalog; a bare "Status" needs a phrase;
+    // a list of codes with prose is no field.
+    assert!(entries(vec![h(2, "Debugging"), p("**HTTP Status:** 400 Bad Request")]).is_empty());
+    assert!(entries(vec![
+        p("Status: 400"),
+        p("Status: 404"),
+        p("HTTP Status: 400, 404, 500 handling"),
+        p("HTTP Status: 404, 500 handling"),
+    ])
+    .is_empty());
 }

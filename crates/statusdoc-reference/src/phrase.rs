@@ -19,6 +19,20 @@ pub enum PhraseMatch<'r> {
     Unknown,
 }
 
+/// The phrase of a title that carries a qualifier after it: "Resume Incomplete"
+/// for "Resume Incomplete (Google)", "Found" for "Found (Moved Temporarily)". A title
+/// that is only a parenthesis ("(Unused)") is its own phrase.
+pub fn strip_qualifier(title: &str) -> &str {
+    let trimmed = title.trim_end();
+    if !trimmed.ends_with(')') {
+        return title;
+    }
+    match trimmed.rfind(" (") {
+        Some(open) if !trimmed[..open].trim().is_empty() => trimmed[..open].trim_end(),
+        _ => title,
+    }
+}
+
 /// A phrase's identity for comparison: lowercase ASCII letters and digits only, so that
 /// "Bad Request", "BadRequest", "bad-request" and "Bad_Request" compare equal.
 pub fn phrase_key(phrase: &str) -> String {
@@ -32,6 +46,14 @@ pub fn phrase_key(phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn qualifiers_are_not_the_phrase() {
+        assert_eq!(strip_qualifier("Resume Incomplete (Google)"), "Resume Incomplete");
+        assert_eq!(strip_qualifier("Found (Previously 'Moved temporarily')"), "Found");
+        assert_eq!(strip_qualifier("(Unused)"), "(Unused)");
+        assert_eq!(strip_qualifier("Not Found"), "Not Found");
+    }
 
     #[test]
     fn keys_ignore_case_space_and_punctuation() {

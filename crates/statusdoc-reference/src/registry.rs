@@ -301,7 +301,8 @@ impl Registry {
 
     /// Classifies the title a page gives for `code`.
     pub fn match_phrase(&self, code: u16, title: &str) -> PhraseMatch<'_> {
-        let title = title.trim();
+        // "Resume Incomplete (Google)": the qualifier is not part of the phrase.
+        let title = crate::strip_qualifier(title).trim();
         let key = phrase_key(title);
         if let Some(status) = self.get(code) {
             if title == status.reason {

@@ -69,6 +69,21 @@ fn replace_title(cx: &Context, entry: &Entry, canonical: &str) -> Option<Fix> {
     if !entry.title_certain || cx.document.source.slice(title.span) != title.text {
         return None;
     }
+    // "Resume Incomplete (Google)": only the phrase is rewritten, the qualifier stays.
+    let phrase_len = statusdoc_reference::strip_qualifier(&title.text).len();
+    if phrase_len < title.text.len() {
+        if title.fixed_width {
+            return None;
+        }
+        return Some(Fix {
+            message: format!("Replace with \"{canonical}\""),
+            edits: vec![Edit {
+                span: Span::new(title.span.start, title.span.start + phrase_len),
+                replacement: canonical.to_owned(),
+            }],
+            safe: true,
+        });
+    }
     let (span, replacement) = if title.fixed_width {
         let after = &cx.document.source.text()[title.span.end..];
         let spaces = after.len() - after.trim_start_matches(' ').len();
