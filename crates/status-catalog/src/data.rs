@@ -5605,7 +5605,7 @@ pub mod vendors {
             },
             VendorEntry {
                 code: 102,
-                title: "Processing",
+                title: "Processing (WebDAV)",
                 normalized_title: "Processing",
                 title_match: TitleMatch::Exact,
                 description: "This code indicates that the server has received and is processing the request, but no response is available yet.",
@@ -5740,7 +5740,7 @@ pub mod vendors {
             },
             VendorEntry {
                 code: 207,
-                title: "Multi-Status",
+                title: "Multi-Status (WebDAV)",
                 normalized_title: "Multi-Status",
                 title_match: TitleMatch::Exact,
                 description: "Conveys information about multiple resources, for situations where multiple status codes might be appropriate.",
@@ -5755,7 +5755,7 @@ pub mod vendors {
             },
             VendorEntry {
                 code: 208,
-                title: "Already Reported",
+                title: "Already Reported (WebDAV)",
                 normalized_title: "Already Reported",
                 title_match: TitleMatch::Exact,
                 description: "Used inside a <dav:propstat> response element to avoid repeatedly enumerating the internal members of multiple bindings to the same collection.",
@@ -5770,7 +5770,7 @@ pub mod vendors {
             },
             VendorEntry {
                 code: 226,
-                title: "IM Used",
+                title: "IM Used (HTTP Delta encoding)",
                 normalized_title: "IM Used",
                 title_match: TitleMatch::Exact,
                 description: "The server has fulfilled a GET request for the resource, and the response is a representation of the result of one or more instance-manipulations applied to the current instance.",
@@ -6236,7 +6236,7 @@ pub mod vendors {
             },
             VendorEntry {
                 code: 422,
-                title: "Unprocessable Entity",
+                title: "Unprocessable Entity (WebDAV)",
                 normalized_title: "Unprocessable Content",
                 title_match: TitleMatch::Obsolete,
                 description: "The request was well-formed but was unable to be followed due to semantic errors.",
@@ -6256,7 +6256,7 @@ pub mod vendors {
             },
             VendorEntry {
                 code: 423,
-                title: "Locked",
+                title: "Locked (WebDAV)",
                 normalized_title: "Locked",
                 title_match: TitleMatch::Exact,
                 description: "The resource that is being accessed is locked.",
@@ -6271,7 +6271,7 @@ pub mod vendors {
             },
             VendorEntry {
                 code: 424,
-                title: "Failed Dependency",
+                title: "Failed Dependency (WebDAV)",
                 normalized_title: "Failed Dependency",
                 title_match: TitleMatch::Exact,
                 description: "The request failed due to failure of a previous request.",
@@ -6482,7 +6482,7 @@ pub mod vendors {
             },
             VendorEntry {
                 code: 507,
-                title: "Insufficient Storage",
+                title: "Insufficient Storage (WebDAV)",
                 normalized_title: "Insufficient Storage",
                 title_match: TitleMatch::Exact,
                 description: "The method could not be performed on the resource because the server is unable to store the representation needed to successfully complete the request.",
@@ -6497,7 +6497,7 @@ pub mod vendors {
             },
             VendorEntry {
                 code: 508,
-                title: "Loop Detected",
+                title: "Loop Detected (WebDAV)",
                 normalized_title: "Loop Detected",
                 title_match: TitleMatch::Exact,
                 description: "The server detected an infinite loop while processing the request.",
@@ -7776,7 +7776,7 @@ pub mod vendors {
                 title: "",
                 normalized_title: "OK",
                 title_match: TitleMatch::Missing,
-                description: "successful operation",
+                description: "successful operation\n\nHeaders: X-Rate-Limit, X-Expires-After",
                 limits: &[],
                 provenance: Provenance {
                     source: "swagger-petstore",

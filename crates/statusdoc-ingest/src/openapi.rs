@@ -245,8 +245,9 @@ impl<'a, 'y> Reader<'a, 'y> {
                     term.mark(0, Mark::Code);
                     let details = self
                         .description(response)
-                        .map(Block::Paragraph)
                         .into_iter()
+                        .chain(self.headers(response))
+                        .map(Block::Paragraph)
                         .collect();
                     definitions.push(Definition { term, details });
                     if let Some((disable_key, value)) = self.get(response, DISABLE_KEY) {
@@ -304,6 +305,36 @@ impl<'a, 'y> Reader<'a, 'y> {
             if let Some((_, description)) = self.get(node, "description") {
                 let text = self.scalar_text(description);
                 return (!text.is_empty()).then_some(text);
+            }
+            let (_, target) = self.get(node, "$ref")?;
+            node = self.resolve(&self.scalar_value(target)?)?;
+        }
+        None
+    }
+
+    /// The header fields a response describes, as a rendered reference lists them:
+    /// "Headers: Location, Retry-After", each name over its key (following `$ref`s to
+    /// other responses, as [`Self::description`] does).
+    fn headers(&self, response: &'y MarkedYaml<'y>) -> Option<Text> {
+        let mut node = response;
+        for _ in 0..MAX_REF_DEPTH {
+            if let Some((headers_key, headers)) = self.get(node, "headers") {
+                let mut text = Text::new();
+                text.push_mapped("Headers:", self.span(headers_key));
+                let mut first = true;
+                for (name_key, _) in self.entries(headers) {
+                    let name = self.scalar_text(name_key);
+                    if name.is_empty() || name.as_str().starts_with("x-statusdoc") {
+                        continue;
+                    }
+                    if !first {
+                        text.push_mapped(",", Span::empty(self.span(name_key).start));
+                    }
+                    text.space(Span::empty(self.span(name_key).start));
+                    text.append(&name);
+                    first = false;
+                }
+                return (!first).then_some(text);
             }
             let (_, target) = self.get(node, "$ref")?;
             node = self.resolve(&self.scalar_value(target)?)?;

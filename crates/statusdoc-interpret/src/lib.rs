@@ -210,6 +210,8 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
         "Status Code ",
         "Status code ",
         "Status ",
+        "Response ",
+        "Response code ",
         "Error ",
         "Code ",
         // Sphinx httpdomain field lists: `:statuscode 404: …`, `:status 404: …`.
@@ -224,7 +226,8 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
     .unwrap_or(0);
     let code = leading_code(&rest[skip..])?;
     let prefix = rest[..skip].to_lowercase();
-    let explicit = prefix.contains("http") || prefix.contains("status");
+    let explicit =
+        prefix.contains("http") || prefix.contains("status") || prefix.contains("response");
     Some((start + skip, code, explicit))
 }
 
@@ -389,6 +392,32 @@ impl<'r> Interpreter<'r> {
         } else {
             Listing::Catalog
         }
+    }
+
+    /// Whether the nearest heading, or a lead-in sentence, says the listing is of errors
+    /// ("Errors", "Error responses", "Fehlercodes").
+    pub(crate) fn context_says_errors(&self, lead_in: &[&Text]) -> bool {
+        self.headings
+            .last()
+            .is_some_and(|(_, t)| words::says_errors(t))
+            || lead_in.iter().any(|t| words::says_errors(t.as_str()))
+    }
+
+    /// A group said to be errors whose codes are all registered 4xx and 5xx codes, at
+    /// least three of them distinct ("Errors: 400 | The format of the request…"): HTTP
+    /// error statuses, though no phrase or header says so. Vendors' own numeric error
+    /// codes are rarely all registered client and server errors.
+    pub(crate) fn accept_errors(&self, group: &[Candidate], said_errors: bool) -> bool {
+        if !said_errors || group.len() < 3 {
+            return false;
+        }
+        let mut codes: Vec<u16> = group.iter().map(|c| c.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        codes.len() >= 3
+            && group
+                .iter()
+                .all(|c| c.code >= 400 && self.registry.get(c.code).is_some())
     }
 
     /// Judges a group of candidates: at least half carry a known phrase, or the context
@@ -613,7 +642,10 @@ impl<'r> Interpreter<'r> {
         let s = text.as_str();
         let (at, code, explicit) = code_lead_explicit(s)?;
         let rest = &s[at + 3..];
-        let lead = rest.len() - rest.trim_start_matches([' ', '\t', ':', '-', '–', '—']).len();
+        let lead = rest.len()
+            - rest
+                .trim_start_matches([' ', '\t', ':', '-', '–', '—'])
+                .len();
         let title = rest[lead..].trim_end();
         let short = title.split_whitespace().count() <= 6
             && !title.ends_with(['.', '!', '?', ':'])
@@ -822,7 +854,9 @@ impl<'r> Interpreter<'r> {
         }
         let context = self.context_says_status(lead_in);
         let other = self.context_says_other(lead_in);
-        if !self.accept(&candidates, context, other) {
+        if !self.accept(&candidates, context, other)
+            && (other || !self.accept_errors(&candidates, self.context_says_errors(lead_in)))
+        {
             return 0;
         }
         let block = self.next_block();
@@ -851,7 +885,9 @@ impl<'r> Interpreter<'r> {
         }
         let context = self.context_says_status(lead_in);
         let other = self.context_says_other(lead_in);
-        if self.accept(&candidates, context, other) {
+        if self.accept(&candidates, context, other)
+            || !other && self.accept_errors(&candidates, self.context_says_errors(lead_in))
+        {
             let block = self.next_block();
             let listing = self.listing();
             for candidate in candidates {

@@ -289,7 +289,10 @@ mod tests {
         );
         assert_eq!(
             split("302 Found (Moved Temporarily) - the resource moved"),
-            (Some("Found (Moved Temporarily)"), Some("the resource moved"))
+            (
+                Some("Found (Moved Temporarily)"),
+                Some("the resource moved")
+            )
         );
         assert_eq!(
             split("404 Not Found (if the pet is gone)"),

@@ -19,7 +19,9 @@ use statusdoc_model::Listing;
 use statusdoc_reference::PhraseMatch;
 
 use crate::split::split_title;
-use crate::words::{column_role, is_identifier, says_other_codes, says_status_codes, ColumnRole};
+use crate::words::{
+    self, column_role, is_identifier, says_other_codes, says_status_codes, ColumnRole,
+};
 use crate::{code_lead, unquote, Candidate, Interpreter};
 
 /// Cells wider or longer than any real table are clamped, so that a hostile
@@ -414,8 +416,13 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         let titled = candidates.iter().filter(|c| c.title.is_some()).count();
         phrases >= 1 && phrases * 3 >= candidates.len() && titled * 2 >= candidates.len()
     };
+    let said_errors = words::says_errors(&header[code_col])
+        || caption.as_deref().is_some_and(words::says_errors)
+        || interpreter.context_says_errors(lead_in);
     let accepted = !candidates.is_empty()
-        && (titled_code_table && !other || interpreter.accept(&candidates, context, other));
+        && (titled_code_table && !other
+            || interpreter.accept(&candidates, context, other)
+            || !other && interpreter.accept_errors(&candidates, said_errors));
     if !accepted {
         return;
     }

@@ -250,6 +250,28 @@ pub fn says_status_codes_in_prose(text: &str) -> bool {
     says_status_codes(&lower.replace("responses", ""))
 }
 
+/// Whether a heading, header or sentence says "errors" ("Errors", "Error Code", "Error
+/// responses", "Fehler", "Erreurs", "错误").
+pub fn says_errors(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "error"
+                | "errors"
+                | "fehler"
+                | "fehlercodes"
+                | "erreur"
+                | "erreurs"
+                | "errores"
+                | "erros"
+                | "errori"
+        )
+    }) || ["错误", "エラー", "오류", "에러"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Whether a heading, caption or header names codes that are not HTTP status codes
 /// (gRPC, SMTP, FTP, WebSocket close codes, gateway opcodes, process exit codes).
 pub fn says_other_codes(text: &str) -> bool {

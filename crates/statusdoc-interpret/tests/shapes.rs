@@ -197,7 +197,11 @@ fn definition_lists_and_qualifiers() {
     assert_eq!(
         got,
         [
-            e(208, "Already Reported (WebDAV)", "Used inside a response element."),
+            e(
+                208,
+                "Already Reported (WebDAV)",
+                "Used inside a response element."
+            ),
             e(306, "unused", "No longer used.")
         ]
     );
@@ -273,14 +277,22 @@ fn status_field_paragraphs_in_sections_per_error() {
     assert_eq!(
         got,
         [
-            e(401, "Unauthorized", "Authentication required for this service"),
+            e(
+                401,
+                "Unauthorized",
+                "Authentication required for this service"
+            ),
             e(403, "", "Insufficient permissions"),
             e(429, "Too Many Requests", "Slow down."),
         ]
     );
     // One field on a page is a note, not a catalog; a bare "Status" needs a phrase;
     // a list of codes with prose is no field.
-    assert!(entries(vec![h(2, "Debugging"), p("**HTTP Status:** 400 Bad Request")]).is_empty());
+    assert!(entries(vec![
+        h(2, "Debugging"),
+        p("**HTTP Status:** 400 Bad Request")
+    ])
+    .is_empty());
     assert!(entries(vec![
         p("Status: 400"),
         p("Status: 404"),

@@ -49,8 +49,14 @@ mod tests {
 
     #[test]
     fn qualifiers_are_not_the_phrase() {
-        assert_eq!(strip_qualifier("Resume Incomplete (Google)"), "Resume Incomplete");
-        assert_eq!(strip_qualifier("Found (Previously 'Moved temporarily')"), "Found");
+        assert_eq!(
+            strip_qualifier("Resume Incomplete (Google)"),
+            "Resume Incomplete"
+        );
+        assert_eq!(
+            strip_qualifier("Found (Previously 'Moved temporarily')"),
+            "Found"
+        );
         assert_eq!(strip_qualifier("(Unused)"), "(Unused)");
         assert_eq!(strip_qualifier("Not Found"), "Not Found");
     }

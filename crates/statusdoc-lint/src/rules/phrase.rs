@@ -71,19 +71,7 @@ fn replace_title(cx: &Context, entry: &Entry, canonical: &str) -> Option<Fix> {
     }
     // "Resume Incomplete (Google)": only the phrase is rewritten, the qualifier stays.
     let phrase_len = statusdoc_reference::strip_qualifier(&title.text).len();
-    if phrase_len < title.text.len() {
-        if title.fixed_width {
-            return None;
-        }
-        return Some(Fix {
-            message: format!("Replace with \"{canonical}\""),
-            edits: vec![Edit {
-                span: Span::new(title.span.start, title.span.start + phrase_len),
-                replacement: canonical.to_owned(),
-            }],
-            safe: true,
-        });
-    }
+    let new_title = format!("{canonical}{}", &title.text[phrase_len..]);
     let (span, replacement) = if title.fixed_width {
         let after = &cx.document.source.text()[title.span.end..];
         let spaces = after.len() - after.trim_start_matches(' ').len();
@@ -93,17 +81,17 @@ fn replace_title(cx: &Context, entry: &Entry, canonical: &str) -> Option<Fix> {
         // take the title's own room.
         let border = after[spaces..].starts_with('|');
         let room = title.text.chars().count() + if border { spaces.saturating_sub(1) } else { 0 };
-        let width = canonical.chars().count();
+        let width = new_title.chars().count();
         if width > room {
             return None;
         }
         let byte_room = title.span.len() + if border { spaces.saturating_sub(1) } else { 0 };
         (
             Span::new(title.span.start, title.span.start + byte_room),
-            format!("{canonical}{}", " ".repeat(room - width)),
+            format!("{new_title}{}", " ".repeat(room - width)),
         )
     } else {
-        (title.span, canonical.to_owned())
+        (title.span, new_title)
     };
     Some(Fix {
         message: format!("Replace with \"{canonical}\""),
