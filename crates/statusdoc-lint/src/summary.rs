@@ -36,7 +36,8 @@ pub fn vendor_summary(pages: &[Page], registry: &Registry) -> Vec<CodeVariants> 
             let pages = by_code
                 .entry(entry.code)
                 .or_default()
-                .entry(title.text.clone())
+                // The phrase, not its qualifier: "Locked (WebDAV)" is "Locked".
+                .entry(statusdoc_reference::strip_qualifier(&title.text).trim().to_owned())
                 .or_default();
             if !pages.contains(&name) {
                 pages.push(name.clone());
