@@ -1161,7 +1161,7 @@ fn is_operation_heading(text: &str) -> bool {
 pub(crate) fn unquote(cell: Cell) -> Cell {
     // "Forbidden -- " in a column whose other cells read "Not Found -- text": the
     // separator with nothing after it is not part of the title.
-    let cell = match [" --", " -", " –", " —"]
+    let cell = match [" --", " -", " –", " —", ":", "："]
         .iter()
         .find_map(|d| cell.text.strip_suffix(d))
         .map(str::trim_end)

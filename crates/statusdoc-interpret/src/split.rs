@@ -83,7 +83,11 @@ fn split_plain(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
     let rest = &text[after_code..];
     let lead = rest.len()
         - rest
-            .trim_start_matches([' ', '\t', ':', '-', '–', '—', '=', '|', ','])
+            // "301; Moved", "200}OK": stray punctuation after the code is no part
+            // of the title.
+            .trim_start_matches([
+                ' ', '\t', ':', '-', '–', '—', '=', '|', ',', ';', '}', '{', ']', '>', '.',
+            ])
             .len();
     let start = after_code + lead;
     let rest = &text[start..];

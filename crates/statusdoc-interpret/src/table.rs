@@ -261,10 +261,28 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         header_names_errors && is_ident_col(c)
             || (header_names_errors || is_ident_col(c)) && (c < code_col || codes_repeat)
     }) || code_col > 0 && codes_repeat && column_role(&header[0]) != ColumnRole::Code;
+    // Code cells that carry their own titles ("404 Not Found") leave no other column
+    // to be the title column: "gone" beside "404 Not Found" is a description.
+    let titled_code_cells = {
+        let mut titled = 0;
+        let mut filled = 0;
+        for r in body.clone() {
+            if let Some(text) = grid.own_text(r, code_col) {
+                filled += 1;
+                if interpreter
+                    .candidate(text, true)
+                    .is_some_and(|c| c.title.is_some())
+                {
+                    titled += 1;
+                }
+            }
+        }
+        filled > 0 && titled * 2 > filled
+    };
     let title_col = others
         .iter()
         .copied()
-        .filter(|&c| !is_ident_col(c))
+        .filter(|&c| !is_ident_col(c) && !titled_code_cells)
         .find(|&c| {
             let (phrases, filled) = phrase_share(c);
             filled > 0 && phrases * 2 >= filled && avg_words(c) <= 6.0
