@@ -56,39 +56,57 @@ impl Text {
     /// folded to one space (mapped to the whole run); leading whitespace after a space
     /// or at the start is dropped.
     pub fn push_source(&mut self, piece: &str, source_start: usize) {
-        let mut word_start: Option<usize> = None;
-        let mut space_start: Option<usize> = None;
-        for (i, c) in piece.char_indices() {
-            if c.is_whitespace() {
-                if let Some(w) = word_start.take() {
-                    self.push_piece(
-                        &piece[w..i],
-                        Span::new(source_start + w, source_start + i),
-                        true,
-                    );
-                }
-                space_start.get_or_insert(i);
+        // A verbatim run goes on through single spaces between words, which the text
+        // keeps as they are: one piece per run, not per word.
+        let bytes = piece.as_bytes();
+        let mut run: Option<usize> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, width) = if bytes[i].is_ascii() {
+                (char::from(bytes[i]), 1)
             } else {
-                if let Some(s) = space_start.take() {
-                    let span = Span::new(source_start + s, source_start + i);
-                    if piece[s..i].contains('\n') {
-                        self.line_break(span);
-                    } else {
-                        self.space(span);
-                    }
-                }
-                word_start.get_or_insert(i);
+                let c = piece[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            if !c.is_whitespace() {
+                run.get_or_insert(i);
+                i += width;
+                continue;
             }
+            let start = i;
+            let mut end = i + width;
+            while end < bytes.len() {
+                let next = piece[end..].chars().next().unwrap_or('x');
+                if !next.is_whitespace() {
+                    break;
+                }
+                end += next.len_utf8();
+            }
+            if run.is_some() && end - start == 1 && bytes[start] == b' ' && end < bytes.len() {
+                i = end;
+                continue;
+            }
+            if let Some(w) = run.take() {
+                self.push_piece(
+                    &piece[w..start],
+                    Span::new(source_start + w, source_start + start),
+                    true,
+                );
+            }
+            let span = Span::new(source_start + start, source_start + end);
+            if end < bytes.len() && piece[start..end].contains('\n') {
+                self.line_break(span);
+            } else {
+                self.space(span);
+            }
+            i = end;
         }
-        if let Some(w) = word_start {
+        if let Some(w) = run {
             self.push_piece(
                 &piece[w..],
                 Span::new(source_start + w, source_start + piece.len()),
                 true,
             );
-        }
-        if let Some(s) = space_start {
-            self.space(Span::new(source_start + s, source_start + piece.len()));
         }
     }
 
