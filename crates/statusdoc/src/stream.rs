@@ -54,6 +54,7 @@ pub fn lint(
     if args.format == LintFormat::Json {
         write!(out, "{{\n  \"diagnostics\": [")?;
     }
+    let mut progress = Progress::new(files.len(), args.quiet);
     for (chunk_index, chunk) in files.chunks(CHUNK).enumerate() {
         let outputs: Vec<Result<PageOutput, statusdoc_report::Problem>> = chunk
             .par_iter()
@@ -93,12 +94,14 @@ pub fn lint(
                     findings.extend(page.findings);
                 }
                 Err(error) => {
-                    eprintln!("error: {error}");
+                    progress.bar.suspend(|| eprintln!("error: {error}"));
                     unreadable += 1;
                 }
             }
         }
+        progress.advance(chunk.len());
     }
+    progress.bar.finish_and_clear();
     match args.format {
         LintFormat::Json if json_items == 0 => writeln!(out, "]\n}}")?,
         LintFormat::Json => writeln!(out, "\n  ]\n}}")?,
@@ -116,6 +119,43 @@ pub fn lint(
     crate::write_statistics(args, &mut out, &findings)?;
     out.finish()?;
     Ok(crate::exit_status(args, unreadable, &findings))
+}
+
+/// A progress bar on stderr, shown once a run has taken a second, only when stderr is a
+/// terminal and the run is not `--quiet`; cleared when the run ends, so that nothing of
+/// it is left in the output or a log.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    started: std::time::Instant,
+    wanted: bool,
+}
+
+impl Progress {
+    fn new(pages: usize, quiet: bool) -> Self {
+        use std::io::IsTerminal;
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(pages as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {bar:30} {pos}/{len} pages, {eta} left",
+        ) {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            started: std::time::Instant::now(),
+            wanted: !quiet && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn advance(&mut self, pages: usize) {
+        self.bar.inc(pages as u64);
+        if self.wanted && self.bar.is_hidden() && self.started.elapsed().as_secs() >= 1 {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
 }
 
 /// One page's findings in the output format. JSON items are separated by NUL, so the
