@@ -414,7 +414,13 @@ impl<'r> Interpreter<'r> {
         let mut codes: Vec<u16> = group.iter().map(|c| c.code).collect();
         codes.sort_unstable();
         codes.dedup();
+        // A vendor's own numbering runs on ("401, 402, 403, 404, 405" for card errors);
+        // HTTP error statuses skip, or reach into both classes.
+        let consecutive = codes.windows(2).all(|w| w[1] == w[0] + 1);
+        let both_classes =
+            codes.first().is_some_and(|&c| c < 500) && codes.last().is_some_and(|&c| c >= 500);
         codes.len() >= 3
+            && (both_classes || !consecutive)
             && group
                 .iter()
                 .all(|c| c.code >= 400 && self.registry.get(c.code).is_some())

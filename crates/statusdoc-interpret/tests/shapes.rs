@@ -301,3 +301,52 @@ fn status_field_paragraphs_in_sections_per_error() {
     ])
     .is_empty());
 }
+
+#[test]
+fn error_tables_of_registered_codes_without_phrases() {
+    let rows: &[&[&str]] = &[
+        &["400", "The format of the request does not meet expectation"],
+        &[
+            "401",
+            "The request did not include a valid authentication method",
+        ],
+        &["404", "The resource does not exist"],
+        &["500", "An internal server error occurred."],
+    ];
+    let got = entries(vec![
+        h(1, "Errors"),
+        table(&["Error Code", "Meaning"], rows),
+    ]);
+    assert_eq!(
+        got.iter().map(|e| e.0).collect::<Vec<_>>(),
+        [400, 401, 404, 500]
+    );
+    // Without "errors" in the header or heading, nothing says these are HTTP statuses.
+    assert!(entries(vec![h(1, "Reference"), table(&["Value", "Meaning"], rows)]).is_empty());
+    // A vendor's own numbering that runs on, or reaches outside 4xx/5xx, is not.
+    let card: &[&[&str]] = &[
+        &["401", "Invalid card number"],
+        &["402", "Card expired"],
+        &["403", "Insufficient funds"],
+        &["404", "Card blocked"],
+    ];
+    assert!(entries(vec![h(2, "Error codes"), table(&["Code", "Meaning"], card)]).is_empty());
+    let mixed: &[&[&str]] = &[
+        &["106", "The file is empty"],
+        &["400", "Bad input"],
+        &["404", "No such batch"],
+    ];
+    assert!(entries(vec![h(2, "Errors"), table(&["Code", "Meaning"], mixed)]).is_empty());
+}
+
+#[test]
+fn response_headings_without_phrases() {
+    let got = entries(vec![
+        h(4, "Example HTTP response"),
+        h(5, "Response 200"),
+        p("{}"),
+        h(5, "Response 404"),
+        h(5, "Response 422"),
+    ]);
+    assert_eq!(got.iter().map(|e| e.0).collect::<Vec<_>>(), [200, 404, 422]);
+}
