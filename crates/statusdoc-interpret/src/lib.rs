@@ -838,6 +838,10 @@ impl<'r> Interpreter<'r> {
                         open = true;
                     } else if candidates.is_empty() {
                         return 0;
+                    } else if is_pseudo_heading(text) {
+                        // "**PUT**" between runs of codes: a heading written in bold
+                        // starts a group of its own.
+                        break;
                     } else if is_class_label(text.as_str()) {
                         // "5xx - Server errors": a group label ends the entry above.
                         open = false;
@@ -1124,6 +1128,13 @@ fn status_field_line(text: &Text) -> Option<(Text, bool)> {
     leading_code(value.as_str())?;
     let explicit = label.contains("http") || label.contains(' ');
     Some((value, explicit))
+}
+
+/// A short paragraph that is all bold ("**PUT**", "**Errors**"): a heading in all but
+/// markup.
+fn is_pseudo_heading(text: &Text) -> bool {
+    let s = text.as_str().trim_end();
+    !s.is_empty() && s.split_whitespace().count() <= 6 && text.is_marked(0..s.len(), Mark::Strong)
 }
 
 /// "4xx - Client errors", "5XX": a label for a class of codes, not an entry.

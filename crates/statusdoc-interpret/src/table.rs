@@ -260,7 +260,25 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         // A column of error codes or names keys the table wherever it stands.
         header_names_errors && is_ident_col(c)
             || (header_names_errors || is_ident_col(c)) && (c < code_col || codes_repeat)
-    }) || code_col > 0 && codes_repeat && column_role(&header[0]) != ColumnRole::Code;
+    }) || code_col > 0 && codes_repeat && column_role(&header[0]) != ColumnRole::Code
+        // "status code | errno | description": statuses repeat beside a column of
+        // distinct one-word values (the vendor's error numbers), which keys the rows.
+        || codes_repeat
+            && others.iter().any(|&c| {
+                let mut values: Vec<&str> = body
+                    .clone()
+                    .filter_map(|r| grid.own_text(r, c))
+                    .map(|t| t.as_str().trim())
+                    .collect();
+                let filled = values.len();
+                values.sort_unstable();
+                values.dedup();
+                filled >= 2
+                    && values.len() == filled
+                    && filled * 4 >= (body.len()) * 3
+                    && values.iter().all(|v| !v.contains(char::is_whitespace))
+                    && column_role(&header[c]) != ColumnRole::Description
+            });
     // Code cells that carry their own titles ("404 Not Found") leave no other column
     // to be the title column: "gone" beside "404 Not Found" is a description.
     let titled_code_cells = {
