@@ -1007,6 +1007,66 @@ impl<'r> Interpreter<'r> {
         Some(candidates)
     }
 
+    /// A list of named responses under a heading about responses (an API description's
+    /// reusable responses: "NotFound: The pet does not exist", "400BadRequest"): each
+    /// name that says one registered status is an entry for that status, keyed by its
+    /// name, its title the phrase leading the text after the name. Most of the names
+    /// must say a status.
+    fn named_responses(&mut self, definitions: &[Definition], lead_in: &[&Text]) -> bool {
+        let about_responses = self.headings.last().is_some_and(|(_, t)| {
+            let lower = t.to_lowercase();
+            lower.contains("response") && !lower.contains(' ')
+        });
+        if !about_responses || self.context_says_other(lead_in) {
+            return false;
+        }
+        let mut found = Vec::new();
+        for d in definitions {
+            let s = d.term.as_str();
+            let name_end = s.find(char::is_whitespace).unwrap_or(s.len());
+            if code_lead(s).is_some() || name_end == 0 {
+                return false;
+            }
+            let Some(code) = code_named(self.registry, &s[..name_end]) else {
+                continue;
+            };
+            let rest_start = name_end + (s.len() - name_end - s[name_end..].trim_start().len());
+            let rest = d.term.slice(rest_start..s.len());
+            let parts = split::split_title(self.registry, rest.as_str());
+            let mut candidate = Candidate {
+                code,
+                code_span: d.term.source_span(0..name_end),
+                title: None,
+                title_certain: false,
+                description: rest.clone(),
+                phrase: false,
+                explicit: true,
+            };
+            if let Some(title) = parts.title.clone() {
+                let lead = &rest.as_str()[title.clone()];
+                if self.is_phrase(code, lead) {
+                    candidate.title = rest.cell(title).map(unquote);
+                    candidate.title_certain = parts.certain;
+                    candidate.phrase = true;
+                    candidate.description = parts.detail.map(|r| rest.slice(r)).unwrap_or_default();
+                }
+            }
+            for block in &d.details {
+                candidate.description.paragraph_break();
+                candidate.description.append(&block.flat_text());
+            }
+            found.push(candidate);
+        }
+        if found.is_empty() || found.len() * 2 < definitions.len() {
+            return false;
+        }
+        let block = self.next_block();
+        for candidate in found {
+            self.push(candidate, block, Vec::new(), Listing::Keyed);
+        }
+        true
+    }
+
     fn definitions(&mut self, definitions: &[Definition], lead_in: &[&Text]) {
         // A field list describing one thing, with a field for its status ("Code: 409
         // Conflict" under an error's name): an entry keyed by what the list describes.
@@ -1038,6 +1098,9 @@ impl<'r> Interpreter<'r> {
                 }
                 self.push(candidate, block, Vec::new(), Listing::Keyed);
             }
+            return;
+        }
+        if self.named_responses(definitions, lead_in) {
             return;
         }
         let candidates: Vec<Candidate> = definitions
@@ -1128,6 +1191,38 @@ fn status_field_line(text: &Text) -> Option<(Text, bool)> {
     leading_code(value.as_str())?;
     let explicit = label.contains("http") || label.contains(' ');
     Some((value, explicit))
+}
+
+/// The status a response's name stands for: a reason phrase written as an identifier
+/// ("NotFound", "TooManyRequests", "UnprocessableEntity", "NotFoundResponse"), or a code
+/// glued to one ("400BadRequest"). The name must say exactly one registered status.
+fn code_named(registry: &Registry, name: &str) -> Option<u16> {
+    let name = name.trim_matches(|c: char| !c.is_alphanumeric());
+    if name.len() > 3 && name.as_bytes()[..3].iter().all(u8::is_ascii_digit) {
+        let code: u16 = name[..3].parse().ok()?;
+        let rest = &name[3..];
+        return (registry.get(code).is_some()
+            && rest.starts_with(|c: char| c.is_ascii_uppercase() || c == '_' || c == '-'))
+        .then_some(code);
+    }
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    {
+        return None;
+    }
+    let key = statusdoc_reference::phrase_key(name);
+    let key = key.strip_suffix("response").unwrap_or(&key);
+    let mut found = registry.statuses().iter().filter(|status| {
+        status.has_phrase() && statusdoc_reference::phrase_key(&status.reason) == key
+            || status
+                .obsolete
+                .iter()
+                .any(|old| statusdoc_reference::phrase_key(&old.phrase) == key)
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first.code)
 }
 
 /// A short paragraph that is all bold ("**PUT**", "**Errors**"): a heading in all but

@@ -350,3 +350,39 @@ fn response_headings_without_phrases() {
     ]);
     assert_eq!(got.iter().map(|e| e.0).collect::<Vec<_>>(), [200, 404, 422]);
 }
+
+#[test]
+fn named_responses_say_their_status() {
+    let def = |term: &str| Definition {
+        term: text(term),
+        details: Vec::new(),
+    };
+    let got = entries(vec![
+        h(2, "components.responses"),
+        Block::DefinitionList(vec![
+            def("NotFound The pet does not exist"),
+            def("400BadRequest"),
+            def("TooManyRequests Too Many Requests - slow down"),
+            def("GeneralError Something failed"),
+        ]),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(404, "", "The pet does not exist"),
+            e(400, "", ""),
+            e(429, "Too Many Requests", "slow down"),
+        ]
+    );
+    // Names under another heading, or names that say no status, are no entries.
+    assert!(entries(vec![
+        h(2, "Glossary"),
+        Block::DefinitionList(vec![def("NotFound The pet does not exist")]),
+    ])
+    .is_empty());
+    assert!(entries(vec![
+        h(2, "responses"),
+        Block::DefinitionList(vec![def("Error Something failed"), def("Pet A pet")]),
+    ])
+    .is_empty());
+}
