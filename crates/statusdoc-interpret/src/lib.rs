@@ -490,6 +490,20 @@ impl<'r> Interpreter<'r> {
             || text.is_marked(at..at + 3, Mark::Code)
                 && !text.is_marked(at..s.len().min(at + 5), Mark::Code);
         let mut parts = split_code_and_title(self.registry, &s[at..]);
+        // "301 - **Moved + `Location:`** if the token…": a bold label right after the
+        // code and its separator is the title, whatever its case or what follows.
+        if let Some(bold) = bold_label(text, at + 3) {
+            let detail_start = s[bold.end..].len()
+                - s[bold.end..]
+                    .trim_start_matches([' ', '-', '–', '—', ':'])
+                    .len();
+            let detail = bold.end + detail_start..s.trim_end().len();
+            parts = split::CodeAndTitle {
+                title: Some(bold.start - at..bold.end - at),
+                detail: (!detail.is_empty()).then(|| detail.start - at..detail.end - at),
+                certain: true,
+            };
+        }
         // A title that runs straight into a lowercase sentence.
         if let (Some(title), Some(detail)) = (parts.title.clone(), parts.detail.clone()) {
             let gap = &s[at + title.end..at + detail.start];
@@ -1223,6 +1237,28 @@ fn code_named(registry: &Registry, name: &str) -> Option<u16> {
     });
     let first = found.next()?;
     found.next().is_none().then_some(first.code)
+}
+
+/// A bold run that starts the text after a code (after a separator) and ends before
+/// the text does: the range of the label ("400 - **Bad Parameters** - …").
+fn bold_label(text: &Text, after_code: usize) -> Option<std::ops::Range<usize>> {
+    let s = text.as_str();
+    let rest = s.get(after_code..)?;
+    let lead = rest.len() - rest.trim_start_matches([' ', '-', '–', '—', ':']).len();
+    let start = after_code + lead;
+    if !rest[..lead].contains(['-', '–', '—', ':']) {
+        return None;
+    }
+    let (range, _) = text
+        .marks()
+        .find(|(r, m)| *m == Mark::Strong && r.start == start)?;
+    let label = s.get(range.clone())?.trim_end();
+    let end = range.start + label.len();
+    (end < s.trim_end().len()
+        && !label.is_empty()
+        && label.split_whitespace().count() <= 8
+        && code_lead(label).is_none())
+    .then_some(range.start..end)
 }
 
 /// A short paragraph that is all bold ("**PUT**", "**Errors**"): a heading in all but

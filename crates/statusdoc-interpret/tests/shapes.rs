@@ -386,3 +386,25 @@ fn named_responses_say_their_status() {
     ])
     .is_empty());
 }
+
+#[test]
+fn bold_labels_after_a_code_are_titles() {
+    let mut item = text("500 - Unknown server error - An internal error occurred");
+    item.mark_range(6..26, statusdoc_model::page::Mark::Strong);
+    let got = entries(vec![
+        h(1, "Error codes"),
+        Block::List(List {
+            items: vec![
+                vec![Block::Paragraph(item)],
+                vec![p("404 - Not Found - no such thing")],
+            ],
+        }),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(500, "Unknown server error", "An internal error occurred"),
+            e(404, "Not Found", "no such thing"),
+        ]
+    );
+}

@@ -185,6 +185,14 @@ impl Text {
         }
     }
 
+    /// Marks a range of the text (clamped to the text).
+    pub fn mark_range(&mut self, range: Range<usize>, mark: Mark) {
+        let end = range.end.min(self.text.len());
+        if range.start < end {
+            self.marks.push((range.start..end, mark));
+        }
+    }
+
     fn push_piece(&mut self, piece: &str, source: Span, verbatim: bool) {
         if piece.is_empty() {
             return;
