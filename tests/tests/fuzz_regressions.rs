@@ -17,9 +17,6 @@ fn codes(page: &str, format: Format) -> Vec<u16> {
 /// A Swagger 2.0 seed with a YAML alias: 410's description is an alias of 404's, and
 /// `--fix` flipped the shared scalar between `Gone` and `Not Found` forever.
 #[test]
-#[ignore = "openapi reader bug: an aliased response (`*nf`) gets the anchor's scalar span \
-            and a certain title, so the fix for 410 rewrites 404's description and the \
-            next pass rewrites it back (crates/statusdoc-ingest/src/openapi.rs)"]
 fn fix_of_an_aliased_openapi_description_settles() {
     let page = "swagger: \"2.0\"\ninfo: {title: t, version: \"1\"}\npaths:\n  /pets:\n    get:\n      responses:\n        200:\n          description: OK\n        '404': &nf\n          description: Not Found\n        \"410\": *nf\n";
     let fixed = fixing::fix_strict(page, Format::OpenApi).unwrap();
@@ -41,8 +38,6 @@ fn fix_of_an_openapi_description_without_an_alias() {
 /// table the next read takes the description column for titles and a "safe" fix then
 /// overwrites a description (`gone` becomes `Not Found`).
 #[test]
-#[ignore = "interpreter bug: a title after `301;`, `200}` or `204{` keeps the punctuation \
-            and is marked certain (crates/statusdoc-interpret/src/split.rs)"]
 fn fix_never_deletes_the_separator_after_a_code() {
     for (page, format) in [
         (
@@ -73,9 +68,6 @@ fn fix_never_deletes_the_separator_after_a_code() {
 /// included) as the title, so a second pass fixes again. With most cells ending in a
 /// colon, whole cells (`Not Found: gone`) are taken for titles.
 #[test]
-#[ignore = "interpreter bug: a trailing `:` with nothing after it is part of a certain \
-            title in some rows and not in others, so the SD101/SD104 fixes need two passes \
-            (crates/statusdoc-interpret/src/split.rs, table.rs)"]
 fn fix_of_a_title_with_a_trailing_colon_settles_in_one_pass() {
     for page in [
         "| Code | Meaning |\n|---|---|\n| 201 | OK: |\n| 201 | OK: La solicitud fue exitosa. |\n| 400 | Bad Request: Error en los parámetros. |\n| 404 | Not Found: El recurso no existe. |\n",
@@ -98,9 +90,6 @@ fn fix_of_a_title_before_a_colon_and_a_description() {
 /// table (foster parenting) made the 413 cell take the span of the stray copy, so the
 /// fix edited the stray text and a second pass edited the cell.
 #[test]
-#[ignore = "html reader bug: a cell's source span is found after text that html5ever \
-            foster-parented out of the table, so the fix edits the stray copy first \
-            (crates/statusdoc-ingest/src/html/)"]
 fn fix_next_to_foster_parented_text_settles_in_one_pass() {
     let page = "<table><tr><th>Code</th><th>Title</th></tr>\n<tr><td>400</td><td>Bad Request</td></tr>\n<tr><td>413</td><td>Request Entity Too Large</td></tr>\n<tr>Request Entity Too Large</tr>\n<tr><td>404</td><td>Not Found</td></tr>\n</table>\n";
     let fixed = fixing::fix_strict(page, Format::Html).unwrap();

@@ -42,12 +42,19 @@
 //!
 //! `include::` is not followed (its target is another file, often generated): the page
 //! gets one info-level SD003 (`reader-limit`) note, at the first include, saying what
-//! the includes bring in was not checked.
+//! the includes bring in was not checked. A delimited block that is never closed reads
+//! on to the end of the page (or of its enclosing block), as in Asciidoctor, and gets an
+//! info-level SD003 note at its opening delimiter, where Asciidoctor warns
+//! `unterminated table block`.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as Asciidoctor reads them.
 
 use std::collections::HashMap;
 
 use statusdoc_model::page::{Block, Definition, List, Mark, Page, Table, TableCell, Text};
 use statusdoc_model::{Diagnostic, Document, Rule, Severity, Span};
+
+use crate::common::{is_line_end, line_ranges, push_source_lines};
 
 /// How deep blocks nest (containers, `a|` cells, list items) and references expand.
 const MAX_DEPTH: usize = 32;
@@ -62,6 +69,7 @@ pub(crate) fn read(document: &mut Document) -> Page {
         text,
         attributes: HashMap::new(),
         includes: Vec::new(),
+        unterminated: Vec::new(),
         title: None,
         metadata: Vec::new(),
         depth: 0,
@@ -91,6 +99,23 @@ pub(crate) fn read(document: &mut Document) -> Page {
             .with_help("lint the included files too, or the page as your build renders it"),
         );
     }
+    // A note for each delimited block that is never closed (as Asciidoctor warns).
+    let mut unterminated = std::mem::take(&mut reader.unterminated);
+    unterminated.sort_by_key(|(span, _)| span.start);
+    unterminated.dedup_by_key(|(span, _)| span.start);
+    for (span, kind) in unterminated {
+        let delimiter = source.slice(span);
+        document.notes.push(
+            Diagnostic::of(
+                Rule::ReaderLimit,
+                Severity::Info,
+                &source,
+                span,
+                format!("unterminated {kind} block: `{delimiter}` is never closed, so everything after it to the end of the page or of its enclosing block was read as its content"),
+            )
+            .with_help(format!("close the block with a second `{delimiter}` line where it ends")),
+        );
+    }
     Page { blocks }
 }
 
@@ -103,17 +128,9 @@ struct Line {
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for piece in text.split_inclusive('\n') {
-        let content = piece.trim_end_matches(['\n', '\r']);
-        lines.push(Line {
-            start,
-            end: start + content.len(),
-        });
-        start += piece.len();
-    }
-    lines
+    line_ranges(text)
+        .map(|(start, end)| Line { start, end })
+        .collect()
 }
 
 /// Block attributes and a title waiting for the block they belong to.
@@ -151,6 +168,8 @@ struct Reader<'a> {
     text: &'a str,
     attributes: HashMap<String, String>,
     includes: Vec<(Span, String)>,
+    /// Opening delimiters of blocks never closed, with the kind of block.
+    unterminated: Vec<(Span, &'static str)>,
     title: Option<String>,
     metadata: Vec<(String, String)>,
     depth: usize,
@@ -380,7 +399,7 @@ impl<'a> Reader<'a> {
             return (None, i + 1);
         }
         if delimiter(trimmed) == Some(Delimited::Comment) {
-            let close = closing(self, lines, i);
+            let close = self.closing(lines, i);
             return (None, close + 1);
         }
         if is_comment(trimmed) || is_directive(trimmed) || trimmed == "'''" || trimmed == "<<<" {
@@ -440,7 +459,7 @@ impl<'a> Reader<'a> {
         }
         self.seen_block = true;
         if let Some(kind) = delimiter(trimmed) {
-            let close = closing(self, lines, i);
+            let close = self.closing(lines, i);
             let inner = &lines[i + 1..close.min(lines.len())];
             let block = self.delimited(kind, inner, pending);
             pending.clear();
@@ -813,21 +832,52 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The index of the line that closes the delimited block opened at `lines[open]` (or
-/// the end of the lines when it is never closed).
-fn closing(reader: &Reader, lines: &[Line], open: usize) -> usize {
-    let delimiter_text = reader.line(lines[open]).trim_end();
-    let fenced = delimiter_text.starts_with("```");
-    (open + 1..lines.len())
-        .find(|&k| {
-            let l = reader.line(lines[k]).trim_end();
+impl Reader<'_> {
+    /// The index of the line that closes the delimited block opened at `lines[open]`
+    /// (or the end of the lines when it is never closed, which is noted).
+    fn closing(&mut self, lines: &[Line], open: usize) -> usize {
+        let delimiter_text = self.line(lines[open]).trim_end();
+        let fenced = delimiter_text.starts_with("```");
+        let close = (open + 1..lines.len()).find(|&k| {
+            let l = self.line(lines[k]).trim_end();
             if fenced {
                 l == "```"
             } else {
                 l == delimiter_text
             }
-        })
-        .unwrap_or(lines.len())
+        });
+        match close {
+            Some(close) => close,
+            None => {
+                let start = lines[open].start;
+                let span = Span::new(start, start + delimiter_text.len());
+                self.unterminated.push((span, block_kind(delimiter_text)));
+                lines.len()
+            }
+        }
+    }
+}
+
+/// What Asciidoctor calls the block a delimiter line opens.
+fn block_kind(delimiter_text: &str) -> &'static str {
+    if delimiter_text.starts_with("```") {
+        return "listing";
+    }
+    if delimiter_text == "--" {
+        return "open";
+    }
+    match delimiter(delimiter_text) {
+        Some(Delimited::Table(_)) => "table",
+        Some(Delimited::Listing) => "listing",
+        Some(Delimited::Literal) => "literal",
+        Some(Delimited::Pass) => "pass",
+        Some(Delimited::Comment) => "comment",
+        _ => match delimiter_text.as_bytes().first() {
+            Some(b'*') => "sidebar",
+            Some(b'_') => "quote",
+            _ => "example",
+        },
+    }
 }
 
 /// The first positional attribute of an attribute list (`source` in `[source,yaml]`),
@@ -1163,16 +1213,12 @@ impl<'a> Reader<'a> {
         match style {
             Some(b'a') if self.depth < MAX_DEPTH => {
                 // An AsciiDoc cell: blocks of its own.
-                let mut lines = Vec::new();
-                let mut at = start;
-                for piece in self.text[start..end].split_inclusive('\n') {
-                    let content = piece.trim_end_matches(['\n', '\r']);
-                    lines.push(Line {
-                        start: at,
-                        end: at + content.len(),
-                    });
-                    at += piece.len();
-                }
+                let lines: Vec<Line> = line_ranges(&self.text[start..end])
+                    .map(|(from, to)| Line {
+                        start: start + from,
+                        end: start + to,
+                    })
+                    .collect();
                 self.depth += 1;
                 let blocks = self.blocks(&lines, &[]);
                 self.depth -= 1;
@@ -1183,22 +1229,20 @@ impl<'a> Reader<'a> {
                 // Paragraphs of the cell, separated by blank lines.
                 let from = text.len();
                 let mut paragraph_start: Option<usize> = None;
-                let mut at = start;
                 let flush = |reader: &Reader, text: &mut Text, from: usize, to: usize| {
                     text.paragraph_break();
                     reader.inline_escaped(text, from, to, separator);
                 };
-                for piece in self.text[start..end].split_inclusive('\n') {
-                    let blank = piece.trim().is_empty();
+                for (from, to) in line_ranges(&self.text[start..end]) {
+                    let blank = self.text[start + from..start + to].trim().is_empty();
                     match (blank, paragraph_start) {
                         (true, Some(s)) => {
-                            flush(self, &mut text, s, at);
+                            flush(self, &mut text, s, start + from);
                             paragraph_start = None;
                         }
-                        (false, None) => paragraph_start = Some(at),
+                        (false, None) => paragraph_start = Some(start + from),
                         _ => {}
                     }
-                    at += piece.len();
                 }
                 if let Some(s) = paragraph_start {
                     flush(self, &mut text, s, end);
@@ -1257,7 +1301,7 @@ impl<'a> Reader<'a> {
                 k += 2;
                 continue;
             }
-            if c == separator || c == b'\n' || at_end {
+            if c == separator || is_line_end(bytes, k) || at_end {
                 let field = &body[field_start..k.min(bytes.len())];
                 let blank_line = c != separator && !record_has_text && field.trim().is_empty();
                 if !blank_line {
@@ -1478,11 +1522,11 @@ fn constrained_close(bytes: &[u8], open: usize, mark: u8) -> Option<usize> {
             return Some(k);
         }
         // A span does not cross a blank line.
-        if b == b'\n' {
+        if is_line_end(bytes, k) {
             let blank = bytes[k + 1..]
                 .iter()
-                .find(|&&n| n != b' ' && n != b'\t' && n != b'\r')
-                .is_some_and(|&n| n == b'\n');
+                .position(|&n| n != b' ' && n != b'\t')
+                .is_some_and(|n| matches!(bytes[k + 1 + n], b'\n' | b'\r'));
             if blank {
                 return None;
             }
@@ -1536,7 +1580,7 @@ impl<'a> Reader<'a> {
         let mut i = 0;
         let flush = |out: &mut Text, from: usize, to: usize| {
             if from < to {
-                out.push_source(&s[from..to], base + from);
+                push_source_lines(out, &s[from..to], base + from);
             }
         };
         let recurse = |out: &mut Text, from: usize, to: usize| {
@@ -1697,7 +1741,7 @@ impl<'a> Reader<'a> {
                     if let Some(close) = window(s, i + 2).and_then(|w| w.find(">>")) {
                         let inner_start = i + 2;
                         let inner = &s[inner_start..inner_start + close];
-                        if !inner.is_empty() && !inner.contains('\n') {
+                        if !inner.is_empty() && !inner.contains(['\n', '\r']) {
                             flush(out, plain, i);
                             match inner.find(',') {
                                 Some(comma) => {

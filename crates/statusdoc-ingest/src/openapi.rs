@@ -13,7 +13,9 @@
 //!   `Responses` and a definition list with one term per response: the code key (the
 //!   digits, quoted or not, marked as code), defined by the response's `description`;
 //! - a `$ref` to `#/components/responses/X` (3.x) or `#/responses/X` (2.0) reads the
-//!   referenced response's description, whose spans point at that description;
+//!   referenced response's description, whose spans point at that description; a `$ref`
+//!   chain that loops or points at nothing in the file gets an info-level SD003 note at
+//!   the response's `$ref` (a `$ref` to another file is not followed);
 //! - `components.responses` (3.x) and the top-level `responses` (2.0) are a level-2
 //!   heading of that name and a definition list of response names and descriptions
 //!   (names are not codes, so the interpreter makes nothing of them unless a
@@ -24,6 +26,9 @@
 //! (an escape such as `\n` or `\u00e9` is mapped text over the escape), block scalars
 //! (`|`, `>`) line by line. If what was rebuilt differs from the parsed value in
 //! anything but white space, the scalar is one mapped piece over its source instead.
+//! Text read through a YAML alias (`'410': *nf`) is one mapped piece over the alias: the
+//! parser copies the anchor's nodes with the anchor's spans, and a finding or fix on the
+//! alias's response must not point at (or edit) the anchor's text.
 //!
 //! `x-statusdoc-disable: [SD101]` (or a string of rule ids, or `true` for every rule) on
 //! a response or an operation suppresses findings on that node's lines; at the top
@@ -97,6 +102,18 @@ pub(crate) fn read(document: &mut Document) -> Page {
     }
     document.metadata.extend(out.metadata.drain(..));
     document.suppressions.append(&mut out.suppressions);
+    for (span, broken) in out.notes.drain(..) {
+        document.notes.push(
+            Diagnostic::of(
+                Rule::ReaderLimit,
+                Severity::Info,
+                &source,
+                span,
+                broken.message(),
+            )
+            .with_help(broken.help()),
+        );
+    }
     Page { blocks: out.blocks }
 }
 
@@ -150,6 +167,71 @@ struct Output {
     title: Option<String>,
     metadata: Vec<(String, String)>,
     suppressions: Vec<Suppression>,
+    /// `$ref`s that could not be followed: where, and what is wrong.
+    notes: Vec<(Span, Broken)>,
+}
+
+/// Where the text of a node stands in the page: `None` where it is written, or the span
+/// of the YAML alias (`*name`) it was copied through. The loader copies an anchor's
+/// nodes, spans and all, to each alias; only the alias's own node gets the alias's
+/// span. Text read through an alias is mapped over the alias, never given the anchor's
+/// spans, so that a finding on it points at the alias and no fix edits the anchor's
+/// text for it.
+type Under = Option<Span>;
+
+/// Why a `$ref` chain could not be followed: the pointers followed, in order.
+enum Broken {
+    /// The last pointer was followed before.
+    Loop(Vec<String>),
+    /// The last pointer points at nothing in the file.
+    Dangling(Vec<String>),
+    /// Longer than [`MAX_REF_DEPTH`].
+    TooLong(Vec<String>),
+}
+
+impl Broken {
+    fn help(&self) -> &'static str {
+        match self {
+            Broken::Dangling(_) => "point the `$ref` at a response defined in this file",
+            Broken::Loop(_) | Broken::TooLong(_) => {
+                "end the chain of `$ref`s at a response that has its own `description`"
+            }
+        }
+    }
+
+    fn message(&self) -> String {
+        let chain = |pointers: &[String]| {
+            pointers
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        };
+        match self {
+            Broken::Loop(pointers) => format!(
+                "this `$ref` loops ({}): the response's description was not read",
+                chain(pointers)
+            ),
+            Broken::Dangling(pointers) => {
+                let (last, through) = match pointers.split_last() {
+                    Some((last, through)) => (last.as_str(), through),
+                    None => ("", &[][..]),
+                };
+                let through = if through.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (through {})", chain(through))
+                };
+                format!(
+                    "this `$ref` points at nothing: `{last}`{through} is not in this file, so the response's description was not read"
+                )
+            }
+            Broken::TooLong(pointers) => format!(
+                "this `$ref` chain is longer than {MAX_REF_DEPTH} ({} …): the response's description was not read",
+                chain(pointers)
+            ),
+        }
+    }
 }
 
 struct Reader<'a, 'y> {
@@ -159,6 +241,8 @@ struct Reader<'a, 'y> {
 }
 
 type KeyValue<'y> = (&'y MarkedYaml<'y>, &'y MarkedYaml<'y>);
+/// An entry found along a `$ref` chain, with where its text stands.
+type Followed<'y> = (KeyValue<'y>, Under);
 
 impl<'a, 'y> Reader<'a, 'y> {
     fn read(&self, out: &mut Output) {
@@ -210,15 +294,18 @@ impl<'a, 'y> Reader<'a, 'y> {
 
     fn paths(&self, paths: &'y MarkedYaml<'y>, out: &mut Output) {
         for (path_key, item) in self.entries(paths) {
+            let under = self.under(paths, path_key, item, None);
             for (method_key, operation) in self.entries(item) {
+                let under = self.under(item, method_key, operation, under);
                 let method = self.key(method_key).to_ascii_lowercase();
                 if !METHODS.contains(&method.as_str()) {
                     continue;
                 }
+                let method_span = under.unwrap_or(self.span(method_key));
                 let mut heading = Text::new();
-                heading.push_mapped(&method.to_ascii_uppercase(), self.span(method_key));
-                heading.space(Span::empty(self.span(method_key).end));
-                heading.append(&self.scalar_text(path_key));
+                heading.push_mapped(&method.to_ascii_uppercase(), method_span);
+                heading.space(Span::empty(method_span.end));
+                heading.append(&self.text_at(path_key, None));
                 out.blocks.push(Block::Heading {
                     level: 2,
                     text: heading,
@@ -229,24 +316,30 @@ impl<'a, 'y> Reader<'a, 'y> {
                 let Some((responses_key, responses)) = self.get(operation, "responses") else {
                     continue;
                 };
+                let under = self.under(operation, responses_key, responses, under);
                 let mut title = Text::new();
-                title.push_mapped("Responses", self.span(responses_key));
+                title.push_mapped("Responses", under.unwrap_or(self.span(responses_key)));
                 out.blocks.push(Block::Heading {
                     level: 3,
                     text: title,
                 });
                 let mut definitions = Vec::new();
                 for (code_key, response) in self.entries(responses) {
+                    let under = self.under(responses, code_key, response, under);
                     let Some(code_span) = self.code_key(code_key) else {
                         continue;
                     };
                     let mut term = Text::new();
-                    term.push_source(&self.text[code_span.start..code_span.end], code_span.start);
+                    let digits = &self.text[code_span.start..code_span.end];
+                    match under {
+                        Some(alias) => term.push_mapped(digits, alias),
+                        None => term.push_source(digits, code_span.start),
+                    }
                     term.mark(0, Mark::Code);
                     let details = self
-                        .description(response)
+                        .description(response, under, out)
                         .into_iter()
-                        .chain(self.headers(response))
+                        .chain(self.headers(response, under))
                         .map(Block::Paragraph)
                         .collect();
                     definitions.push(Definition { term, details });
@@ -280,9 +373,10 @@ impl<'a, 'y> Reader<'a, 'y> {
             if self.key(name_key).starts_with("x-") {
                 continue;
             }
-            let mut term = self.scalar_text(name_key);
-            if let Some(description) = self.description(response) {
-                term.space(Span::empty(self.span(name_key).end));
+            let under = self.under(responses, name_key, response, None);
+            let mut term = self.text_at(name_key, under);
+            if let Some(description) = self.description(response, under, out) {
+                term.space(Span::empty(under.unwrap_or(self.span(name_key)).end));
                 term.append(&description);
             }
             definitions.push(Definition {
@@ -298,59 +392,147 @@ impl<'a, 'y> Reader<'a, 'y> {
         }
     }
 
-    /// A response's description, following `$ref`s to other responses.
-    fn description(&self, response: &'y MarkedYaml<'y>) -> Option<Text> {
-        let mut node = response;
-        for _ in 0..MAX_REF_DEPTH {
-            if let Some((_, description)) = self.get(node, "description") {
-                let text = self.scalar_text(description);
-                return (!text.is_empty()).then_some(text);
+    /// A response's description, following `$ref`s to other responses. A `$ref` that
+    /// loops or points at nothing is noted at the response's own `$ref`.
+    fn description(
+        &self,
+        response: &'y MarkedYaml<'y>,
+        under: Under,
+        out: &mut Output,
+    ) -> Option<Text> {
+        match self.follow(response, under, "description") {
+            Ok(found) => {
+                let ((_, description), under) = found?;
+                let text = self.text_at(description, under);
+                (!text.is_empty()).then_some(text)
             }
-            let (_, target) = self.get(node, "$ref")?;
-            node = self.resolve(&self.scalar_value(target)?)?;
+            Err(broken) => {
+                if let Some((ref_key, target)) = self.get(response, "$ref") {
+                    let at = self.under(response, ref_key, target, under);
+                    out.notes.push((at.unwrap_or(self.span(target)), broken));
+                }
+                None
+            }
         }
-        None
     }
 
     /// The header fields a response describes, as a rendered reference lists them:
     /// "Headers: Location, Retry-After", each name over its key (following `$ref`s to
     /// other responses, as [`Self::description`] does).
-    fn headers(&self, response: &'y MarkedYaml<'y>) -> Option<Text> {
-        let mut node = response;
-        for _ in 0..MAX_REF_DEPTH {
-            if let Some((headers_key, headers)) = self.get(node, "headers") {
-                let mut text = Text::new();
-                text.push_mapped("Headers:", self.span(headers_key));
-                let mut first = true;
-                for (name_key, _) in self.entries(headers) {
-                    let name = self.scalar_text(name_key);
-                    if name.is_empty() || name.as_str().starts_with("x-statusdoc") {
-                        continue;
-                    }
-                    if !first {
-                        text.push_mapped(",", Span::empty(self.span(name_key).start));
-                    }
-                    text.space(Span::empty(self.span(name_key).start));
-                    text.append(&name);
-                    first = false;
-                }
-                return (!first).then_some(text);
+    fn headers(&self, response: &'y MarkedYaml<'y>, under: Under) -> Option<Text> {
+        let ((headers_key, headers), under) = self.follow(response, under, "headers").ok()??;
+        let mut text = Text::new();
+        text.push_mapped("Headers:", under.unwrap_or(self.span(headers_key)));
+        let mut first = true;
+        for (name_key, value) in self.entries(headers) {
+            let under = self.under(headers, name_key, value, under);
+            let name = self.text_at(name_key, under);
+            if name.is_empty() || name.as_str().starts_with("x-statusdoc") {
+                continue;
             }
-            let (_, target) = self.get(node, "$ref")?;
-            node = self.resolve(&self.scalar_value(target)?)?;
+            let at = under.unwrap_or(self.span(name_key)).start;
+            if !first {
+                text.push_mapped(",", Span::empty(at));
+            }
+            text.space(Span::empty(at));
+            text.append(&name);
+            first = false;
         }
-        None
+        (!first).then_some(text)
     }
 
-    /// A local JSON pointer (`#/components/responses/NotFound`).
-    fn resolve(&self, pointer: &str) -> Option<&'y MarkedYaml<'y>> {
-        let path = pointer.strip_prefix("#/")?;
-        let mut node = self.root;
-        for part in path.split('/') {
-            let part = part.replace("~1", "/").replace("~0", "~");
-            node = self.get(node, &part)?.1;
+    /// The entry `key` of a response, or of the response its `$ref` chain leads to (an
+    /// entry beside the `$ref` comes first), with where its text stands. `Ok(None)`
+    /// where there is none, or the chain leaves the file (a `$ref` to another file is
+    /// not followed).
+    fn follow(
+        &self,
+        response: &'y MarkedYaml<'y>,
+        under: Under,
+        key: &str,
+    ) -> Result<Option<Followed<'y>>, Broken> {
+        let mut node = response;
+        let mut under = under;
+        let mut followed: Vec<String> = Vec::new();
+        loop {
+            if let Some((k, v)) = self.get(node, key) {
+                return Ok(Some(((k, v), self.under(node, k, v, under))));
+            }
+            let Some(pointer) = self
+                .get(node, "$ref")
+                .and_then(|(_, t)| self.scalar_value(t))
+            else {
+                return Ok(None);
+            };
+            if !pointer.starts_with('#') {
+                return Ok(None);
+            }
+            let again = followed.contains(&pointer);
+            followed.push(pointer);
+            if again {
+                return Err(Broken::Loop(followed));
+            }
+            if followed.len() > MAX_REF_DEPTH {
+                return Err(Broken::TooLong(followed));
+            }
+            match self.resolve(followed.last().map_or("", String::as_str)) {
+                Some((target, target_under)) => {
+                    node = target;
+                    under = target_under;
+                }
+                None => return Err(Broken::Dangling(followed)),
+            }
         }
-        Some(node)
+    }
+
+    /// A local JSON pointer (`#/components/responses/NotFound`), and where the text of
+    /// the node it points at stands.
+    fn resolve(&self, pointer: &str) -> Option<(&'y MarkedYaml<'y>, Under)> {
+        let path = pointer.strip_prefix('#')?;
+        let mut node = self.root;
+        let mut under = None;
+        if path.is_empty() {
+            return Some((node, under));
+        }
+        for part in path.strip_prefix('/')?.split('/') {
+            let part = percent_decoded(part).replace("~1", "/").replace("~0", "~");
+            let (key, value) = self.get(node, &part)?;
+            under = self.under(node, key, value, under);
+            node = value;
+        }
+        Some((node, under))
+    }
+
+    /// Where the text under `parent`'s entry `key: value` stands (see [`Under`]): a node
+    /// copied through an alias starts before the alias's own node, since an anchor
+    /// always comes before its aliases.
+    fn under(
+        &self,
+        parent: &MarkedYaml,
+        key: &MarkedYaml,
+        value: &MarkedYaml,
+        under: Under,
+    ) -> Under {
+        under.or_else(|| {
+            let parent_span = self.span(parent);
+            let start = self.span(key).start.min(self.span(value).start);
+            (start < parent_span.start).then_some(parent_span)
+        })
+    }
+
+    /// A scalar's text: where it is written, or mapped over the alias it was copied
+    /// through.
+    fn text_at(&self, node: &MarkedYaml, under: Under) -> Text {
+        match under {
+            None => self.scalar_text(node),
+            Some(alias) => {
+                let mut text = Text::new();
+                if let Some(value) = self.scalar_value(node) {
+                    text.push_mapped(&value, alias);
+                }
+                text
+            }
+        }
     }
 
     /// The span of a response code key's digits, or `None` for `default`, `4XX`, `x-…`.
@@ -523,6 +705,35 @@ impl<'a, 'y> Reader<'a, 'y> {
                     .all(|c| c.is_ascii_digit() || c == '-' || c == '+')
         })
     }
+}
+
+/// `%XX` escapes of a JSON pointer in a URI fragment decoded (left as written where they
+/// do not decode to UTF-8).
+fn percent_decoded(part: &str) -> std::borrow::Cow<'_, str> {
+    if !part.contains('%') {
+        return part.into();
+    }
+    let bytes = part.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match hex {
+            Some(byte) if bytes[i] == b'%' => {
+                out.push(byte);
+                i += 3;
+            }
+            _ => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).map_or(part.into(), Into::into)
 }
 
 fn split_rules(text: &str) -> Vec<String> {

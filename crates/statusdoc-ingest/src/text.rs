@@ -3,7 +3,7 @@
 //!
 //! No markup survives, so the reader keeps what a rendering leaves of the structure:
 //! - every line is a block of its own (a rendered paragraph, heading or table row
-//!   ends up on one line);
+//!   ends up on one line); a line ends at `\n`, `\r\n` or a lone `\r`;
 //! - bullet lines (`•`, `*`, `-`, `·`, `◦`) in a row are a list;
 //! - a rendered definition list leaves `- term` lines each followed by a line holding
 //!   only `-`, then the definition's lines; a term can be glued to the end of the
@@ -18,15 +18,13 @@ use statusdoc_interpret::words::{is_page_chrome, leading_code};
 use statusdoc_model::page::{Block, Definition, List, Page, Text};
 use statusdoc_model::{Document, Span};
 
+use crate::common::line_ranges;
+
 pub(crate) fn read(document: &mut Document) -> Page {
     let source = document.source.text();
-    let mut lines: Vec<Span> = Vec::new();
-    let mut start = 0;
-    for line in source.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        lines.push(Span::new(start, start + content.len()));
-        start += line.len();
-    }
+    let lines: Vec<Span> = line_ranges(source)
+        .map(|(start, end)| Span::new(start, end))
+        .collect();
     let text_of = |span: Span| &source[span.start..span.end];
     let is_marker = |i: usize| lines.get(i).is_some_and(|&l| text_of(l).trim() == "-");
     let next_content =

@@ -34,8 +34,6 @@ fn on_char_boundaries(text: &str, document: &Document) -> Result<(), String> {
 
 /// Found by the `fix` target (a mutation of `tests/fixtures/rst/simple_colspan.rst`).
 #[test]
-#[ignore = "rst reader bug: the SD002 note for text in a simple table's column margin \
-            spans one byte, which cuts a multi-byte character (crates/statusdoc-ingest/src/rst/)"]
 fn rst_simple_table_margin_note_spans_whole_characters() {
     let page = "=====  =====\nCode   Title\n=====  =====\n404   éNot Found\n=====  =====\n";
     let document = read("t.rst", page, Format::ReStructuredText);
@@ -62,9 +60,6 @@ fn rst_simple_table_margin_note_for_ascii() {
 /// parser moves out of a table (foster parenting) made a later cell take the span of
 /// that text, so a finding and its fix pointed at the stray copy, not at the cell.
 #[test]
-#[ignore = "html reader bug: a cell's source span is found after text that html5ever \
-            foster-parented out of the table, so the cell gets the later copy's span \
-            (crates/statusdoc-ingest/src/html/)"]
 fn html_cell_spans_survive_foster_parented_text() {
     let page = "<table><tr><th>Code</th><th>Title</th></tr>\n\
                 <tr><td>413</td><td>Request Entity Too Large</td></tr>\n\
@@ -94,8 +89,6 @@ fn html_cell_spans_before_foster_parented_text() {
 /// that starts with the mark, and it is taken as certain, so the safe SD104 fix
 /// rewrites the separator away (`301; Moved` becomes `301Moved`) and the entry is lost.
 #[test]
-#[ignore = "interpreter bug: a title after `301;` or `200}` keeps the punctuation and is \
-            marked certain (crates/statusdoc-interpret/src/split.rs)"]
 fn a_title_never_starts_with_the_separator_punctuation() {
     for (page, format) in [
         (
@@ -149,9 +142,6 @@ fn a_title_after_a_known_separator() {
 /// YAML alias of another takes the anchor's span, so a fix for one code rewrites the
 /// description another code shares, and `--fix` flips it back and forth.
 #[test]
-#[ignore = "openapi reader bug: an aliased response (`*nf`) gets the anchor's scalar span \
-            and a certain title, so a fix for one code edits another's description \
-            (crates/statusdoc-ingest/src/openapi.rs)"]
 fn an_aliased_openapi_description_is_never_a_certain_title_of_two_codes() {
     let page = "swagger: \"2.0\"\ninfo: {title: t, version: \"1\"}\npaths:\n  /pets:\n    get:\n      responses:\n        '404': &nf\n          description: Not Found\n        '410': *nf\n";
     let document = read("t.yaml", page, Format::OpenApi);

@@ -20,12 +20,18 @@ fn model(text: &str) -> (Document, Page) {
 fn assert_spans_exact(doc: &Document) {
     let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     for entry in &doc.entries {
-        assert_eq!(
-            doc.source.slice(entry.code_span),
-            entry.code.to_string(),
-            "code span of {}",
-            entry.code
-        );
+        // A named response ("NotFound") stands for its code: the span is the name.
+        let code_text = doc.source.slice(entry.code_span);
+        let named = !code_text.starts_with(|c: char| c.is_ascii_digit())
+            && code_text.chars().all(char::is_alphanumeric);
+        if !named {
+            assert_eq!(
+                code_text,
+                entry.code.to_string(),
+                "code span of {}",
+                entry.code
+            );
+        }
         if let Some(title) = &entry.title {
             assert_eq!(
                 doc.source.slice(title.span),
@@ -116,14 +122,18 @@ fn operations_responses_and_refs() {
                 "the pet is in an order.\n\nCancel the order first."
             ),
             (410, "Gone", "for good"),
+            // components.responses.NotFound: a named response says its status.
+            (404, "Not Found", ""),
         ]
     );
     assert_spans_exact(&doc);
     // The referenced response's description is the one read (and pointed at).
     let not_found = doc.entries[1].title.as_ref().unwrap();
     assert!(doc.source.text()[..not_found.span.start].ends_with("NotFound:\n      description: "));
-    // Operations' responses, never a coverage gap.
-    assert!(doc.entries.iter().all(|e| e.listing == Listing::Operation));
+    // Operations' responses, never a coverage gap; named responses are keyed by name.
+    let (operations, named) = doc.entries.split_at(doc.entries.len() - 1);
+    assert!(operations.iter().all(|e| e.listing == Listing::Operation));
+    assert!(named.iter().all(|e| e.listing == Listing::Keyed));
     assert_eq!(
         doc.entries[0].section,
         ["Swagger Petstore", "GET /pets/{petId}", "Responses"]
@@ -180,6 +190,9 @@ fn swagger_2_with_top_level_responses() {
             (200, "", "Get silences response"),
             (500, "Internal server error", ""),
             (400, "Bad request", ""),
+            // The top-level named responses, as entries of their own.
+            (400, "Bad request", ""),
+            (500, "Internal server error", ""),
         ]
     );
     assert_spans_exact(&doc);

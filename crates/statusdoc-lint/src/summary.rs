@@ -37,7 +37,11 @@ pub fn vendor_summary(pages: &[Page], registry: &Registry) -> Vec<CodeVariants> 
                 .entry(entry.code)
                 .or_default()
                 // The phrase, not its qualifier: "Locked (WebDAV)" is "Locked".
-                .entry(statusdoc_reference::strip_qualifier(&title.text).trim().to_owned())
+                .entry(
+                    statusdoc_reference::strip_qualifier(&title.text)
+                        .trim()
+                        .to_owned(),
+                )
                 .or_default();
             if !pages.contains(&name) {
                 pages.push(name.clone());

@@ -191,6 +191,13 @@ pub struct LintArgs {
     /// CLICOLOR, CLICOLOR_FORCE, FORCE_COLOR and TERM=dumb.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
+    /// Where the lint cache is kept (default: `.statusdoc_cache` in the project root). A
+    /// re-run reads and lints only the pages that changed.
+    #[arg(long, value_name = "DIR", env = "STATUSDOC_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Neither read nor write the lint cache.
+    #[arg(long, env = "STATUSDOC_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
 }
 
 #[derive(Args)]
@@ -216,7 +223,7 @@ pub struct ReportArgs {
     pub title: String,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LintFormat {
     /// Source snippets with the offending text marked, and a help line.
     Human,

@@ -206,7 +206,7 @@ pub fn read_one(file: &Path, discovered: bool, reading: &Reading) -> Result<Inpu
     read_bytes(file, shown, &bytes, discovered, reading)
 }
 
-fn read_bytes(
+pub(crate) fn read_bytes(
     file: &Path,
     shown: String,
     bytes: &[u8],

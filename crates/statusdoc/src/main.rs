@@ -1,5 +1,6 @@
 //! `statusdoc`: lint API vendors' documentation of HTTP status codes.
 
+mod cache;
 mod fix;
 mod inputs;
 mod output;

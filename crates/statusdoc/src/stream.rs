@@ -14,7 +14,9 @@ use std::path::Path;
 use rayon::prelude::*;
 use statusdoc_lint::Page;
 use statusdoc_model::Diagnostic;
-use statusdoc_report::{RunSummary, Sources};
+use statusdoc_report::{Problem, RunSummary, Sources};
+
+use crate::cache::{CachedPage, Lookup};
 
 use crate::cli::{LintArgs, LintFormat};
 use crate::inputs::{read_one, Configs, PageFiles, Reading};
@@ -22,6 +24,9 @@ use crate::output::Output;
 
 /// Pages read and linted together before their output is written.
 const CHUNK: usize = 256;
+
+/// A page's output, and its new or restamped cache record.
+type Linted = (PageOutput, Option<(String, CachedPage)>);
 
 /// What one page leaves behind.
 struct PageOutput {
@@ -55,31 +60,75 @@ pub fn lint(
         write!(out, "{{\n  \"diagnostics\": [")?;
     }
     let mut progress = Progress::new(files.len(), args.quiet);
+    let mut cache = crate::cache::folder(args.cache_dir.as_deref(), args.no_cache, reading.root)
+        .map(|dir| {
+            let settings = format!(
+                "format {:?}, color {color}, input format {:?}",
+                args.format, reading.format
+            );
+            crate::cache::Cache::open(&dir, &settings)
+        });
     for (chunk_index, chunk) in files.chunks(CHUNK).enumerate() {
-        let outputs: Vec<Result<PageOutput, statusdoc_report::Problem>> = chunk
+        let outputs: Vec<Result<Linted, Problem>> = chunk
             .par_iter()
             .enumerate()
             .map(|(k, (file, discovered))| {
-                let input = read_one(file, *discovered, reading)?;
                 let config = configs
                     .of(chunk_index * CHUNK + k)
                     .unwrap_or(&configs.default);
-                let page = Page {
-                    config: Some(config),
-                    ..Page::new(&input.document)
+                let Some(cache) = cache.as_ref() else {
+                    return lint_page(args, file, *discovered, None, config, reading, color)
+                        .map(|page| (page, None));
                 };
-                let diagnostics = statusdoc_lint::lint(&[page], reading.registry, config);
-                let rendered = render(args.format, &diagnostics, &input.document.source, color);
-                Ok(PageOutput {
-                    rendered,
-                    findings: diagnostics.into_iter().map(slim).collect(),
-                    has_entries: !input.document.entries.is_empty(),
-                })
+                let shown = reading.root.show(file);
+                let fingerprint = crate::cache::fingerprint(config);
+                match cache.lookup(&shown, file, fingerprint, *discovered) {
+                    Lookup::Hit(cached, restamped) => Ok((
+                        PageOutput {
+                            rendered: cached.rendered.clone(),
+                            findings: cached.findings(),
+                            has_entries: cached.has_entries,
+                        },
+                        restamped.map(|page| (shown, page)),
+                    )),
+                    Lookup::Miss(bytes) => {
+                        let stamp = crate::cache::Stamp::of(file);
+                        let bytes = match bytes {
+                            Some(bytes) => bytes,
+                            None => std::fs::read(file).map_err(|e| Problem {
+                                message: format!("{shown}: {e}"),
+                                path: Some(shown.clone()),
+                            })?,
+                        };
+                        let page = lint_page(
+                            args,
+                            file,
+                            *discovered,
+                            Some(&bytes),
+                            config,
+                            reading,
+                            color,
+                        )?;
+                        let cached = crate::cache::cached_page(
+                            &bytes,
+                            stamp,
+                            fingerprint,
+                            *discovered,
+                            &page.rendered,
+                            &page.findings,
+                            page.has_entries,
+                        );
+                        Ok((page, cached.map(|c| (shown, c))))
+                    }
+                }
             })
             .collect();
         for output in outputs {
             match output {
-                Ok(page) => {
+                Ok((page, cached)) => {
+                    if let (Some(cache), Some((shown, entry))) = (cache.as_mut(), cached) {
+                        cache.insert(shown, entry);
+                    }
                     pages += 1;
                     with_entries += usize::from(page.has_entries);
                     if args.format == LintFormat::Json {
@@ -102,6 +151,13 @@ pub fn lint(
         progress.advance(chunk.len());
     }
     progress.bar.finish_and_clear();
+    if let Some(cache) = cache {
+        if let Err(error) = cache.save() {
+            eprintln!(
+                "warning: the lint cache was not saved: {error:#} (use --no-cache to turn it off)"
+            );
+        }
+    }
     match args.format {
         LintFormat::Json if json_items == 0 => writeln!(out, "]\n}}")?,
         LintFormat::Json => writeln!(out, "\n  ]\n}}")?,
@@ -119,6 +175,35 @@ pub fn lint(
     crate::write_statistics(args, &mut out, &findings)?;
     out.finish()?;
     Ok(crate::exit_status(args, unreadable, &findings))
+}
+
+/// Reads (or takes the bytes of), interprets and lints one page; its output.
+fn lint_page(
+    args: &LintArgs,
+    file: &Path,
+    discovered: bool,
+    bytes: Option<&[u8]>,
+    config: &statusdoc_lint::Config,
+    reading: &Reading,
+    color: bool,
+) -> Result<PageOutput, Problem> {
+    let input = match bytes {
+        Some(bytes) => {
+            crate::inputs::read_bytes(file, reading.root.show(file), bytes, discovered, reading)?
+        }
+        None => read_one(file, discovered, reading)?,
+    };
+    let page = Page {
+        config: Some(config),
+        ..Page::new(&input.document)
+    };
+    let diagnostics = statusdoc_lint::lint(&[page], reading.registry, config);
+    let rendered = render(args.format, &diagnostics, &input.document.source, color);
+    Ok(PageOutput {
+        rendered,
+        findings: diagnostics.into_iter().map(slim).collect(),
+        has_entries: !input.document.entries.is_empty(),
+    })
 }
 
 /// A progress bar on stderr, shown once a run has taken a second, only when stderr is a

@@ -1491,3 +1491,61 @@ fn output_to_a_device_is_written_not_replaced() {
     let kind = std::fs::metadata("/dev/null").unwrap().file_type();
     assert!(kind.is_char_device(), "/dev/null is no longer a device");
 }
+
+/// The lint cache: a warm run prints what a cold one does, a changed page is linted
+/// again, a cache that cannot be read is ignored, and `--no-cache` writes nothing.
+#[test]
+fn lint_cache_reuses_unchanged_pages_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("docs")).unwrap();
+    let page = dir.path().join("docs/errors.md");
+    let table = |title: &str| {
+        format!("# Status codes\n\n| Code | Title |\n|---|---|\n| 200 | OK |\n| 415 | {title} |\n")
+    };
+    std::fs::write(&page, table("Not Acceptable")).unwrap();
+    std::fs::write(
+        dir.path().join("docs/other.md"),
+        "# Guide\n\nNothing here.\n",
+    )
+    .unwrap();
+    let cold = run_in(dir.path(), &["lint", "docs", "--format", "json"]);
+    assert_eq!(cold.status.code(), Some(1), "{}", stderr(&cold));
+    let cache = dir.path().join(".statusdoc_cache");
+    assert_eq!(
+        std::fs::read_to_string(cache.join(".gitignore"))
+            .unwrap()
+            .lines()
+            .last(),
+        Some("*")
+    );
+    let warm = run_in(dir.path(), &["lint", "docs", "--format", "json"]);
+    assert_eq!(stdout(&warm), stdout(&cold));
+    assert_eq!(warm.status.code(), cold.status.code());
+
+    // A changed page of the same size is read and linted again.
+    std::fs::write(&page, table("Not Acceptabl.")).unwrap();
+    let changed = run_in(dir.path(), &["lint", "docs", "--format", "json"]);
+    let fresh = run_in(
+        dir.path(),
+        &["lint", "docs", "--format", "json", "--no-cache"],
+    );
+    assert_eq!(stdout(&changed), stdout(&fresh));
+    assert_ne!(stdout(&changed), stdout(&cold));
+
+    // A cache file that is not one is ignored (and replaced).
+    for entry in std::fs::read_dir(&cache).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            std::fs::write(&path, "{ not json").unwrap();
+        }
+    }
+    let after_garbage = run_in(dir.path(), &["lint", "docs", "--format", "json"]);
+    assert_eq!(stdout(&after_garbage), stdout(&fresh));
+
+    // --no-cache neither reads nor writes.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::create_dir(other.path().join("docs")).unwrap();
+    std::fs::write(other.path().join("docs/errors.md"), table("Not Acceptable")).unwrap();
+    run_in(other.path(), &["lint", "docs", "--no-cache"]);
+    assert!(!other.path().join(".statusdoc_cache").exists());
+}

@@ -12,7 +12,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use scraper::{Html, Node};
 use statusdoc_model::Span;
@@ -178,14 +179,38 @@ impl TextMap {
 
 /// Finds every non-blank text node of `html` in the decoded stream, in document order.
 /// Returns the decoded offset of each node found. A node that cannot be found after
-/// the previous one (text the tree builder moved, such as foster-parented table text)
-/// is looked up from the start instead, within a budget so that a hostile page stays
-/// linear.
+/// the previous one is looked up from the start instead, within a budget so that a
+/// hostile page stays linear.
+///
+/// Text the tree builder moved out of a table (foster parenting: `<tr>text</tr>`) comes
+/// before the table in the tree but after some of the table's text in the source. A
+/// text node right before a table whose first occurrence lies past the start of the
+/// table's own text is such text: it is placed once the table has been read, in the
+/// table's text between its cells (or after them), so that it never takes a cell's
+/// position and the cells are found where they are.
 pub(crate) fn align(map: &TextMap, html: &Html) -> HashMap<NodeId, usize> {
-    let mut found = HashMap::new();
-    let mut cursor = 0;
-    let mut budget = map.decoded.len().saturating_mul(4).max(1 << 20);
-    for node in html.tree.root().descendants() {
+    let mut aligner = Aligner {
+        map,
+        found: HashMap::new(),
+        cursor: 0,
+        budget: map.decoded.len().saturating_mul(4).max(1 << 20),
+        ranges: Vec::new(),
+    };
+    // Text moved out of a table, waiting for the table to be read: the node, its text,
+    // the table, and where the table's text starts (cursor and index in `ranges`).
+    let mut moved: Vec<(NodeId, &str, NodeId, usize, usize)> = Vec::new();
+    for edge in html.tree.root().traverse() {
+        let node = match edge {
+            Edge::Open(node) => node,
+            Edge::Close(node) => {
+                while moved.last().is_some_and(|m| m.2 == node.id()) {
+                    if let Some((id, text, _, from, first)) = moved.pop() {
+                        aligner.place_moved(id, text, from, first);
+                    }
+                }
+                continue;
+            }
+        };
         let Node::Text(text) = node.value() else {
             continue;
         };
@@ -193,22 +218,109 @@ pub(crate) fn align(map: &TextMap, html: &Html) -> HashMap<NodeId, usize> {
         if text.trim().is_empty() {
             continue;
         }
-        let rest = map.decoded.get(cursor..).unwrap_or("");
-        if let Some(at) = rest.find(text) {
-            budget = budget.saturating_sub(at);
-            found.insert(node.id(), cursor + at);
-            cursor += at + text.len();
-            continue;
+        let at = aligner.find_from(aligner.cursor, text);
+        if let (Some(at), Some(table)) = (at, node.next_sibling().filter(|n| is_table(n.value()))) {
+            if aligner.table_text_before(table, at) {
+                moved.push((
+                    node.id(),
+                    text,
+                    table.id(),
+                    aligner.cursor,
+                    aligner.ranges.len(),
+                ));
+                continue;
+            }
         }
-        if budget < map.decoded.len() {
-            continue;
+        aligner.place(node.id(), text, at);
+    }
+    aligner.found
+}
+
+fn is_table(node: &Node) -> bool {
+    matches!(node, Node::Element(e) if e.name() == "table")
+}
+
+struct Aligner<'m> {
+    map: &'m TextMap,
+    found: HashMap<NodeId, usize>,
+    /// Where the next node is searched from.
+    cursor: usize,
+    /// Bytes still to be searched before look-ups from the start stop.
+    budget: usize,
+    /// The decoded ranges of the nodes found forward, in order.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Aligner<'_> {
+    /// The first occurrence of `text` at or after `from` (the bytes passed over are
+    /// counted against the budget).
+    fn find_from(&mut self, from: usize, text: &str) -> Option<usize> {
+        let at = self.map.decoded.get(from..)?.find(text)?;
+        self.budget = self.budget.saturating_sub(at);
+        Some(from + at)
+    }
+
+    /// Places a node found forward at `at`, else looks it up from the start.
+    fn place(&mut self, id: NodeId, text: &str, at: Option<usize>) {
+        if let Some(at) = at {
+            self.found.insert(id, at);
+            self.cursor = at + text.len();
+            self.ranges.push((at, self.cursor));
+            return;
         }
-        budget -= map.decoded.len();
-        if let Some(at) = map.decoded.find(text) {
-            found.insert(node.id(), at);
+        if self.budget < self.map.decoded.len() {
+            return;
+        }
+        self.budget -= self.map.decoded.len();
+        if let Some(at) = self.map.decoded.find(text) {
+            self.found.insert(id, at);
         }
     }
-    found
+
+    /// Whether the text of the node right before `table`, found forward at `at`, was
+    /// moved there out of the table: the table's first text comes before it. (Where
+    /// both start at the same place, the node is taken as the page's own text, written
+    /// before the table.)
+    fn table_text_before(&mut self, table: NodeRef<Node>, at: usize) -> bool {
+        let first = table.descendants().find_map(|n| match n.value() {
+            Node::Text(t) if !t.trim().is_empty() => Some(&**t),
+            _ => None,
+        });
+        let before = self.map.decoded.get(self.cursor..at).unwrap_or("");
+        first.is_some_and(|first| before.contains(first))
+    }
+
+    /// Places text moved out of a table whose own text was found from `from` (ranges
+    /// from index `first`): in a gap between the table's text, else after it.
+    fn place_moved(&mut self, id: NodeId, text: &str, from: usize, first: usize) {
+        let mut gap_start = from;
+        for k in first..self.ranges.len() {
+            let (start, end) = self.ranges[k];
+            let gap = self.map.decoded.get(gap_start..start).unwrap_or("");
+            if let Some(at) = gap.find(text) {
+                self.found.insert(id, gap_start + at);
+                return;
+            }
+            gap_start = gap_start.max(end);
+        }
+        // After the table's text: nothing between is the page's, so the nodes after the
+        // table are searched from there on. A look-up that fails counts against the
+        // budget, which bounds them.
+        if self.budget < self.map.decoded.len() {
+            return;
+        }
+        match self.find_from(self.cursor, text) {
+            Some(at) => {
+                self.found.insert(id, at);
+                self.cursor = at + text.len();
+                self.ranges.push((at, self.cursor));
+            }
+            None => {
+                let rest = self.map.decoded.len().saturating_sub(self.cursor);
+                self.budget = self.budget.saturating_sub(rest);
+            }
+        }
+    }
 }
 
 /// Elements whose end tag may be left out, and void elements: they do not deepen the
@@ -493,6 +605,72 @@ mod tests {
         assert_eq!(decode_entity("&#150;", 0), Some((6, "–".into())));
         assert_eq!(decode_entity("&bogus;", 0), None);
         assert_eq!(decode_entity("& ", 0), None);
+    }
+
+    /// The source offset of every text node, in tree order.
+    fn located(source: &str) -> Vec<(String, Option<usize>)> {
+        let html = Html::parse_document(source);
+        let map = TextMap::build(source);
+        let found = align(&map, &html);
+        html.tree
+            .root()
+            .descendants()
+            .filter_map(|n| match n.value() {
+                Node::Text(t) if !t.trim().is_empty() => Some((
+                    t.to_string(),
+                    found
+                        .get(&n.id())
+                        .map(|&at| map.pieces(at..at + 1).next().map_or(0, |p| p.1.start)),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_moved_out_of_a_table_takes_no_cell_position() {
+        // Stray text in two rows is one node before the table (`BC`, found nowhere):
+        // the cells keep their own positions.
+        let source =
+            "<table><tr><td>A</td><td>B</td></tr><tr>B</tr><tr><td>C</td></tr><tr>C</tr></table>";
+        let cell = |s: &str| source.find(&format!("<td>{s}")).map(|i| i + 4);
+        assert_eq!(
+            located(source),
+            [
+                ("BC".to_owned(), None),
+                ("A".to_owned(), cell("A")),
+                ("B".to_owned(), cell("B")),
+                ("C".to_owned(), cell("C")),
+            ]
+        );
+        // Stray text in one row is found between the cells, and text after the table
+        // after it.
+        let source =
+            "<table><tr><td>A</td><td>B</td></tr><tr>B</tr><tr><td>C</td></tr></table><p>B</p>";
+        let found = located(source);
+        let cell_b = source.find("<td>B").unwrap() + 4;
+        let stray_b = source.find("<tr>B").unwrap() + 4;
+        let paragraph_b = source.find("<p>B").unwrap() + 3;
+        assert_eq!(
+            found.iter().map(|f| f.1).collect::<Vec<_>>(),
+            [
+                Some(stray_b),
+                Some(source.find(">A<").unwrap() + 1),
+                Some(cell_b),
+                Some(source.find(">C<").unwrap() + 1),
+                Some(paragraph_b)
+            ]
+        );
+    }
+
+    #[test]
+    fn text_written_before_a_table_stays_before_it() {
+        let source = "<div>Codes: 404<table><tr><td>404</td></tr></table></div>";
+        let found = located(source);
+        assert_eq!(
+            found.iter().map(|f| f.1).collect::<Vec<_>>(),
+            [Some(5), Some(source.find(">404<").unwrap() + 1)]
+        );
     }
 
     #[test]

@@ -413,9 +413,15 @@ fn stray_border(
 }
 
 fn incomplete(grid: &Grid, row: usize, col: usize) -> TableError {
-    let start = grid.pos(row.min(grid.lines.len() - 1), col);
+    let row = row.min(grid.lines.len() - 1);
+    let start = grid.pos(row, col);
+    // The whole character there (none past the end of its line).
+    let width = grid.lines[row].text[grid.byte(row, col)..]
+        .chars()
+        .next()
+        .map_or(0, char::len_utf8);
     TableError::new(
-        Span::new(start, start + 1),
+        Span::new(start, start + width),
         "malformed grid table: a cell's borders do not line up (a cell cut by a span, or a `+` or `|` out of place)",
         HELP,
     )

@@ -1,6 +1,8 @@
 //! Source lines with their byte offsets, so that every slice a table reader takes can be
 //! turned back into a span of the page.
 
+use crate::common::line_ranges;
+
 /// One line of the page (or a column slice of one): its text without the line
 /// terminator and the byte offset of that text in the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,31 +95,17 @@ pub(crate) fn char_to_byte(text: &str, col: usize) -> usize {
     text.char_indices().nth(col).map_or(text.len(), |(i, _)| i)
 }
 
-/// Splits the page into lines, dropping `\n` / `\r\n` terminators and a leading BOM.
+/// Splits the page into lines, dropping `\n`, `\r\n` and lone `\r` terminators (docutils
+/// splits lines on all three) and a leading BOM.
 pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(text.len() / 60 + 1);
-    let mut start = 0;
-    if text.starts_with('\u{feff}') {
-        start = '\u{feff}'.len_utf8();
-    }
-    let bytes = text.as_bytes();
-    for nl in memchr::memchr_iter(b'\n', bytes) {
-        if nl < start {
-            continue;
-        }
-        let mut end = nl;
-        if end > start && bytes[end - 1] == b'\r' {
-            end -= 1;
-        }
-        lines.push(Line::new(start, &text[start..end]));
-        start = nl + 1;
-    }
-    if start < text.len() {
-        let mut end = text.len();
-        if bytes[end - 1] == b'\r' {
-            end -= 1;
-        }
-        lines.push(Line::new(start, &text[start..end.max(start)]));
+    let start = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    for (from, to) in line_ranges(&text[start..]) {
+        lines.push(Line::new(start + from, &text[start + from..start + to]));
     }
     lines
 }

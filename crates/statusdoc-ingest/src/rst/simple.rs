@@ -229,9 +229,10 @@ fn parse_row<'a>(
         let Some(next_start) = next_start else { break };
         for line in row_lines {
             let margin = line.columns(col_end, next_start);
-            if let Some(p) = margin.text.find(|c: char| !c.is_whitespace()) {
+            if let Some((p, c)) = margin.text.char_indices().find(|(_, c)| !c.is_whitespace()) {
+                // The whole character, however many bytes it takes.
                 return Err(TableError::new(
-                    Span::new(margin.start + p, margin.start + p + 1),
+                    Span::new(margin.start + p, margin.start + p + c.len_utf8()),
                     "malformed simple table: text in the margin between two columns",
                     HELP,
                 ));

@@ -6,7 +6,10 @@
 //! any real page (64 levels of lists, quotes, directives or tables in
 //! reStructuredText) is read as flat text; text the HTML parser moved away from its
 //! place in the source gets approximate positions; an AsciiDoc `include::` is not
-//! followed.
+//! followed, and an AsciiDoc delimited block that is never closed (`|===`, `----`,
+//! `====`) runs to the end of the page (Asciidoctor warns "unterminated … block"); an
+//! OpenAPI `$ref` that loops, points at nothing or chains more than 8 deep leaves its
+//! response without a description.
 //!
 //! These notes are `info`: they never fail a run and are not page defects.
 //!
