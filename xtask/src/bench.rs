@@ -122,7 +122,8 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         if output_flag {
             job = job.args(["-o".into(), "/dev/null".into()]);
         }
-        job.threads(threads).accept(&[0, 1])
+        // Cold: no cache is read or written (the warm runs below use one).
+        job.args(["--no-cache".into()]).threads(threads).accept(&[0, 1])
     };
 
     let mut figures = Vec::new();
@@ -139,6 +140,44 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         ("statusdoc lint, all cores", None),
     ] {
         figures.push(bench.measure(label, &stats, &lint(&tree, threads))?);
+    }
+
+    // Warm: a copy of the tree linted once to fill a cache, then re-linted after one
+    // page changed (a byte appended before every run).
+    let warm_tree = bench_dir.join(format!("pages-{}-warm", args.pages));
+    if !warm_tree.exists() {
+        copy_tree(&tree, &warm_tree)?;
+    }
+    let cache_dir = bench_dir.join(format!("cache-{}", args.pages));
+    let changed = first_page(&warm_tree, "md")?;
+    let warm = |threads: Option<usize>| {
+        let command = format!(
+            "printf ' ' >> {} && exec {} lint {} --format json -o /dev/null --cache-dir {}",
+            rel(&root, &changed),
+            statusdoc.display(),
+            rel(&root, &warm_tree),
+            rel(&root, &cache_dir)
+        );
+        Job::new(Path::new("/bin/sh"))
+            .args(["-c".into(), command])
+            .threads(threads)
+            .accept(&[0, 1])
+    };
+    let prime = std::process::Command::new(&statusdoc)
+        .args(["lint", "--format", "json", "-o", "/dev/null", "--cache-dir"])
+        .arg(&cache_dir)
+        .arg(&warm_tree)
+        .current_dir(&root)
+        .status()?;
+    if prime.code().is_some_and(|c| c <= 1) {
+        for (label, threads) in [
+            ("statusdoc lint, warm cache, one page changed, 1 thread", Some(1)),
+            ("statusdoc lint, warm cache, one page changed, all cores", None),
+        ] {
+            figures.push(bench.measure(label, &stats, &warm(threads))?);
+        }
+    } else {
+        notes.push("the warm cache could not be primed".to_owned());
     }
 
     let mut md_figures = Vec::new();
@@ -241,6 +280,35 @@ fn rel(root: &Path, path: &Path) -> String {
         .unwrap_or(path)
         .display()
         .to_string()
+}
+
+/// Copies a tree of regular files (the generated corpus).
+fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry?;
+        let target = to.join(entry.path().strip_prefix(from)?);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target)?;
+        } else if entry.file_type().is_file() {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+/// The first page with this extension in a tree, in path order.
+fn first_page(tree: &Path, extension: &str) -> anyhow::Result<PathBuf> {
+    let mut pages: Vec<PathBuf> = walkdir::WalkDir::new(tree)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(walkdir::DirEntry::into_path)
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .collect();
+    pages.sort();
+    pages
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("no .{extension} page in {}", tree.display()))
 }
 
 fn ensure_tree(bench_dir: &Path, pages: usize, seed: u64) -> anyhow::Result<PathBuf> {
@@ -979,6 +1047,24 @@ impl Report<'_> {
                     ""
                 }
             );
+        }
+
+        for threads in ["1 thread", "all cores"] {
+            let cold = find(self.figures, &format!("statusdoc lint, {threads}"));
+            let warm = find(
+                self.figures,
+                &format!("statusdoc lint, warm cache, one page changed, {threads}"),
+            );
+            if let (Some(cold), Some(warm)) = (cold, warm) {
+                let _ = writeln!(
+                    out,
+                    "Warm ({threads}): with the cache from an earlier run and one page changed, \
+                     statusdoc takes {:.0}% of the cold run's time ({:.2} s vs {:.2} s).\n",
+                    100.0 * warm.median_wall() / cold.median_wall(),
+                    warm.median_wall(),
+                    cold.median_wall()
+                );
+            }
         }
 
         let _ = writeln!(
