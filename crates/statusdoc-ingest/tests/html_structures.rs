@@ -234,3 +234,56 @@ fn crlf_and_multibyte_text_keep_line_and_column_right() {
         "Service\r\n Unavailable"
     );
 }
+
+/// Rows of a table laid out with CSS (a run of `<div>`s with the same number of inline
+/// cells) are read as a table, whatever the class names; other runs of divs are not.
+#[test]
+fn css_grid_rows_are_a_table() {
+    let page = r#"<h2>Errors</h2>
+<div class="row head"><span>Code</span><span>HTTP</span><span>Description</span></div>
+<div class="row head"><span class="c">auth.invalid_key</span><span class="h">401</span><span class="d">Authorization header missing</span></div>
+<div class="row head"><span class="c">wallet.not_found</span><span class="h">404</span><span class="d">Wallet not found</span></div>
+<div class="row head"><span class="c">service.down</span><span class="h">503</span><span class="d">Try again later</span></div>
+"#;
+    let document = read_str(page);
+    assert_eq!(
+        summary(&document),
+        [
+            (
+                401,
+                String::new(),
+                "Authorization header missing".to_owned()
+            ),
+            (404, String::new(), "Wallet not found".to_owned()),
+            (503, String::new(), "Try again later".to_owned()),
+        ]
+    );
+    for entry in &document.entries {
+        assert_eq!(
+            document.source.slice(entry.code_span),
+            entry.code.to_string()
+        );
+    }
+    // One row alone, rows with text of their own, or rows with block content inside
+    // their cells are not a grid.
+    let not_grids = [
+        r#"<div><span>404</span><span>Not Found</span></div><p>404 errors are rare.</p>"#,
+        r#"<div>Status <span>404</span><span>x</span></div><div>Status <span>410</span><span>y</span></div>"#,
+        r#"<div><div><p>404</p></div><div><p>x</p></div></div><div><div><p>410</p></div><div><p>y</p></div></div>"#,
+    ];
+    for page in not_grids {
+        let options = statusdoc_ingest::ReadOptions {
+            format: Some(Format::Html),
+            registry: Registry::bundled(),
+        };
+        let blocks = statusdoc_ingest::read_page_model("page.html", page.as_bytes(), &options)
+            .map(|(_, page)| page.blocks)
+            .unwrap_or_default();
+        assert!(
+            !blocks
+                .iter()
+                .any(|b| matches!(b, statusdoc_model::page::Block::Table(_))),
+            "{page}"
+        );
+    }
+}

@@ -23,6 +23,7 @@ use statusdoc_model::page::{Block, Definition, List, Mark, Table, TableCell, Tex
 use statusdoc_model::Span;
 
 use super::chrome::is_ignored;
+use super::grids::GridRole;
 use super::macros::expand;
 use super::positions::TextMap;
 
@@ -42,6 +43,11 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "ul", "xmp",
 ];
 const CODE_ELEMENTS: &[&str] = &["code", "kbd", "samp", "tt"];
+
+/// Whether an element ends a paragraph.
+pub(crate) fn is_block_element(name: &str) -> bool {
+    BLOCK_ELEMENTS.contains(&name)
+}
 const LITERAL_ELEMENTS: &[&str] = &["pre", "listing", "xmp"];
 const LIST_ELEMENTS: &[&str] = &["ul", "ol", "menu", "li"];
 
@@ -99,6 +105,8 @@ enum Kind {
 pub(crate) struct Builder<'m> {
     map: &'m TextMap,
     positions: &'m HashMap<NodeId, usize>,
+    /// Rows and cells of tables laid out with CSS ([`super::grids`]).
+    grids: &'m HashMap<NodeId, GridRole>,
     frames: Vec<Frame>,
     /// Open strong and code elements: (element, mark, start in the text, text serial).
     marks: Vec<(NodeId, Mark, usize, usize)>,
@@ -115,10 +123,15 @@ pub(crate) struct Builder<'m> {
 }
 
 impl<'m> Builder<'m> {
-    pub(crate) fn new(map: &'m TextMap, positions: &'m HashMap<NodeId, usize>) -> Self {
+    pub(crate) fn new(
+        map: &'m TextMap,
+        positions: &'m HashMap<NodeId, usize>,
+        grids: &'m HashMap<NodeId, GridRole>,
+    ) -> Self {
         Builder {
             map,
             positions,
+            grids,
             frames: vec![frame(None, Kind::Blocks(Vec::new(), None))],
             marks: Vec::new(),
             serial: 0,
@@ -196,6 +209,23 @@ impl<'m> Builder<'m> {
     }
 
     fn open(&mut self, id: NodeId, element: &Element) {
+        match self.grids.get(&id).copied() {
+            Some(GridRole::Row { table_until }) => {
+                if let Some(last_row) = table_until {
+                    self.open_frame(last_row, Kind::Table(Table::default(), Vec::new(), false));
+                }
+                if let Some(Kind::Table(table, heads, _)) = self.top() {
+                    table.rows.push(Vec::new());
+                    heads.push((false, false));
+                    return;
+                }
+            }
+            Some(GridRole::Cell) if matches!(self.top(), Some(Kind::Table(..))) => {
+                self.open_text(id, TextKind::Cell(1, 1));
+                return;
+            }
+            _ => {}
+        }
         let name = element.name();
         let top_is_text = matches!(self.top(), Some(Kind::Text { .. }));
         if CODE_ELEMENTS.contains(&name) || LITERAL_ELEMENTS.contains(&name) {

@@ -20,6 +20,7 @@
 
 mod blocks;
 mod chrome;
+mod grids;
 mod macros;
 mod positions;
 
@@ -95,7 +96,8 @@ fn read_blocks(text: &str, document: Option<&mut Document>) -> (Vec<Block>, Find
         let mut content = ["main", "[role=main]", "article", "body"].iter();
         root = content.find_map(|s| find(&html, s)).unwrap_or(root);
     }
-    let mut builder = Builder::new(&map, &positions);
+    let grids = grids::find(root);
+    let mut builder = Builder::new(&map, &positions, &grids);
     builder.walk(root);
     builder.finish()
 }
