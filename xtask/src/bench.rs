@@ -123,7 +123,9 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             job = job.args(["-o".into(), "/dev/null".into()]);
         }
         // Cold: no cache is read or written (the warm runs below use one).
-        job.args(["--no-cache".into()]).threads(threads).accept(&[0, 1])
+        job.args(["--no-cache".into()])
+            .threads(threads)
+            .accept(&[0, 1])
     };
 
     let mut figures = Vec::new();
@@ -171,8 +173,14 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         .status()?;
     if prime.code().is_some_and(|c| c <= 1) {
         for (label, threads) in [
-            ("statusdoc lint, warm cache, one page changed, 1 thread", Some(1)),
-            ("statusdoc lint, warm cache, one page changed, all cores", None),
+            (
+                "statusdoc lint, warm cache, one page changed, 1 thread",
+                Some(1),
+            ),
+            (
+                "statusdoc lint, warm cache, one page changed, all cores",
+                None,
+            ),
         ] {
             figures.push(bench.measure(label, &stats, &warm(threads))?);
         }

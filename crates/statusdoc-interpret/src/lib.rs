@@ -739,21 +739,27 @@ impl<'r> Interpreter<'r> {
         let Block::Paragraph(text) = blocks[at] else {
             return false;
         };
-        let Some((value, explicit_label)) = status_field_line(text) else {
-            return false;
-        };
-        let Some(mut candidate) = self.candidate(&value, true) else {
-            return false;
-        };
-        // Only a code and its phrase: "400, 404, 500 handling" is a note, not a field.
-        let plain = candidate.description.is_empty()
-            && candidate
-                .title
-                .as_ref()
-                .is_none_or(|t| candidate.phrase || t.text.split_whitespace().count() <= 4);
-        let known = self.registry.get(candidate.code).is_some()
-            || self.registry.nonstandard(candidate.code).is_some();
-        if !plain || !known || !(explicit_label || candidate.phrase) {
+        // Every status field line of the paragraph ("| Status: 200 OK" once per
+        // content type in a line block).
+        let mut candidates = Vec::new();
+        for (value, explicit_label) in status_field_lines(text) {
+            let Some(candidate) = self.candidate(&value, true) else {
+                return false;
+            };
+            // Only a code and its phrase: "400, 404, 500 handling" is a note, not a field.
+            let plain = candidate.description.is_empty()
+                && candidate
+                    .title
+                    .as_ref()
+                    .is_none_or(|t| candidate.phrase || t.text.split_whitespace().count() <= 4);
+            let known = self.registry.get(candidate.code).is_some()
+                || self.registry.nonstandard(candidate.code).is_some();
+            if !plain || !known || !(explicit_label || candidate.phrase) {
+                return false;
+            }
+            candidates.push(candidate);
+        }
+        if candidates.is_empty() {
             return false;
         }
         let section_start = blocks[..at]
@@ -769,7 +775,7 @@ impl<'r> Interpreter<'r> {
             Block::Paragraph(t) => field_value(t, &["description", "detail", "details", "message"]),
             _ => None,
         });
-        candidate.description = described
+        let description = described
             .or_else(|| {
                 section.iter().find_map(|b| match b {
                     Block::Paragraph(t) if field_value(t, &[]).is_none() => Some(t.clone()),
@@ -778,7 +784,10 @@ impl<'r> Interpreter<'r> {
             })
             .unwrap_or_default();
         let block = self.next_block();
-        self.push(candidate, block, Vec::new(), Listing::Keyed);
+        for mut candidate in candidates {
+            candidate.description = description.clone();
+            self.push(candidate, block, Vec::new(), Listing::Keyed);
+        }
         true
     }
 
@@ -1171,8 +1180,16 @@ fn field_value(text: &Text, labels: &[&str]) -> Option<Text> {
 
 /// [`field_value`] with the field's label, lowercase.
 fn labelled_field(text: &Text, labels: &[&str]) -> Option<(String, Text)> {
+    labelled_fields(text, labels).next()
+}
+
+/// Every line of `text` that is a field with one of `labels`: (label, value).
+fn labelled_fields<'t>(
+    text: &'t Text,
+    labels: &'t [&str],
+) -> impl Iterator<Item = (String, Text)> + 't {
     let s = text.as_str();
-    text.lines().into_iter().find_map(|line| {
+    text.lines().into_iter().filter_map(move |line| {
         let content = &s[line.clone()];
         let colon = content.find([':', '：'])?;
         let label = content[..colon]
@@ -1198,13 +1215,21 @@ fn labelled_field(text: &Text, labels: &[&str]) -> Option<(String, Text)> {
 /// label names an HTTP status by itself ("HTTP Status", "Status Code"), rather than
 /// only "Status" or "Code".
 fn status_field_line(text: &Text) -> Option<(Text, bool)> {
+    status_field_lines(text).into_iter().next()
+}
+
+/// Every status field line of `text`: (value, whether the label names an HTTP status).
+fn status_field_lines(text: &Text) -> Vec<(Text, bool)> {
     if text.as_str().len() > 2000 {
-        return None;
+        return Vec::new();
     }
-    let (label, value) = labelled_field(text, &STATUS_FIELDS)?;
-    leading_code(value.as_str())?;
-    let explicit = label.contains("http") || label.contains(' ');
-    Some((value, explicit))
+    labelled_fields(text, &STATUS_FIELDS)
+        .filter(|(_, value)| leading_code(value.as_str()).is_some())
+        .map(|(label, value)| {
+            let explicit = label.contains("http") || label.contains(' ');
+            (value, explicit)
+        })
+        .collect()
 }
 
 /// The status a response's name stands for: a reason phrase written as an identifier

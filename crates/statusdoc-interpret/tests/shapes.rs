@@ -408,3 +408,24 @@ fn bold_labels_after_a_code_are_titles() {
         ]
     );
 }
+
+#[test]
+fn every_status_field_line_of_a_line_block() {
+    let mut block = text("Status: 200 OK");
+    block.line_break(statusdoc_model::Span::empty(0));
+    block.push_source("Content-Type: image/png", 20);
+    block.line_break(statusdoc_model::Span::empty(0));
+    block.push_source("Status: 200 OK", 50);
+    let got = entries(vec![
+        h(2, "Get QR"),
+        h(3, "Response"),
+        Block::Paragraph(block),
+        h(2, "Shorten"),
+        h(3, "Response"),
+        p("Status: 302 Found"),
+    ]);
+    assert_eq!(
+        got.iter().map(|e| (e.0, e.1.as_str())).collect::<Vec<_>>(),
+        [(200, "OK"), (200, "OK"), (302, "Found")]
+    );
+}

@@ -113,7 +113,7 @@ impl Joined {
                 return;
             }
             k += 1;
-            out.space(Span::new(page + end - joined, self.lines[k].1));
+            out.line_break(Span::new(page + end - joined, self.lines[k].1));
             at = self.lines[k].0;
         }
     }
