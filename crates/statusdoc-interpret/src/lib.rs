@@ -661,6 +661,30 @@ impl<'r> Interpreter<'r> {
         }
         let s = text.as_str();
         let (at, code, explicit) = code_lead_explicit(s)?;
+        // "`404 Not Found` for an existing resource": a literal or bold run that holds the
+        // code and a phrase is the status; what follows qualifies the topic.
+        let marked = text.marks().find(|(r, m)| {
+            matches!(m, Mark::Code | Mark::Strong) && r.start <= at && r.end > at + 4
+        });
+        if let Some((range, _)) = marked {
+            let within = s.get(at + 3..range.end).unwrap_or("");
+            let inner = within.trim();
+            let start = at + 3 + (within.len() - within.trim_start().len());
+            if !inner.is_empty() && self.is_phrase(code, inner) {
+                let title = text.cell(start..start + inner.len()).map(unquote)?;
+                let rest = s[range.end..].trim_start();
+                let rest_start = s.len() - rest.len();
+                return Some(Candidate {
+                    code,
+                    code_span: text.source_span(at..at + 3),
+                    phrase: true,
+                    title_certain: true,
+                    title: Some(title),
+                    description: text.slice(rest_start..s.len()),
+                    explicit,
+                });
+            }
+        }
         let rest = &s[at + 3..];
         let lead = rest.len()
             - rest

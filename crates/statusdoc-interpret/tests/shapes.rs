@@ -429,3 +429,27 @@ fn every_status_field_line_of_a_line_block() {
         [(200, "OK"), (200, "OK"), (302, "Found")]
     );
 }
+
+#[test]
+fn a_literal_status_leading_a_topic_heading() {
+    let mut heading = text("404 Not Found for an existing resource");
+    heading.mark_range(0..13, statusdoc_model::page::Mark::Code);
+    let got = entries(vec![
+        h(1, "Troubleshooting"),
+        h(2, "Rate limit errors"),
+        p("Slow down."),
+        Block::Heading {
+            level: 2,
+            text: heading,
+        },
+        p("Check your authentication."),
+    ]);
+    assert_eq!(
+        got,
+        [e(
+            404,
+            "Not Found",
+            "for an existing resource\n\nCheck your authentication."
+        )]
+    );
+}
