@@ -285,17 +285,17 @@ impl<'r> Interpreter<'r> {
                     }
                     // Lines written one per code in one paragraph ("400: Bad Request -
                     // …" on each line, no list markup): read line by line.
+                    // Most lines start with a code: in wrapped prose, a line that
+                    // happens to start with one ("``410 (Gone)`` error response. This
+                    // is…") is one of many.
                     let lines = text.lines();
-                    if lines.len() >= 2
-                        && lines
-                            .iter()
-                            .filter(|r| {
-                                code_lead(&text.as_str()[(*r).clone()])
-                                    .is_some_and(|(at, _)| at < 12)
-                            })
-                            .count()
-                            >= 2
-                    {
+                    let code_lines = lines
+                        .iter()
+                        .filter(|r| {
+                            code_lead(&text.as_str()[(*r).clone()]).is_some_and(|(at, _)| at < 12)
+                        })
+                        .count();
+                    if lines.len() >= 2 && code_lines >= 2 && code_lines * 3 >= lines.len() * 2 {
                         let split: Vec<Block> = lines
                             .into_iter()
                             .map(|r| Block::Paragraph(text.slice(r)))
