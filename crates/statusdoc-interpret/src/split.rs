@@ -153,11 +153,14 @@ fn split_plain(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
         .filter_map(|s| rest[..rest_trimmed_len].find(s).map(|at| (at, s.len())))
         .min();
     let (end, mut known) = title_end(registry, &rest[..rest_trimmed_len]);
-    // A phrase matched only up to case, followed by a lowercase word, is the start of
-    // a sentence: "Bad request body or query."
-    if known && !registry.known_phrases().iter().any(|p| p == &rest[..end]) {
+    // A phrase followed straight (no separator) by a lowercase word is the start of a
+    // sentence: "Bad request body or query.", "Created tag", "Unauthorized to access
+    // the requested resource".
+    if known {
         let next = rest[end..].split_whitespace().next();
-        if next.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+        if next.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+            && !rest[end..].trim_start().starts_with(['(', '<'])
+        {
             known = false;
         }
     }

@@ -297,13 +297,31 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         }
         filled > 0 && titled * 2 > filled
     };
+    // A column of messages ("Not Found.", "Parameter X is invalid.") ends its cells
+    // with periods, as sentences do; titles do not.
+    let sentences = |c: usize| {
+        let mut ended = 0;
+        let mut filled = 0;
+        for r in body.clone() {
+            if let Some(text) = grid.own_text(r, c) {
+                filled += 1;
+                if text.as_str().trim_end().ends_with('.') {
+                    ended += 1;
+                }
+            }
+        }
+        ended * 2 > filled
+    };
     let title_col = others
         .iter()
         .copied()
         .filter(|&c| !is_ident_col(c) && !titled_code_cells)
         .find(|&c| {
             let (phrases, filled) = phrase_share(c);
-            filled > 0 && phrases * 2 >= filled && avg_words(c) <= 6.0
+            filled > 0
+                && phrases * 2 >= filled
+                && avg_words(c) <= 6.0
+                && !(sentences(c) && phrases < filled)
         })
         .or_else(|| {
             // A "Message" column of sentences is a description, whatever its header.
