@@ -1343,6 +1343,13 @@ fn is_operation_heading(text: &str) -> bool {
     let first_is_method = words
         .next()
         .is_some_and(|w| methods.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+    // API Blueprint's "Retrieve an image [GET]" / "List images [GET /image{?label}]".
+    let bracketed_method = text.split_whitespace().any(|w| {
+        w.starts_with('[') && methods.contains(&w.trim_matches(|c: char| !c.is_alphabetic()))
+    });
+    if bracketed_method {
+        return true;
+    }
     let has_path = text
         .split_whitespace()
         .any(|w| w.starts_with('/') && w.len() > 1);

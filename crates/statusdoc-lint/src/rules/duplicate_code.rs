@@ -7,6 +7,9 @@
 //! endpoint, are not flagged, and neither are rows of a table keyed by something else
 //! (a vendor's error codes with an HTTP status column), where codes repeat by design,
 //! or entries for one condition of a code ("200 - with an unsupported Content-Type").
+//! In an operation's own list of responses, a code may answer several conditions
+//! (API Blueprint's `+ Response 404` twice, each with its text): only a repeat with
+//! the same text is flagged there.
 //!
 //! ## Why is this bad?
 //! Readers stop at the first entry; tools keep the last. When the two differ, the page
@@ -66,6 +69,11 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             == normalize_for_comparison(entry.title_text())
             && normalize_for_comparison(other.description_text())
                 == normalize_for_comparison(entry.description_text());
+        // An operation may answer one code under several conditions (API Blueprint's
+        // "+ Response 404" twice): only a copy with the same text is a defect there.
+        if entry.listing == Listing::Operation && !same {
+            continue;
+        }
         let mut diagnostic = cx
             .diagnostic(
                 &META,
