@@ -278,6 +278,11 @@ impl<'r> Interpreter<'r> {
                         i += 1;
                         continue;
                     }
+                    if self.status_attribute(text) {
+                        lead_in.clear();
+                        i += 1;
+                        continue;
+                    }
                     if self.labelled_codes(text) {
                         lead_in.clear();
                         i += 1;
@@ -811,6 +816,83 @@ impl<'r> Interpreter<'r> {
         for mut candidate in candidates {
             candidate.description = description.clone();
             self.push(candidate, block, Vec::new(), Listing::Keyed);
+        }
+        true
+    }
+
+    /// A template tag that documents a response by attributes (GitBook's `{% swagger-
+    /// response status="404" description="…" %}`, a shortcode's `{{< response
+    /// code="404" >}}`): the status attribute names the code, the description attribute
+    /// (when not empty) describes it. An entry of the operation the page documents.
+    fn status_attribute(&mut self, text: &Text) -> bool {
+        let s = text.as_str();
+        let trimmed = s.trim_start();
+        if !(trimmed.starts_with("{%") || trimmed.starts_with("{{")) || s.len() > 4000 {
+            return false;
+        }
+        // Every tag of the paragraph ("{% endswagger-response %}" and the next tag's
+        // opening often share one).
+        let mut found: Vec<(u16, std::ops::Range<usize>, Option<std::ops::Range<usize>>)> =
+            Vec::new();
+        let mut from = 0;
+        while let Some(open) = s[from..].find(['{']).map(|at| from + at) {
+            let Some(close) = s[open..]
+                .find("%}")
+                .or_else(|| s[open..].find("}}"))
+                .map(|at| open + at)
+            else {
+                break;
+            };
+            from = close + 2;
+            let tag = &s[open..close];
+            if !(tag.starts_with("{%") || tag.starts_with("{{")) {
+                continue;
+            }
+            let attribute = |names: &[&str]| -> Option<std::ops::Range<usize>> {
+                names.iter().find_map(|name| {
+                    let mut at_from = 0;
+                    while let Some(found) = tag[at_from..].find(name) {
+                        let at = at_from + found;
+                        at_from = at + name.len();
+                        if !tag[..at].ends_with(char::is_whitespace)
+                            || !tag[at + name.len()..].starts_with("=\"")
+                        {
+                            continue;
+                        }
+                        let value_start = at + name.len() + 2;
+                        let value_end = value_start + tag[value_start..].find('"')?;
+                        return Some(open + value_start..open + value_end);
+                    }
+                    None
+                })
+            };
+            let Some(status) = attribute(&["status", "code", "status-code", "statusCode"]) else {
+                continue;
+            };
+            let value = &s[status.clone()];
+            let Some(code) = leading_code(value).filter(|_| value.len() == 3) else {
+                continue;
+            };
+            if self.registry.get(code).is_none() && self.registry.nonstandard(code).is_none() {
+                continue;
+            }
+            let description = attribute(&["description"]).filter(|r| !s[r.clone()].trim().is_empty());
+            found.push((code, status, description));
+        }
+        if found.is_empty() {
+            return false;
+        }
+        let block = self.next_block();
+        for (code, status, description) in found {
+            self.entries.push(Entry {
+                code,
+                code_span: text.source_span(status),
+                description: description.and_then(|r| text.slice(r).whole()),
+                section: self.section(),
+                block,
+                listing: Listing::Operation,
+                ..Entry::default()
+            });
         }
         true
     }
