@@ -137,3 +137,36 @@ fn fix_in_an_rst_simple_table_where_the_phrase_fits() {
         page.replace("Unprocessable Entity ", "Unprocessable Content")
     );
 }
+
+/// A mutation of a text dump: `203$ Non-authoritative Information` gave the title
+/// `$ Non-authoritative Information`, whose fix wrote `203Non-Authoritative…` and lost
+/// the entry. Stray marks after a code are no part of a title, and no fix glues a title
+/// to the word before it.
+#[test]
+fn fix_never_glues_a_title_to_its_code() {
+    let page = "100, Continue\n101, Switching Protocols\n203$ Non-authoritative Information\n404, Not Found\n500, Internal Server Error\n";
+    let fixed = fixing::fix_strict(page, Format::Text).unwrap();
+    assert_eq!(
+        codes(&fixed, Format::Text),
+        codes(page, Format::Text),
+        "{fixed}"
+    );
+    let glued = "100, Continue\n203Non-authoritative Information\n404, Not Found\n";
+    let fixed = fixing::fix_strict(glued, Format::Text).unwrap();
+    assert_eq!(
+        codes(&fixed, Format::Text),
+        codes(glued, Format::Text),
+        "{fixed}"
+    );
+}
+
+/// A mutation (by the `fix` fuzz target) of an HTML status-code table with rows
+/// copied and cut: a text node found only before the place the walk had reached, at
+/// text another node was found at, took that node's position, so one fix served two
+/// entries and a second pass fixed again. Such a node now takes no position.
+#[test]
+fn html_text_found_twice_is_fixed_in_one_pass() {
+    let page = include_str!("../fixtures/fuzz/html-row-found-twice.html");
+    let fixed = fixing::fix_strict(page, Format::Html).unwrap();
+    assert_eq!(codes(&fixed, Format::Html), codes(page, Format::Html));
+}

@@ -876,7 +876,8 @@ impl<'r> Interpreter<'r> {
             if self.registry.get(code).is_none() && self.registry.nonstandard(code).is_none() {
                 continue;
             }
-            let description = attribute(&["description"]).filter(|r| !s[r.clone()].trim().is_empty());
+            let description =
+                attribute(&["description"]).filter(|r| !s[r.clone()].trim().is_empty());
             found.push((code, status, description));
         }
         if found.is_empty() {

@@ -89,7 +89,20 @@ fn split_plain(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
                 ' ', '\t', ':', '-', '–', '—', '=', '|', ',', ';', '}', '{', ']', '>', '.',
             ])
             .len();
-    let start = after_code + lead;
+    let mut start = after_code + lead;
+    // Any other stray mark before the words ("203$ Non-authoritative…") is no part of
+    // the title either; quotes, brackets and markup that open a title are.
+    let stray = text[start..]
+        .char_indices()
+        .take_while(|&(_, c)| {
+            !c.is_alphanumeric() && !c.is_whitespace() && !"([\"'`*_“‘«<".contains(c)
+        })
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if stray > 0 {
+        let skipped = &text[start + stray..];
+        start += stray + (skipped.len() - skipped.trim_start().len());
+    }
     let rest = &text[start..];
     // "403 | Forbidden -- " with nothing after the separator: the title ends before it.
     let mut rest_trimmed_len = rest.trim_end_matches([' ', '\t', '|']).len();

@@ -273,7 +273,14 @@ impl Aligner<'_> {
         }
         self.budget -= self.map.decoded.len();
         if let Some(at) = self.map.decoded.find(text) {
-            self.found.insert(id, at);
+            // Text that another node was found at is that node's: two nodes with one
+            // position would give one fix two entries (a copy of a row, mutated).
+            let end = at + text.len();
+            let i = self.ranges.partition_point(|r| r.1 <= at);
+            let taken = self.ranges.get(i).is_some_and(|r| r.0 < end);
+            if !taken {
+                self.found.insert(id, at);
+            }
         }
     }
 

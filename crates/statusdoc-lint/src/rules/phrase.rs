@@ -69,6 +69,13 @@ fn replace_title(cx: &Context, entry: &Entry, canonical: &str) -> Option<Fix> {
     if !entry.title_certain || cx.document.source.slice(title.span) != title.text {
         return None;
     }
+    // A title glued to the word or number before it ("203Non-…") would fuse with it.
+    let before = cx.document.source.text()[..title.span.start]
+        .chars()
+        .next_back();
+    if before.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
     // "Resume Incomplete (Google)": only the phrase is rewritten, the qualifier stays.
     let phrase_len = statusdoc_reference::strip_qualifier(&title.text).len();
     let new_title = format!("{canonical}{}", &title.text[phrase_len..]);
