@@ -34,7 +34,7 @@ pub(crate) fn read(document: &mut Document) -> Page {
     for (event, range) in Parser::new_ext(&parsed, options).into_offset_iter() {
         builder.event(event, to_source(range));
     }
-    let blocks = builder.finish();
+    let blocks = embedded_responses(&text, builder.finish());
     for (key, value) in std::mem::take(&mut builder.metadata) {
         document.metadata.insert(key, value);
     }
@@ -44,6 +44,82 @@ pub(crate) fn read(document: &mut Document) -> Page {
         .cloned()
         .or(builder.title.take());
     Page { blocks }
+}
+
+/// MDX components whose `responses={{…}}` prop holds an operation's responses keyed
+/// by code (docs sites built from OpenAPI render them as the operation's responses):
+/// the component's paragraph is replaced by what those responses are
+/// ([`crate::openapi::embedded_responses`]).
+fn embedded_responses(text: &str, blocks: Vec<Block>) -> Vec<Block> {
+    const PROP: &str = "responses={";
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let Block::Paragraph(paragraph) = &block else {
+            out.push(block);
+            continue;
+        };
+        let s = paragraph.as_str();
+        let component = s.starts_with('<') && s[1..].starts_with(|c: char| c.is_ascii_uppercase());
+        if !component || !s.contains(PROP) {
+            out.push(block);
+            continue;
+        }
+        let span = paragraph.source_span(0..s.len());
+        let source = &text[span.start..span.end];
+        let translated = source.find(PROP).and_then(|at| {
+            let prop = span.start + at;
+            let after = span.start + at + PROP.len();
+            let lead = text[after..].len() - text[after..].trim_start().len();
+            let open = after + lead;
+            let close = matching_brace(text, open)?;
+            crate::openapi::embedded_responses(
+                text,
+                open..close + 1,
+                Span::new(prop, prop + PROP.len() - 2),
+            )
+        });
+        match translated {
+            Some(blocks) => out.extend(blocks),
+            None => out.push(block),
+        }
+    }
+    out
+}
+
+/// The `}` that closes the `{` at `open`, skipping string literals.
+fn matching_brace(text: &str, open: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.get(open) != Some(&b'{') {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut i = open;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) => {
+                if b == b'\\' {
+                    i += 1;
+                } else if b == q {
+                    quote = None;
+                }
+            }
+            None => match b {
+                b'"' | b'\'' | b'`' => quote = Some(b),
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    None
 }
 
 /// What the blocks being read belong to.

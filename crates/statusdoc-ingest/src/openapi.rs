@@ -117,6 +117,56 @@ pub(crate) fn read(document: &mut Document) -> Page {
     Page { blocks: out.blocks }
 }
 
+/// A responses object written inside another page (a docs component's
+/// `responses={{"200": {description: …}}}` prop in MDX, which the site renders as the
+/// operation's responses): `text[object]` is the object, as YAML flow (JSON and
+/// JavaScript object literals alike). The blocks an operation's responses give — a
+/// "Responses" heading over `label` and a definition list of codes — or `None` when
+/// it is not such an object.
+pub(crate) fn embedded_responses(
+    text: &str,
+    object: std::ops::Range<usize>,
+    label: Span,
+) -> Option<Vec<Block>> {
+    if !text.is_char_boundary(object.start) || !text.is_char_boundary(object.end) {
+        return None;
+    }
+    // The page outside the object becomes white space of the same byte length, so the
+    // parser's positions are the page's.
+    let mut masked = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if object.contains(&i) {
+            masked.push(c);
+        } else if c == '\n' {
+            masked.push('\n');
+        } else {
+            masked.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    let docs = MarkedYaml::load_from_str(&masked).ok()?;
+    let root = docs.first().filter(|d| d.data.is_mapping())?;
+    let reader = Reader {
+        text,
+        offsets: Offsets::new(&masked),
+        root,
+    };
+    let mut out = Output::default();
+    let definitions = reader.response_definitions(root, None, &mut out);
+    let codes = reader.entries(root).len();
+    if definitions.is_empty() || definitions.len() * 2 < codes {
+        return None;
+    }
+    let mut heading = Text::new();
+    heading.push_mapped("Responses", label);
+    Some(vec![
+        Block::Heading {
+            level: 3,
+            text: heading,
+        },
+        Block::DefinitionList(definitions),
+    ])
+}
+
 fn not_checked(document: &mut Document, at: usize, message: String) {
     let note = Diagnostic::of(
         Rule::NoReader,
@@ -323,35 +373,47 @@ impl<'a, 'y> Reader<'a, 'y> {
                     level: 3,
                     text: title,
                 });
-                let mut definitions = Vec::new();
-                for (code_key, response) in self.entries(responses) {
-                    let under = self.under(responses, code_key, response, under);
-                    let Some(code_span) = self.code_key(code_key) else {
-                        continue;
-                    };
-                    let mut term = Text::new();
-                    let digits = &self.text[code_span.start..code_span.end];
-                    match under {
-                        Some(alias) => term.push_mapped(digits, alias),
-                        None => term.push_source(digits, code_span.start),
-                    }
-                    term.mark(0, Mark::Code);
-                    let details = self
-                        .description(response, under, out)
-                        .into_iter()
-                        .chain(self.headers(response, under))
-                        .map(Block::Paragraph)
-                        .collect();
-                    definitions.push(Definition { term, details });
-                    if let Some((disable_key, value)) = self.get(response, DISABLE_KEY) {
-                        self.suppress(code_key, response, disable_key, value, out);
-                    }
-                }
+                let definitions = self.response_definitions(responses, under, out);
                 if !definitions.is_empty() {
                     out.blocks.push(Block::DefinitionList(definitions));
                 }
             }
         }
+    }
+
+    /// A responses object (keyed by code) as a definition list: each code, defined by
+    /// its description and the header fields it describes.
+    fn response_definitions(
+        &self,
+        responses: &'y MarkedYaml<'y>,
+        under: Under,
+        out: &mut Output,
+    ) -> Vec<Definition> {
+        let mut definitions = Vec::new();
+        for (code_key, response) in self.entries(responses) {
+            let under = self.under(responses, code_key, response, under);
+            let Some(code_span) = self.code_key(code_key) else {
+                continue;
+            };
+            let mut term = Text::new();
+            let digits = &self.text[code_span.start..code_span.end];
+            match under {
+                Some(alias) => term.push_mapped(digits, alias),
+                None => term.push_source(digits, code_span.start),
+            }
+            term.mark(0, Mark::Code);
+            let details = self
+                .description(response, under, out)
+                .into_iter()
+                .chain(self.headers(response, under))
+                .map(Block::Paragraph)
+                .collect();
+            definitions.push(Definition { term, details });
+            if let Some((disable_key, value)) = self.get(response, DISABLE_KEY) {
+                self.suppress(code_key, response, disable_key, value, out);
+            }
+        }
+        definitions
     }
 
     /// `components.responses` or Swagger's top-level `responses`: names, not codes.
@@ -667,10 +729,12 @@ impl<'a, 'y> Reader<'a, 'y> {
         let span = self.span(node);
         let raw = &self.text[span.start..span.end];
         let mut text = Text::new();
+        // A quoted scalar ends at its closing quote (the parser may count the white
+        // space after it in a flow mapping).
         if raw.starts_with('\'') {
-            single_quoted(&mut text, raw, span.start);
+            single_quoted(&mut text, raw.trim_end(), span.start);
         } else if raw.starts_with('"') {
-            double_quoted(&mut text, raw, span.start);
+            double_quoted(&mut text, raw.trim_end(), span.start);
         } else if self.is_block_scalar(span.start) {
             block_scalar(&mut text, raw, span.start);
         } else {

@@ -186,3 +186,25 @@ fn html_tables_inside_markdown() {
     assert_spans_exact(&doc);
     assert_eq!(doc.entries[1].section, ["Codes"]);
 }
+
+/// An MDX component whose `responses={{…}}` prop holds an operation's responses keyed
+/// by code (JSON or a JavaScript object literal), as sites built from OpenAPI write it.
+#[test]
+fn mdx_component_responses() {
+    let page = "---\nid: unassign-task\n---\n\n# Unassign a task\n\n<StatusCodes\n  id={undefined}\n  responses={{\n    \"200\": {\n      description: \"On success returned.\",\n      content: { \"application/json\": { schema: { type: \"object\" } } },\n    },\n    '404': { description: 'Not Found' },\n    default: { description: \"Anything else, don't ask.\" },\n  }}\n>\n</StatusCodes>\n";
+    let doc = read_as("page.mdx", page);
+    assert_eq!(
+        entries(&doc),
+        [(200, "", "On success returned."), (404, "Not Found", "")]
+    );
+    assert_spans_exact(&doc);
+    // A component without such a prop, or one whose object is not keyed by codes,
+    // stays what it was.
+    for other in [
+        "<ParamsDetails parameters={[{ name: \"taskId\", in: \"path\" }]}\n>\n</ParamsDetails>\n",
+        "<StatusCodes responses={{ \"ok\": { description: \"fine\" } }}\n>\n</StatusCodes>\n",
+        "<StatusCodes responses={{ \"200\": {\n",
+    ] {
+        assert!(read_as("page.mdx", other).entries.is_empty(), "{other}");
+    }
+}

@@ -340,3 +340,14 @@ fn hostile_input_still_reads() {
         let _ = read(text);
     }
 }
+
+/// Quoted descriptions in a flow mapping written over several lines: the parser counts
+/// the space after the closing quote into the scalar; titles still point at the words.
+#[test]
+fn quoted_scalars_in_flow_mappings() {
+    let (doc, _) = model(
+        "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {\n        '404': { description: 'Not Found' },\n        \"410\": { description: \"Gone\" },\n      }\n",
+    );
+    assert_eq!(entries(&doc), [(404, "Not Found", ""), (410, "Gone", "")]);
+    assert_spans_exact(&doc);
+}
