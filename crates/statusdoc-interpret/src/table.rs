@@ -373,6 +373,12 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
             titled >= 2 && titled * 3 >= filled || titled == 1 && filled <= 2
         });
 
+    // A title column the header calls a description ("Http status | Description" whose
+    // cells are mostly reason phrases): a sentence-case cell in it that is no phrase
+    // ("Returned the order entity") is a description.
+    let described_titles =
+        title_col.is_some_and(|c| column_role(&header[c]) == ColumnRole::Description);
+
     // Rows to candidates; rows with an empty or spanned code cell continue the last.
     let mut candidates: Vec<Candidate> = Vec::new();
     for r in body {
@@ -401,11 +407,46 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
                 if let Some((cell, _)) = title_cell {
                     if let Some(title) = cell.text.whole().map(unquote) {
                         candidate.phrase = interpreter.is_phrase(candidate.code, &title.text);
-                        candidate.title = Some(statusdoc_model::Cell {
-                            fixed_width: cell.fixed_width,
-                            ..title
-                        });
-                        candidate.title_certain = true;
+                        if candidate.phrase {
+                            candidate.title = Some(statusdoc_model::Cell {
+                                fixed_width: cell.fixed_width,
+                                ..title
+                            });
+                            candidate.title_certain = true;
+                        } else {
+                            // Not a phrase: "Forbidden (i.e. wrong or missing token)" is a
+                            // phrase and its note; "Returned the order entity", in sentence
+                            // case, is a description in the column of titles; a label in
+                            // Title Case ("Invalid Record") is the vendor's title.
+                            let parts = split_title(interpreter.registry, cell.text.as_str());
+                            let noted = parts
+                                .detail
+                                .as_ref()
+                                .is_some_and(|d| cell.text.as_str()[d.clone()].starts_with('('));
+                            let phrase_lead = parts.title.clone().filter(|r| {
+                                noted
+                                    && interpreter
+                                        .is_phrase(candidate.code, &cell.text.as_str()[r.clone()])
+                            });
+                            if let Some(range) = phrase_lead {
+                                candidate.phrase = true;
+                                candidate.title = cell.text.cell(range).map(unquote);
+                                candidate.title_certain = parts.certain;
+                                if let Some(detail) = parts.detail {
+                                    candidate.description.append(&cell.text.slice(detail));
+                                }
+                            } else if described_titles
+                                && crate::words::looks_like_prose(cell.text.as_str())
+                            {
+                                candidate.description.append(&cell.text);
+                            } else {
+                                candidate.title = Some(statusdoc_model::Cell {
+                                    fixed_width: cell.fixed_width,
+                                    ..title
+                                });
+                                candidate.title_certain = true;
+                            }
+                        }
                     }
                 }
             }
