@@ -56,24 +56,65 @@ pub(crate) fn read(document: &mut Document) -> Page {
     // the first key would make it an indented mapping, so the parser sees line breaks
     // there instead (same length, so every index stays the same).
     let lead = text.len() - text.trim_start_matches(' ').len();
-    let parsed: std::borrow::Cow<str> = if lead > 0 {
-        format!("{}{}", "\n".repeat(lead), &text[lead..]).into()
+    let mut parsed: String = if lead > 0 {
+        format!("{}{}", "\n".repeat(lead), &text[lead..])
     } else {
-        text.into()
+        text.to_owned()
     };
-    let offsets = Offsets::new(text);
-    let docs = match MarkedYaml::load_from_str(&parsed) {
-        Ok(docs) => docs,
-        Err(error) => {
-            let at = offsets.byte(error.marker().index());
-            not_checked(
-                document,
-                at,
-                format!("this file is not valid YAML or JSON ({})", error.info()),
-            );
-            return Page::default();
+    // A flow collection the parser refuses (`example: {` over lines whose closing brace
+    // is indented like its key, which other YAML parsers accept) is blanked out and the
+    // rest read: such values are examples and schemas, not responses' descriptions.
+    let mut skipped: Vec<(Span, String)> = Vec::new();
+    let docs = loop {
+        let offsets = Offsets::new(&parsed);
+        match MarkedYaml::load_from_str(&parsed) {
+            Ok(docs) => break docs,
+            Err(error) => {
+                let at = offsets.byte(error.marker().index());
+                let blank = (skipped.len() < MAX_SKIPPED_FLOWS
+                    && error.info().contains("indentation"))
+                .then(|| enclosing_flow(&parsed, at))
+                .flatten();
+                match blank {
+                    Some(range) => {
+                        skipped.push((
+                            Span::new(range.start, range.start + 1),
+                            error.info().to_owned(),
+                        ));
+                        let blanked: String = parsed[range.clone()]
+                            .chars()
+                            .flat_map(|c| {
+                                let fill = if c == '\n' { '\n' } else { ' ' };
+                                std::iter::repeat_n(fill, c.len_utf8())
+                            })
+                            .collect();
+                        parsed.replace_range(range, &blanked);
+                    }
+                    None => {
+                        not_checked(
+                            document,
+                            at,
+                            format!("this file is not valid YAML or JSON ({})", error.info()),
+                        );
+                        return Page::default();
+                    }
+                }
+            }
         }
     };
+    let offsets = Offsets::new(&parsed);
+    for (span, info) in skipped {
+        document.notes.push(
+            Diagnostic::of(
+                Rule::ReaderLimit,
+                Severity::Info,
+                &source,
+                span,
+                format!("this flow collection was not read: the YAML parser refuses it ({info})"),
+            )
+            .with_help("indent the closing bracket more than the key it belongs to"),
+        );
+    }
     let Some(root) = docs.first().filter(|d| d.data.is_mapping()) else {
         not_checked(
             document,
@@ -165,6 +206,55 @@ pub(crate) fn embedded_responses(
         },
         Block::DefinitionList(definitions),
     ])
+}
+
+/// Flow collections blanked out before a file is given up as not YAML.
+const MAX_SKIPPED_FLOWS: usize = 16;
+
+/// The flow collection (`{…}` or `[…]`, brackets included) that encloses byte `at`, or
+/// that ends at it: found back from `at` by bracket depth, outside quoted strings on
+/// the way forward.
+fn enclosing_flow(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let at = at.min(bytes.len().saturating_sub(1));
+    // Back to an opening bracket not closed before `at` (strings are rare enough around
+    // the broken closing bracket that depth alone finds it).
+    let mut depth = 0usize;
+    let mut open = None;
+    for i in (0..=at).rev() {
+        match bytes[i] {
+            b'}' | b']' if i != at => depth += 1,
+            b'{' | b'[' => {
+                if depth == 0 {
+                    open = Some(i);
+                    break;
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    let open = open?;
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    for (i, &b) in bytes.iter().enumerate().skip(open) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'"' => quote = Some(b),
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(open..i + 1);
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    None
 }
 
 fn not_checked(document: &mut Document, at: usize, message: String) {

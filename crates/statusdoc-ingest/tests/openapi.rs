@@ -351,3 +351,23 @@ fn quoted_scalars_in_flow_mappings() {
     assert_eq!(entries(&doc), [(404, "Not Found", ""), (410, "Gone", "")]);
     assert_spans_exact(&doc);
 }
+
+/// A multi-line flow mapping whose closing brace is indented like its key (accepted by
+/// other YAML parsers, refused by saphyr) is skipped with a note; the responses are
+/// still read.
+#[test]
+fn a_refused_flow_collection_is_skipped_not_the_file() {
+    let doc = read(
+        "openapi: 3.1.0\ninfo:\n  title: T\n  version: 1.0.0\npaths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n              example: {\n                \"reason\": \"this makes me sad\"\n              }\n      responses:\n        \"200\":\n          description: The room has been reported.\n        \"404\":\n          description: Not Found\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [
+            (200, "", "The room has been reported."),
+            (404, "Not Found", "")
+        ]
+    );
+    assert_eq!(doc.notes.len(), 1, "{:?}", doc.notes);
+    assert_eq!(doc.notes[0].rule, "SD003");
+    assert_spans_exact(&doc);
+}
