@@ -595,8 +595,13 @@ impl<'r> Interpreter<'r> {
                 .find(|w| after.starts_with(**w))
                 .map_or(0, |w| w.len());
             // Codes are listed with a separator ("200, 201", "401 / 403", "404 or
-            // 410"); "200 200 response" is a code and its description.
-            let separated = word > 0 || rest[..gap].contains([',', '/', '|', '&']);
+            // 410"), or each in a literal of its own ("`200` `201`"); "200 200
+            // response" is a code and its description.
+            let next_at = at + 3 + gap;
+            let literals = cell.is_marked(at..at + 3, Mark::Code)
+                && cell.is_marked(next_at..(next_at + 3).min(text.len()), Mark::Code)
+                && !cell.is_marked(at..(next_at + 3).min(text.len()), Mark::Code);
+            let separated = word > 0 || rest[..gap].contains([',', '/', '|', '&']) || literals;
             let gap = gap + word;
             if !separated || leading_code(&text[at + 3 + gap..]).is_none() {
                 break;
@@ -615,7 +620,15 @@ impl<'r> Interpreter<'r> {
             None if rest_text.as_str().contains(" / ") => split_titles(&rest_text),
             None => Vec::new(),
         };
-        let titles = (titles.len() == codes.len()).then_some(titles);
+        // One title beside several codes ("`500`, `502`, `503` | Server Errors") is the
+        // name the page gives each; a group name is no code's phrase, so it is never
+        // rewritten.
+        let shared = title.is_some() && titles.len() == 1 && codes.len() > 1;
+        let titles = if shared {
+            Some(vec![titles[0].clone(); codes.len()])
+        } else {
+            (titles.len() == codes.len()).then_some(titles)
+        };
         let description = if titles.is_some() || title.is_some() {
             Text::new()
         } else {
@@ -633,7 +646,7 @@ impl<'r> Interpreter<'r> {
                         phrase: title
                             .as_ref()
                             .is_some_and(|t| self.is_phrase(code, &t.text)),
-                        title_certain: title.is_some(),
+                        title_certain: title.is_some() && !shared,
                         title,
                         description: description.clone(),
                         explicit: false,
