@@ -95,8 +95,8 @@ fn rows_for_several_codes_and_error_catalogs() {
     assert_eq!(
         entries(&doc),
         [
-            (200, "", "It worked."),
-            (201, "", "It worked."),
+            (200, "Success", "It worked."),
+            (201, "Success", "It worked."),
             (401, "Unauthorized", "Not allowed."),
             (403, "Forbidden", "Not allowed."),
             (404, "", "No such thing."),

@@ -623,7 +623,10 @@ impl<'r> Interpreter<'r> {
         // One title beside several codes ("`500`, `502`, `503` | Server Errors") is the
         // name the page gives each; a group name is no code's phrase, so it is never
         // rewritten.
-        let shared = title.is_some() && titles.len() == 1 && codes.len() > 1;
+        let shared = title.is_some()
+            && titles.len() == 1
+            && codes.len() > 1
+            && !self.is_phrase(codes[0].0, &titles[0].text);
         let titles = if shared {
             Some(vec![titles[0].clone(); codes.len()])
         } else {
