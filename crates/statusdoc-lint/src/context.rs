@@ -8,6 +8,8 @@ pub struct Context<'a> {
     pub document: &'a Document,
     pub registry: &'a Registry,
     pub config: &'a Config,
+    /// Title spans that more than one entry has, found once when first asked.
+    shared_titles: std::sync::OnceLock<std::collections::HashSet<statusdoc_model::Span>>,
 }
 
 impl<'a> Context<'a> {
@@ -16,7 +18,31 @@ impl<'a> Context<'a> {
             document,
             registry,
             config,
+            shared_titles: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Whether another entry's title has the same span (a reader that could not tell
+    /// two copies of a text apart gave both one place): a fix there would serve two
+    /// entries at once.
+    pub fn title_span_is_shared(&self, span: statusdoc_model::Span) -> bool {
+        self.shared_titles
+            .get_or_init(|| {
+                let mut seen = std::collections::HashSet::new();
+                let mut shared = std::collections::HashSet::new();
+                for title in self
+                    .document
+                    .entries
+                    .iter()
+                    .filter_map(|e| e.title.as_ref())
+                {
+                    if !seen.insert(title.span) {
+                        shared.insert(title.span);
+                    }
+                }
+                shared
+            })
+            .contains(&span)
     }
 
     /// A finding of `rule` at `span` of this page, with the rule's default severity

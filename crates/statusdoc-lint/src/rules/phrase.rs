@@ -66,7 +66,10 @@ fn replace_title(cx: &Context, entry: &Entry, canonical: &str) -> Option<Fix> {
     let title = entry.title.as_ref()?;
     // A title whose end the interpreter guessed ("Request Entity" before a wrapped
     // line) is reported but never rewritten.
-    if !entry.title_certain || cx.document.source.slice(title.span) != title.text {
+    if !entry.title_certain
+        || cx.document.source.slice(title.span) != title.text
+        || cx.title_span_is_shared(title.span)
+    {
         return None;
     }
     // A title glued to the word or number before it ("203Non-…") would fuse with it.
