@@ -324,12 +324,28 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
                 && !(sentences(c) && phrases < filled)
         })
         .or_else(|| {
-            // A "Message" column of sentences is a description, whatever its header.
+            // A "Message" column of sentences is a description, whatever its header:
+            // so is one of short sentence-case messages with no phrase among them
+            // ("successful operation", "Invalid input").
+            let labels = |c: usize| {
+                let mut prose = 0;
+                let mut filled = 0;
+                for r in body.clone() {
+                    if let Some(text) = grid.own_text(r, c) {
+                        filled += 1;
+                        if crate::words::looks_like_prose(text.as_str()) {
+                            prose += 1;
+                        }
+                    }
+                }
+                prose * 2 <= filled
+            };
             others.iter().copied().find(|&c| {
                 !keyed
                     && !is_ident_col(c)
                     && column_role(&header[c]) == ColumnRole::Title
                     && avg_words(c) <= 5.0
+                    && (phrase_share(c).0 > 0 || labels(c))
             })
         });
     let description_col = others
