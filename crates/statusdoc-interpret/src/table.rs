@@ -152,6 +152,11 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
             codes > 0 && (codes * 2 > filled || codes == filled)
         })
         .collect();
+    // A grid of codes ("421 | 431 | 450 | 451" row after row) lists values; no table
+    // of HTTP statuses has three columns of codes.
+    if candidates.len() >= 3 {
+        return;
+    }
     let Some(&code_col) = candidates.iter().max_by_key(|&&c| {
         (
             column_role(&header[c]) == ColumnRole::Code || says_status_codes(&header[c]),
@@ -527,6 +532,18 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         let titled = candidates.iter().filter(|c| c.title.is_some()).count();
         phrases >= 1 && phrases * 3 >= candidates.len() && titled * 2 >= candidates.len()
     };
+    // One bare code in a table ("Codes | 521") is a value unless the table itself says
+    // HTTP status: a heading far above is not enough for one number.
+    if candidates.len() == 1
+        && !candidates.iter().any(|c| c.phrase || c.explicit)
+        && !status_header
+        && !table
+            .caption
+            .as_ref()
+            .is_some_and(|c| says_status_codes(c.as_str()))
+    {
+        return;
+    }
     let said_errors = words::says_errors(&header[code_col])
         || caption.as_deref().is_some_and(words::says_errors)
         || interpreter.context_says_errors(lead_in);
