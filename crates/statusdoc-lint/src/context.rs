@@ -8,8 +8,9 @@ pub struct Context<'a> {
     pub document: &'a Document,
     pub registry: &'a Registry,
     pub config: &'a Config,
-    /// Title spans that more than one entry has, found once when first asked.
-    shared_titles: std::sync::OnceLock<std::collections::HashSet<statusdoc_model::Span>>,
+    /// Title spans that more than one entry of one listing has, found once when first
+    /// asked.
+    shared_titles: std::sync::OnceLock<std::collections::HashSet<(statusdoc_model::Span, usize)>>,
 }
 
 impl<'a> Context<'a> {
@@ -22,27 +23,28 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Whether another entry's title has the same span (a reader that could not tell
-    /// two copies of a text apart gave both one place): a fix there would serve two
-    /// entries at once.
-    pub fn title_span_is_shared(&self, span: statusdoc_model::Span) -> bool {
+    /// Whether another entry of the same listing has a title with the same span (a
+    /// reader that could not tell two copies of a text apart gave both one place): a
+    /// fix there would serve two rows at once. Entries of different listings may share
+    /// a text on purpose (an OpenAPI response and the one it `$ref`s).
+    pub fn title_span_is_shared(&self, entry: &statusdoc_model::Entry) -> bool {
+        let Some(title) = &entry.title else {
+            return false;
+        };
         self.shared_titles
             .get_or_init(|| {
                 let mut seen = std::collections::HashSet::new();
                 let mut shared = std::collections::HashSet::new();
-                for title in self
-                    .document
-                    .entries
-                    .iter()
-                    .filter_map(|e| e.title.as_ref())
-                {
-                    if !seen.insert(title.span) {
-                        shared.insert(title.span);
+                for e in &self.document.entries {
+                    if let Some(t) = &e.title {
+                        if !seen.insert((t.span, e.block)) {
+                            shared.insert((t.span, e.block));
+                        }
                     }
                 }
                 shared
             })
-            .contains(&span)
+            .contains(&(title.span, entry.block))
     }
 
     /// A finding of `rule` at `span` of this page, with the rule's default severity

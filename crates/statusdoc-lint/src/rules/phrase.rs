@@ -68,7 +68,7 @@ fn replace_title(cx: &Context, entry: &Entry, canonical: &str) -> Option<Fix> {
     // line) is reported but never rewritten.
     if !entry.title_certain
         || cx.document.source.slice(title.span) != title.text
-        || cx.title_span_is_shared(title.span)
+        || cx.title_span_is_shared(entry)
     {
         return None;
     }
