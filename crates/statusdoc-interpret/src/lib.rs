@@ -66,6 +66,8 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
         })
         .count();
     let mut interpreter = Interpreter {
+        list_blocks: Vec::new(),
+        heading_blocks: Vec::new(),
         status_field_paragraphs,
         operation_page,
         registry,
@@ -76,9 +78,46 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
         depth: 0,
     };
     interpreter.run(&blocks);
-    let mut entries = interpreter.entries;
+    let mut entries = std::mem::take(&mut interpreter.entries);
+    drop_tables_of_contents(
+        &mut entries,
+        &interpreter.list_blocks,
+        &interpreter.heading_blocks,
+    );
     names_are_not_titles(&mut entries);
     entries
+}
+
+/// A list of links to the page's own sections ("Contents: [HTTP/1.0 204 No Content],
+/// [HTTP/1.0 400 Bad Request]") repeats the headings it points at: when every entry of
+/// a list is repeated, code and title, by an entry read from a heading after it, the
+/// list is navigation and its entries are dropped.
+fn drop_tables_of_contents(entries: &mut Vec<Entry>, lists: &[usize], headings: &[usize]) {
+    if lists.is_empty() || headings.is_empty() {
+        return;
+    }
+    let key = |e: &Entry| (e.code, e.title_text().to_lowercase());
+    // Where each heading's code and title is last written.
+    let mut from_headings: HashMap<(u16, String), usize> = HashMap::new();
+    for e in entries.iter().filter(|e| headings.contains(&e.block)) {
+        let at = from_headings.entry(key(e)).or_default();
+        *at = (*at).max(e.code_span.start);
+    }
+    let navigation: Vec<usize> = lists
+        .iter()
+        .copied()
+        .filter(|block| {
+            let mut items = entries.iter().filter(|e| e.block == *block).peekable();
+            items.peek().is_some()
+                && items.all(|e| {
+                    e.title.is_some()
+                        && from_headings
+                            .get(&key(e))
+                            .is_some_and(|&heading| heading > e.code_span.start)
+                })
+        })
+        .collect();
+    entries.retain(|e| !navigation.contains(&e.block));
 }
 
 /// A listing whose titles are mostly identifiers ("404 not_found", "409
@@ -165,6 +204,10 @@ pub(crate) struct Interpreter<'r> {
     /// Paragraphs with a status field line ("**HTTP Status:** 401 Unauthorized"): an
     /// error catalog written one section per error when there are several.
     status_field_paragraphs: usize,
+    /// Blocks of entries read from lists, and from headings: a list whose every entry
+    /// a heading repeats is the page's table of contents.
+    list_blocks: Vec<usize>,
+    heading_blocks: Vec<usize>,
 }
 
 /// Where a code starts in text that begins with one, and its code: after leading
@@ -769,6 +812,7 @@ impl<'r> Interpreter<'r> {
             let (context, other) = contexts[&key];
             if self.accept(&candidates, context || group.len() >= 3, other) {
                 let block = self.next_block();
+                self.heading_blocks.push(block);
                 for (i, candidate) in group {
                     accepted.insert(*i, (block, candidate.clone()));
                 }
@@ -1045,6 +1089,7 @@ impl<'r> Interpreter<'r> {
             || !other && self.accept_errors(&candidates, self.context_says_errors(lead_in))
         {
             let block = self.next_block();
+            self.list_blocks.push(block);
             let listing = self.listing();
             for candidate in candidates {
                 self.push(candidate, block, Vec::new(), listing);

@@ -453,3 +453,31 @@ fn a_literal_status_leading_a_topic_heading() {
         )]
     );
 }
+
+#[test]
+fn a_table_of_contents_repeating_the_headings_is_navigation() {
+    let toc = || list(&["HTTP/1.0 204 No Content", "HTTP/1.0 404 Not Found"]);
+    let body = || {
+        vec![
+            h(2, "Response codes"),
+            h(3, "HTTP/1.0 204 No Content"),
+            p("Deleted."),
+            h(3, "HTTP/1.0 404 Not Found"),
+            p("No such element."),
+        ]
+    };
+    let mut page = vec![h(1, "DELETE"), h(2, "Contents"), toc()];
+    page.extend(body());
+    assert_eq!(
+        entries(page),
+        [
+            e(204, "No Content", "Deleted."),
+            e(404, "Not Found", "No such element.")
+        ]
+    );
+    // The same list after the headings (a summary, a troubleshooting list) is kept.
+    let mut page = vec![h(1, "DELETE")];
+    page.extend(body());
+    page.extend([h(2, "Summary"), toc()]);
+    assert_eq!(entries(page).len(), 4);
+}
