@@ -456,18 +456,40 @@ fn a_literal_status_leading_a_topic_heading() {
 
 #[test]
 fn a_table_of_contents_repeating_the_headings_is_navigation() {
-    let toc = || list(&["HTTP/1.0 204 No Content", "HTTP/1.0 404 Not Found"]);
-    let body = || {
+    // Text at a given offset: the order of things on the page matters here.
+    let at = |s: &str, offset: usize| {
+        let mut t = Text::new();
+        t.push_source(s, offset);
+        t
+    };
+    let toc = |offset: usize| {
+        Block::List(List {
+            items: vec![
+                vec![Block::Paragraph(at("HTTP/1.0 204 No Content", offset))],
+                vec![Block::Paragraph(at("HTTP/1.0 404 Not Found", offset + 30))],
+            ],
+        })
+    };
+    let body = |offset: usize| {
         vec![
-            h(2, "Response codes"),
-            h(3, "HTTP/1.0 204 No Content"),
-            p("Deleted."),
-            h(3, "HTTP/1.0 404 Not Found"),
-            p("No such element."),
+            Block::Heading {
+                level: 2,
+                text: at("Response codes", offset),
+            },
+            Block::Heading {
+                level: 3,
+                text: at("HTTP/1.0 204 No Content", offset + 20),
+            },
+            Block::Paragraph(at("Deleted.", offset + 50)),
+            Block::Heading {
+                level: 3,
+                text: at("HTTP/1.0 404 Not Found", offset + 60),
+            },
+            Block::Paragraph(at("No such element.", offset + 90)),
         ]
     };
-    let mut page = vec![h(1, "DELETE"), h(2, "Contents"), toc()];
-    page.extend(body());
+    let mut page = vec![h(1, "DELETE"), h(2, "Contents"), toc(10)];
+    page.extend(body(100));
     assert_eq!(
         entries(page),
         [
@@ -477,7 +499,7 @@ fn a_table_of_contents_repeating_the_headings_is_navigation() {
     );
     // The same list after the headings (a summary, a troubleshooting list) is kept.
     let mut page = vec![h(1, "DELETE")];
-    page.extend(body());
-    page.extend([h(2, "Summary"), toc()]);
+    page.extend(body(100));
+    page.extend([h(2, "Summary"), toc(500)]);
     assert_eq!(entries(page).len(), 4);
 }
