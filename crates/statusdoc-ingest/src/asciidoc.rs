@@ -104,16 +104,12 @@ pub(crate) fn read(document: &mut Document) -> Page {
     unterminated.sort_by_key(|(span, _)| span.start);
     unterminated.dedup_by_key(|(span, _)| span.start);
     for (span, kind) in unterminated {
-        let delimiter = source.slice(span);
-        document.notes.push(
-            Diagnostic::of(
-                Rule::ReaderLimit,
-                Severity::Info,
-                &source,
-                span,
-                format!("unterminated {kind} block: `{delimiter}` is never closed, so everything after it to the end of the page or of its enclosing block was read as its content"),
-            )
-            .with_help(format!("close the block with a second `{delimiter}` line where it ends")),
+        let delimiter = source.slice(span).to_owned();
+        crate::common::reader_limit_note(
+            document,
+            span,
+            format!("unterminated {kind} block: `{delimiter}` is never closed, so everything after it to the end of the page or of its enclosing block was read as its content"),
+            format!("close the block with a second `{delimiter}` line where it ends"),
         );
     }
     Page { blocks }

@@ -3,7 +3,26 @@
 
 pub(crate) use statusdoc_interpret::words::leading_code;
 use statusdoc_model::page::Text;
-use statusdoc_model::Span;
+use statusdoc_model::{Diagnostic, Document, Rule, Severity, Span};
+
+/// An info note (SD003, reader-limit) on the page: a part the reader read with less
+/// structure than it has.
+pub(crate) fn reader_limit_note(
+    document: &mut Document,
+    span: Span,
+    message: impl Into<String>,
+    help: impl Into<String>,
+) {
+    let note = Diagnostic::of(
+        Rule::ReaderLimit,
+        Severity::Info,
+        &document.source,
+        span,
+        message,
+    )
+    .with_help(help);
+    document.notes.push(note);
+}
 
 /// Folds runs of whitespace to one space and trims the ends.
 pub(crate) fn fold_whitespace(text: &str) -> String {

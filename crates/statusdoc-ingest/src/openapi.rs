@@ -104,15 +104,11 @@ pub(crate) fn read(document: &mut Document) -> Page {
     };
     let offsets = Offsets::new(&parsed);
     for (span, info) in skipped {
-        document.notes.push(
-            Diagnostic::of(
-                Rule::ReaderLimit,
-                Severity::Info,
-                &source,
-                span,
-                format!("this flow collection was not read: the YAML parser refuses it ({info})"),
-            )
-            .with_help("indent the closing bracket more than the key it belongs to"),
+        crate::common::reader_limit_note(
+            document,
+            span,
+            format!("this flow collection was not read: the YAML parser refuses it ({info})"),
+            "indent the closing bracket more than the key it belongs to",
         );
     }
     let Some(root) = docs.first().filter(|d| d.data.is_mapping()) else {
@@ -144,16 +140,7 @@ pub(crate) fn read(document: &mut Document) -> Page {
     document.metadata.extend(out.metadata.drain(..));
     document.suppressions.append(&mut out.suppressions);
     for (span, broken) in out.notes.drain(..) {
-        document.notes.push(
-            Diagnostic::of(
-                Rule::ReaderLimit,
-                Severity::Info,
-                &source,
-                span,
-                broken.message(),
-            )
-            .with_help(broken.help()),
-        );
+        crate::common::reader_limit_note(document, span, broken.message(), broken.help());
     }
     Page { blocks: out.blocks }
 }
