@@ -264,7 +264,18 @@ fn load_seeds(root: &Path) -> anyhow::Result<Vec<Seed>> {
             .collect::<Result<_, _>>()?;
         files.sort();
         let id = dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        for file in files.iter().filter(|f| !f.ends_with("key.toml")) {
+        // Pages kept under a name that is no page extension of a docs tree (`.apib`,
+        // `.inc`) are scored with their key's format, but not grown into trees.
+        let is_page = |f: &PathBuf| {
+            f.extension()
+                .and_then(|e| e.to_str())
+                .and_then(normal_ext)
+                .is_some()
+        };
+        for file in files
+            .iter()
+            .filter(|f| !f.ends_with("key.toml") && is_page(f))
+        {
             seeds.push(read_seed(file, id, kind, field("vendor"))?);
         }
     }
