@@ -68,6 +68,7 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
     let mut interpreter = Interpreter {
         list_blocks: Vec::new(),
         heading_blocks: Vec::new(),
+        previous_labelled: false,
         status_field_paragraphs,
         operation_page,
         registry,
@@ -208,6 +209,7 @@ pub(crate) struct Interpreter<'r> {
     /// a heading repeats is the page's table of contents.
     list_blocks: Vec<usize>,
     heading_blocks: Vec<usize>,
+    previous_labelled: bool,
 }
 
 /// Where a code starts in text that begins with one, and its code: after leading
@@ -282,6 +284,9 @@ impl<'r> Interpreter<'r> {
         // such as "The API returns these HTTP status codes:".
         let mut lead_in: Vec<&Text> = Vec::new();
         while i < blocks.len() {
+            // Whether the block before was a labelled list of codes ("Normal response
+            // codes: 200"), which an "Error codes: …" list goes on.
+            let previous_labelled = std::mem::take(&mut self.previous_labelled);
             match blocks[i] {
                 Block::Heading { level, text } => {
                     while self.headings.last().is_some_and(|(l, _)| l >= level) {
@@ -326,7 +331,8 @@ impl<'r> Interpreter<'r> {
                         i += 1;
                         continue;
                     }
-                    if self.labelled_codes(text) {
+                    if self.labelled_codes(text, previous_labelled) {
+                        self.previous_labelled = true;
                         lead_in.clear();
                         i += 1;
                         continue;
@@ -962,13 +968,20 @@ impl<'r> Interpreter<'r> {
     /// itemNotFound(404)": a label that says status codes, a colon, and a list of codes
     /// (each alone or as `name(code)`). Every code is an entry of the operation above,
     /// with no title (the names are identifiers) and no description.
-    fn labelled_codes(&mut self, text: &Text) -> bool {
+    fn labelled_codes(&mut self, text: &Text, after_labelled: bool) -> bool {
         let s = text.as_str();
         let Some(colon) = s.find(':') else {
             return false;
         };
         let label = &s[..colon];
-        if label.split_whitespace().count() > 5 || !words::says_status_codes_in_prose(label) {
+        // "Error codes: 400,401,403" on a page about an operation (its request line, or
+        // an operation heading above) lists that operation's error statuses.
+        let operation_errors = words::says_errors(label)
+            && label.to_lowercase().contains("code")
+            && (after_labelled || self.listing() == Listing::Operation);
+        if label.split_whitespace().count() > 5
+            || !(words::says_status_codes_in_prose(label) || operation_errors)
+        {
             return false;
         }
         let list = &s[colon + 1..];

@@ -503,3 +503,18 @@ fn a_table_of_contents_repeating_the_headings_is_navigation() {
     page.extend([h(2, "Summary"), toc(500)]);
     assert_eq!(entries(page).len(), 4);
 }
+
+#[test]
+fn error_codes_after_normal_response_codes() {
+    let got = entries(vec![
+        h(2, "List Traits of a Node"),
+        p("Normal response code: 200"),
+        p("Error codes: 400,401,403,404"),
+    ]);
+    assert_eq!(
+        got.iter().map(|e| e.0).collect::<Vec<_>>(),
+        [200, 400, 401, 403, 404]
+    );
+    // Alone, "Error codes:" may be a vendor's own numbers.
+    assert!(entries(vec![h(2, "Errors"), p("Error codes: 400,401")]).is_empty());
+}
