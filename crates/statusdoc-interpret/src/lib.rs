@@ -738,8 +738,12 @@ impl<'r> Interpreter<'r> {
         });
         if let Some((range, _)) = marked {
             let within = s.get(at + 3..range.end).unwrap_or("");
-            let inner = within.trim();
-            let start = at + 3 + (within.len() - within.trim_start().len());
+            let lead = within.len()
+                - within
+                    .trim_start_matches([' ', '\t', ':', '-', '–', '—'])
+                    .len();
+            let inner = within[lead..].trim_end();
+            let start = at + 3 + lead;
             if !inner.is_empty() && self.is_phrase(code, inner) {
                 let title = text.cell(start..start + inner.len()).map(unquote)?;
                 let rest = s[range.end..].trim_start();

@@ -518,3 +518,15 @@ fn error_codes_after_normal_response_codes() {
     // Alone, "Error codes:" may be a vendor's own numbers.
     assert!(entries(vec![h(2, "Errors"), p("Error codes: 400,401")]).is_empty());
 }
+
+#[test]
+fn a_literal_status_with_a_separator_leading_a_heading() {
+    // "`400: Bad Request` on self-service flows": the separator is no part of the title.
+    let mut heading = text("400: Bad Request on self-service flows");
+    heading.mark_range(0..16, statusdoc_model::page::Mark::Code);
+    let got = entries(vec![Block::Heading {
+        level: 3,
+        text: heading,
+    }]);
+    assert_eq!(got, [e(400, "Bad Request", "on self-service flows")]);
+}

@@ -41,7 +41,25 @@ pub(crate) fn read(document: &mut Document) -> Page {
     let front_matter = read_front_matter(source, document);
     let unfronted = front_matter.map(|end| blank(source, 0..end));
     let text = unfronted.as_deref().unwrap_or(source);
-    let (blocks, findings) = read_blocks(text, Some(document));
+    let (mut blocks, findings) = read_blocks(text, Some(document));
+    // Site generators show a front matter `title:` as the page's heading when the page
+    // has none of its own (an MDN page about one code is titled "429 Too Many
+    // Requests" there and nowhere else).
+    if first_h1(&blocks).is_none() {
+        if let Some((title, span)) = front_matter.and_then(|end| front_matter_title(source, end)) {
+            if source.get(span.start..span.end) == Some(title.as_str()) {
+                let mut heading = statusdoc_model::page::Text::new();
+                heading.push_source(&title, span.start);
+                blocks.insert(
+                    0,
+                    Block::Heading {
+                        level: 1,
+                        text: heading,
+                    },
+                );
+            }
+        }
+    }
     document.title = first_h1(&blocks).or_else(|| document.metadata.get("title").cloned());
     for (span, message) in findings.unpaired {
         document.notes.push(
@@ -207,6 +225,34 @@ fn read_metadata(html: &Html, document: &mut Document) {
 
 /// MDN sources and some static-site pages start with YAML front matter: its scalar
 /// `key: value` lines become metadata. Returns where the front matter ends.
+/// The `title:` value of a page's front matter and its span, when the front matter
+/// ends before `end`.
+fn front_matter_title(source: &str, end: usize) -> Option<(String, Span)> {
+    let mut at = 0;
+    for line in source[..end].split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let Some(rest) = line.strip_prefix("title:") else {
+            continue;
+        };
+        let lead = rest.len() - rest.trim_start().len();
+        let value = rest.trim();
+        let unquoted = value.trim_matches(['"', '\'']);
+        if unquoted.is_empty() {
+            return None;
+        }
+        let offset = start
+            + "title:".len()
+            + lead
+            + (value.len() - value.trim_start_matches(['"', '\'']).len());
+        return Some((
+            unquoted.to_owned(),
+            Span::new(offset, offset + unquoted.len()),
+        ));
+    }
+    None
+}
+
 fn read_front_matter(source: &str, document: &mut Document) -> Option<usize> {
     let text = source.trim_start_matches('\u{feff}');
     let body = text
