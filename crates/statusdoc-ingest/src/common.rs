@@ -108,6 +108,34 @@ pub(crate) fn push_source_lines(out: &mut Text, piece: &str, source_start: usize
     out.push_source(&piece[from..], source_start + from);
 }
 
+/// The `title:` value of a page's front matter and its span, when the front matter
+/// ends before `end`.
+pub(crate) fn front_matter_title(source: &str, end: usize) -> Option<(String, Span)> {
+    let mut at = 0;
+    for line in source[..end].split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let Some(rest) = line.strip_prefix("title:") else {
+            continue;
+        };
+        let lead = rest.len() - rest.trim_start().len();
+        let value = rest.trim();
+        let unquoted = value.trim_matches(['"', '\'']);
+        if unquoted.is_empty() {
+            return None;
+        }
+        let offset = start
+            + "title:".len()
+            + lead
+            + (value.len() - value.trim_start_matches(['"', '\'']).len());
+        return Some((
+            unquoted.to_owned(),
+            Span::new(offset, offset + unquoted.len()),
+        ));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,7 +34,32 @@ pub(crate) fn read(document: &mut Document) -> Page {
     for (event, range) in Parser::new_ext(&parsed, options).into_offset_iter() {
         builder.event(event, to_source(range));
     }
-    let blocks = embedded_responses(&text, builder.finish());
+    let mut blocks = embedded_responses(&text, builder.finish());
+    // Site generators show a front matter `title:` as the page's heading when the page
+    // has none of its own (Jekyll, Hugo, Docusaurus, MkDocs).
+    let has_h1 = blocks
+        .iter()
+        .any(|b| matches!(b, Block::Heading { level: 1, .. }));
+    let front_matter_end = text
+        .strip_prefix("---")
+        .and_then(|rest| rest.find("\n---").map(|at| at + 3 + 4));
+    if !has_h1 {
+        if let Some((title, span)) = front_matter_end
+            .and_then(|end| crate::common::front_matter_title(&text, end.min(text.len())))
+        {
+            if text.get(span.start..span.end) == Some(title.as_str()) {
+                let mut heading = Text::new();
+                heading.push_source(&title, span.start);
+                blocks.insert(
+                    0,
+                    Block::Heading {
+                        level: 1,
+                        text: heading,
+                    },
+                );
+            }
+        }
+    }
     for (key, value) in std::mem::take(&mut builder.metadata) {
         document.metadata.insert(key, value);
     }

@@ -208,3 +208,24 @@ fn mdx_component_responses() {
         assert!(read_as("page.mdx", other).entries.is_empty(), "{other}");
     }
 }
+
+/// A page about one code whose front matter title names it, as site generators show
+/// the title as the page's heading; a page with a heading of its own keeps it.
+#[test]
+fn front_matter_title_of_a_page_about_one_code() {
+    let doc = read(
+        "---\ntitle: 429 Too Many Requests\nslug: x\n---\n\nThe server received too many requests.\n\n## Examples\n\nRetry later.\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [(
+            429,
+            "Too Many Requests",
+            "The server received too many requests."
+        )]
+    );
+    assert_spans_exact(&doc);
+    let own_heading =
+        read("---\ntitle: 429 Too Many Requests\n---\n\n# Rate limits\n\nSlow down.\n");
+    assert!(own_heading.entries.is_empty());
+}

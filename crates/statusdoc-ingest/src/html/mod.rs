@@ -46,7 +46,9 @@ pub(crate) fn read(document: &mut Document) -> Page {
     // has none of its own (an MDN page about one code is titled "429 Too Many
     // Requests" there and nowhere else).
     if first_h1(&blocks).is_none() {
-        if let Some((title, span)) = front_matter.and_then(|end| front_matter_title(source, end)) {
+        if let Some((title, span)) =
+            front_matter.and_then(|end| crate::common::front_matter_title(source, end))
+        {
             if source.get(span.start..span.end) == Some(title.as_str()) {
                 let mut heading = statusdoc_model::page::Text::new();
                 heading.push_source(&title, span.start);
@@ -225,34 +227,6 @@ fn read_metadata(html: &Html, document: &mut Document) {
 
 /// MDN sources and some static-site pages start with YAML front matter: its scalar
 /// `key: value` lines become metadata. Returns where the front matter ends.
-/// The `title:` value of a page's front matter and its span, when the front matter
-/// ends before `end`.
-fn front_matter_title(source: &str, end: usize) -> Option<(String, Span)> {
-    let mut at = 0;
-    for line in source[..end].split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let Some(rest) = line.strip_prefix("title:") else {
-            continue;
-        };
-        let lead = rest.len() - rest.trim_start().len();
-        let value = rest.trim();
-        let unquoted = value.trim_matches(['"', '\'']);
-        if unquoted.is_empty() {
-            return None;
-        }
-        let offset = start
-            + "title:".len()
-            + lead
-            + (value.len() - value.trim_start_matches(['"', '\'']).len());
-        return Some((
-            unquoted.to_owned(),
-            Span::new(offset, offset + unquoted.len()),
-        ));
-    }
-    None
-}
-
 fn read_front_matter(source: &str, document: &mut Document) -> Option<usize> {
     let text = source.trim_start_matches('\u{feff}');
     let body = text
