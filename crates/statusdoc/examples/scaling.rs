@@ -62,12 +62,15 @@ fn exponent(points: &[(f64, f64)]) -> f64 {
     cov / var
 }
 
+/// An input's size in bytes, and the work of reading or linting it.
+type Sized = (usize, Box<dyn FnMut()>);
+
 struct Case {
     dimension: &'static str,
     what: &'static str,
     base: usize,
     /// The input's size in bytes at size `n`, and the work for it (run once per call).
-    run: Box<dyn Fn(usize) -> (usize, Box<dyn FnMut()>)>,
+    run: Box<dyn Fn(usize) -> Sized>,
 }
 
 fn reader_case(
