@@ -63,14 +63,14 @@ fn exponent(points: &[(f64, f64)]) -> f64 {
 }
 
 /// An input's size in bytes, and the work of reading or linting it.
-type Sized = (usize, Box<dyn FnMut()>);
+type SizedWork = (usize, Box<dyn FnMut()>);
 
 struct Case {
     dimension: &'static str,
     what: &'static str,
     base: usize,
     /// The input's size in bytes at size `n`, and the work for it (run once per call).
-    run: Box<dyn Fn(usize) -> Sized>,
+    run: Box<dyn Fn(usize) -> SizedWork>,
 }
 
 fn reader_case(
