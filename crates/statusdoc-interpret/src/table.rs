@@ -193,21 +193,22 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
                 || interpreter.context_says_other(lead_in));
 
     // Per-column content.
-    let ident_share = |c: usize| {
-        let mut idents = 0;
+    // Of a column's filled body cells: how many the test holds for, and how many.
+    let share = |c: usize, test: &dyn Fn(&str) -> bool| {
+        let mut hits = 0;
         let mut filled = 0;
         for r in body.clone() {
             if let Some(text) = grid.own_text(r, c) {
                 filled += 1;
-                if is_identifier(text.as_str()) {
-                    idents += 1;
+                if test(text.as_str()) {
+                    hits += 1;
                 }
             }
         }
-        (idents, filled)
+        (hits, filled)
     };
     let is_ident_col = |c: usize| {
-        let (idents, filled) = ident_share(c);
+        let (idents, filled) = share(c, &is_identifier);
         filled > 0 && idents * 2 > filled
     };
     let row_code = |r: usize| {
@@ -292,6 +293,7 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
         for r in body.clone() {
             if let Some(text) = grid.own_text(r, code_col) {
                 filled += 1;
+                // The candidate needs the cell's marks and spans, not only its text.
                 if interpreter
                     .candidate(text, true)
                     .is_some_and(|c| c.title.is_some())
@@ -305,16 +307,7 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
     // A column of messages ("Not Found.", "Parameter X is invalid.") ends its cells
     // with periods, as sentences do; titles do not.
     let sentences = |c: usize| {
-        let mut ended = 0;
-        let mut filled = 0;
-        for r in body.clone() {
-            if let Some(text) = grid.own_text(r, c) {
-                filled += 1;
-                if text.as_str().trim_end().ends_with('.') {
-                    ended += 1;
-                }
-            }
-        }
+        let (ended, filled) = share(c, &|t| t.trim_end().ends_with('.'));
         ended * 2 > filled
     };
     let title_col = others
@@ -333,16 +326,7 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
             // so is one of short sentence-case messages with no phrase among them
             // ("successful operation", "Invalid input").
             let labels = |c: usize| {
-                let mut prose = 0;
-                let mut filled = 0;
-                for r in body.clone() {
-                    if let Some(text) = grid.own_text(r, c) {
-                        filled += 1;
-                        if crate::words::looks_like_prose(text.as_str()) {
-                            prose += 1;
-                        }
-                    }
-                }
+                let (prose, filled) = share(c, &crate::words::looks_like_prose);
                 prose * 2 <= filled
             };
             others.iter().copied().find(|&c| {
