@@ -357,43 +357,74 @@ pub type Skip = std::sync::Arc<dyn Fn(&Path, bool) -> bool + Send + Sync>;
 /// `skip` says. Pages are files with a page extension and OpenAPI documents (YAML or
 /// JSON whose content is one). `dir` itself is always walked.
 pub fn walk_pages(dir: &Path, skip: Skip) -> Walk {
-    let mut walk = Walk::default();
-    let walker = ignore::WalkBuilder::new(dir)
+    // The parallel walker: on a tree of many small folders, the walk (reading folders,
+    // looking for ignore files, sniffing YAML for OpenAPI) is most of a cached re-run.
+    // It runs on as many threads as rayon does, so `RAYON_NUM_THREADS=1` is one thread;
+    // what each thread finds is merged and sorted, so the result does not depend on it.
+    let found = std::sync::Mutex::new(Walk::default());
+    ignore::WalkBuilder::new(dir)
         .standard_filters(true)
         // What git ignores, whether or not the tree is a git work tree; never the
         // user's global excludes (the same tree gives the same pages on every machine).
         .require_git(false)
         .git_global(false)
         .follow_links(false)
+        .threads(rayon::current_num_threads())
         .filter_entry(move |entry| {
             entry.depth() == 0 || !skip(entry.path(), entry.file_type().is_some_and(|t| t.is_dir()))
         })
-        .build();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error_path(&error).unwrap_or(dir).to_owned();
-                walk.unreadable.push((path, error_message(&error)));
-                continue;
+        .build_parallel()
+        .run(|| {
+            let found = &found;
+            let mut local = Walk::default();
+            // Flushed into `found` when the thread's visitor is dropped.
+            struct Flush<'a> {
+                local: Walk,
+                found: &'a std::sync::Mutex<Walk>,
             }
-        };
-        if entry.path_is_symlink() && entry.depth() > 0 {
-            walk.symlinks.push(entry.into_path());
-            continue;
-        }
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
-            continue;
-        }
-        let p = entry.into_path();
-        if is_page_file(&p) {
-            walk.files.push(p);
-        }
-    }
+            impl Drop for Flush<'_> {
+                fn drop(&mut self) {
+                    let mut found = self.found.lock().unwrap_or_else(|e| e.into_inner());
+                    found.files.append(&mut self.local.files);
+                    found.symlinks.append(&mut self.local.symlinks);
+                    found.unreadable.append(&mut self.local.unreadable);
+                }
+            }
+            local.files.reserve(64);
+            let mut flush = Flush { local, found };
+            Box::new(move |entry| {
+                visit(dir, entry, &mut flush.local);
+                ignore::WalkState::Continue
+            })
+        });
+    let mut walk = found.into_inner().unwrap_or_else(|e| e.into_inner());
     walk.files.sort();
     walk.symlinks.sort();
     walk.unreadable.sort();
     walk
+}
+
+/// Files one entry of a walk where it belongs in `walk`.
+fn visit(dir: &Path, entry: Result<ignore::DirEntry, ignore::Error>, walk: &mut Walk) {
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(error) => {
+            let path = error_path(&error).unwrap_or(dir).to_owned();
+            walk.unreadable.push((path, error_message(&error)));
+            return;
+        }
+    };
+    if entry.path_is_symlink() && entry.depth() > 0 {
+        walk.symlinks.push(entry.into_path());
+        return;
+    }
+    if !entry.file_type().is_some_and(|t| t.is_file()) {
+        return;
+    }
+    let path = entry.into_path();
+    if is_page_file(&path) {
+        walk.files.push(path);
+    }
 }
 
 /// Whether a file found by walking is a page: a page extension, or an OpenAPI

@@ -17,7 +17,9 @@
 //! changed; a cache that cannot be read is ignored, one that cannot be written is
 //! reported and the run goes on. `--no-cache` (or `STATUSDOC_NO_CACHE=1`) turns it off.
 //!
-//! Hand-written because it is a map in a JSON file: the content hash is SipHash-1-3
+//! The file is postcard (a compact serde format: decoding a tree's cache is a tenth of
+//! the time JSON took, and a cached re-run is mostly walking and decoding). Hand-written
+//! because it is a map in one file: the content hash is SipHash-1-3
 //! (`siphasher`, stable across builds and platforms), not a cryptographic hash, since the
 //! cache only has to tell a page from its own earlier versions.
 
@@ -31,7 +33,7 @@ use statusdoc_model::{Diagnostic, Rule, Severity, Span};
 
 /// The cache file's format; a change makes every older file unreadable, so it is
 /// ignored and rewritten.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What one page left behind, as the cache keeps it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -111,11 +113,16 @@ impl Cache {
     /// The cache for a run with these output settings, read from `dir` (empty when
     /// there is none or it cannot be read).
     pub fn open(dir: &Path, settings: &str) -> Cache {
-        let settings = format!("{}; {settings}", build_id());
-        let file = dir.join(format!("lint-{:016x}.json", hash64(settings.as_bytes())));
+        let build = build_id();
+        let settings = format!("{build}; {settings}");
+        let file = dir.join(format!(
+            "{}{:016x}.bin",
+            build_prefix(&build),
+            hash64(settings.as_bytes())
+        ));
         let pages = std::fs::read(&file)
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
+            .and_then(|bytes| postcard::from_bytes::<CacheFile>(&bytes).ok())
             .filter(|cached| cached.format == FORMAT && cached.settings == settings)
             .map(|cached| cached.pages)
             .unwrap_or_default();
@@ -189,8 +196,11 @@ impl Cache {
             settings: self.settings,
             pages: self.pages,
         };
+        remove_other_builds(&dir, &self.file);
         let mut temp = tempfile::NamedTempFile::new_in(&dir)?;
-        serde_json::to_writer(std::io::BufWriter::new(temp.as_file_mut()), &contents)?;
+        let mut writer = postcard::to_io(&contents, std::io::BufWriter::new(temp.as_file_mut()))?;
+        std::io::Write::flush(&mut writer)?;
+        drop(writer);
         temp.persist(&self.file)?;
         Ok(())
     }
@@ -280,6 +290,34 @@ fn build_id() -> String {
         .and_then(|path| Stamp::of(&path))
         .map_or_else(String::new, |s| format!("{}-{}", s.size, s.modified_ns));
     format!("statusdoc {} {exe}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The start of the names of the cache files one build writes (one per output setting).
+fn build_prefix(build: &str) -> String {
+    format!("lint-{:016x}-", hash64(build.as_bytes()))
+}
+
+/// Removes the cache files other builds of statusdoc left in `dir` (they are never read
+/// again: every rebuild would otherwise leave its whole cache behind).
+fn remove_other_builds(dir: &Path, kept: &Path) {
+    let Some(prefix) = kept
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.get(..22))
+    else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.starts_with("lint-") && !name.starts_with(prefix) {
+            // Another process may be removing it too; a file that stays is harmless.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn content_hash(bytes: &[u8]) -> u128 {

@@ -366,13 +366,15 @@ impl Configs {
         Configs::resolve_files(&files, explicit, rules, root)
     }
 
-    /// The configuration of the `index`-th file given to [`Configs::resolve_files`].
-    pub fn of(&self, index: usize) -> Option<&Config> {
-        self.of_input
-            .get(index)
-            .copied()
-            .flatten()
-            .map(|k| &self.files[k])
+    /// The configuration of the `index`-th file given to [`Configs::resolve_files`],
+    /// with its fingerprint for the lint cache (each configuration fingerprinted once).
+    pub fn fingerprinted<'a>(&'a self) -> impl Fn(usize) -> (&'a Config, u64) + Sync + 'a {
+        let default = crate::cache::fingerprint(&self.default);
+        let files: Vec<u64> = self.files.iter().map(crate::cache::fingerprint).collect();
+        move |index| match self.of_input.get(index).copied().flatten() {
+            Some(k) => (&self.files[k], files[k]),
+            None => (&self.default, default),
+        }
     }
 
     /// [`Configs::resolve`] for page files not read yet (in that order).
@@ -402,11 +404,26 @@ impl Configs {
             std::collections::HashMap::new();
         let mut file_index: std::collections::HashMap<PathBuf, usize> =
             std::collections::HashMap::new();
-        for (i, file) in files.iter().enumerate() {
-            let Some(folder) = std::path::absolute(file)
-                .ok()
-                .and_then(|f| f.parent().map(Path::to_owned))
-            else {
+        // Which folders hold a statusdoc.toml, asked of the file system in parallel
+        // (a tree of many small folders is thousands of lookups).
+        let folders: Vec<Option<PathBuf>> = files
+            .par_iter()
+            .map(|file| root.absolute(file).parent().map(Path::to_owned))
+            .collect();
+        let mut ancestors: std::collections::HashSet<&Path> = std::collections::HashSet::new();
+        for folder in folders.iter().flatten() {
+            for dir in folder.ancestors() {
+                if !ancestors.insert(dir) {
+                    break;
+                }
+            }
+        }
+        let with_config: std::collections::HashSet<&Path> = ancestors
+            .into_par_iter()
+            .filter(|dir| dir.join("statusdoc.toml").is_file())
+            .collect();
+        for (i, folder) in folders.iter().enumerate() {
+            let Some(folder) = folder else {
                 continue;
             };
             // Walk up to the first folder already known or holding a statusdoc.toml.
@@ -419,8 +436,8 @@ impl Configs {
                     break;
                 }
                 walked.push(d.to_owned());
-                let candidate = d.join("statusdoc.toml");
-                if candidate.is_file() {
+                if with_config.contains(d) {
+                    let candidate = d.join("statusdoc.toml");
                     found = match file_index.get(&candidate) {
                         Some(&k) => Some(k),
                         None => {

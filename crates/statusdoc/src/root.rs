@@ -17,6 +17,10 @@ pub struct ProjectRoot {
     dir: PathBuf,
     /// `dir` with symbolic links resolved, for paths typed through another link.
     canonical: Option<PathBuf>,
+    /// The working folder when the root was found: relative paths are taken from it
+    /// (read once: `std::path::absolute` asks the system for it on every call, and
+    /// every page of a tree is named).
+    working: Option<PathBuf>,
 }
 
 impl ProjectRoot {
@@ -47,6 +51,7 @@ impl ProjectRoot {
         ProjectRoot {
             canonical: std::fs::canonicalize(&dir).ok(),
             dir,
+            working: std::env::current_dir().ok(),
         }
     }
 
@@ -60,9 +65,17 @@ impl ProjectRoot {
         escape(&self.relative(path))
     }
 
+    /// `path` made absolute (from the working folder), without `.` or `..` components.
+    pub fn absolute(&self, path: &Path) -> PathBuf {
+        match &self.working {
+            Some(working) if path.is_relative() => normalize(&working.join(path)),
+            _ => normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_owned())),
+        }
+    }
+
     /// `path` relative to the root when it is inside it, else absolute.
     pub fn relative(&self, path: &Path) -> PathBuf {
-        let absolute = normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_owned()));
+        let absolute = self.absolute(path);
         if let Ok(inside) = absolute.strip_prefix(&self.dir) {
             return dot_if_empty(inside);
         }

@@ -50,9 +50,28 @@ pub fn lint(
         symlinks,
     } = files;
     let paths: Vec<&Path> = files.iter().map(|(f, _)| f.as_path()).collect();
-    let configs = Configs::resolve_files(&paths, args.config.as_deref(), rules, reading.root)?;
     let mut out = Output::open(args.input.output_file.as_deref())?;
     let color = crate::output::use_color(args.color, &out);
+    // The cache is read and decoded while the configurations are found (both mostly
+    // wait on the file system).
+    let (configs, mut cache) = std::thread::scope(|scope| {
+        let cache = scope.spawn(|| {
+            crate::cache::folder(args.cache_dir.as_deref(), args.no_cache, reading.root).map(
+                |dir| {
+                    let settings = format!(
+                        "format {:?}, color {color}, input format {:?}",
+                        args.format, reading.format
+                    );
+                    crate::cache::Cache::open(&dir, &settings)
+                },
+            )
+        });
+        let configs = Configs::resolve_files(&paths, args.config.as_deref(), rules, reading.root);
+        let cache = cache
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        configs.map(|configs| (configs, cache))
+    })?;
     let mut findings: Vec<Diagnostic> = Vec::new();
     let (mut pages, mut with_entries, mut unreadable) = (0usize, 0usize, errors.len());
     let mut json_items = 0usize;
@@ -60,28 +79,18 @@ pub fn lint(
         write!(out, "{{\n  \"diagnostics\": [")?;
     }
     let mut progress = Progress::new(files.len(), args.quiet);
-    let mut cache = crate::cache::folder(args.cache_dir.as_deref(), args.no_cache, reading.root)
-        .map(|dir| {
-            let settings = format!(
-                "format {:?}, color {color}, input format {:?}",
-                args.format, reading.format
-            );
-            crate::cache::Cache::open(&dir, &settings)
-        });
+    let config_of = configs.fingerprinted();
     for (chunk_index, chunk) in files.chunks(CHUNK).enumerate() {
         let outputs: Vec<Result<Linted, Problem>> = chunk
             .par_iter()
             .enumerate()
             .map(|(k, (file, discovered))| {
-                let config = configs
-                    .of(chunk_index * CHUNK + k)
-                    .unwrap_or(&configs.default);
+                let (config, fingerprint) = config_of(chunk_index * CHUNK + k);
                 let Some(cache) = cache.as_ref() else {
                     return lint_page(args, file, *discovered, None, config, reading, color)
                         .map(|page| (page, None));
                 };
                 let shown = reading.root.show(file);
-                let fingerprint = crate::cache::fingerprint(config);
                 match cache.lookup(&shown, file, fingerprint, *discovered) {
                     Lookup::Hit(cached, restamped) => Ok((
                         PageOutput {

@@ -1533,14 +1533,32 @@ fn lint_cache_reuses_unchanged_pages_only() {
     assert_ne!(stdout(&changed), stdout(&cold));
 
     // A cache file that is not one is ignored (and replaced).
-    for entry in std::fs::read_dir(&cache).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "json") {
-            std::fs::write(&path, "{ not json").unwrap();
-        }
-    }
+    let cache_files = || -> Vec<std::path::PathBuf> {
+        let mut files: Vec<_> = std::fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .starts_with("lint-")
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let written = cache_files();
+    assert_eq!(written.len(), 1, "{written:?}");
+    std::fs::write(&written[0], "{ not a cache").unwrap();
+    // What another build of statusdoc left is removed when the cache is written.
+    let stale = cache.join("lint-0123456789abcdef-0123456789abcdef.bin");
+    std::fs::write(&stale, "old").unwrap();
     let after_garbage = run_in(dir.path(), &["lint", "docs", "--format", "json"]);
     assert_eq!(stdout(&after_garbage), stdout(&fresh));
+    assert_eq!(cache_files(), written);
+    let warm_again = run_in(dir.path(), &["lint", "docs", "--format", "json"]);
+    assert_eq!(stdout(&warm_again), stdout(&fresh));
 
     // --no-cache neither reads nor writes.
     let other = tempfile::tempdir().unwrap();
