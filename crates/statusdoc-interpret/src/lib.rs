@@ -30,7 +30,7 @@ pub mod words;
 
 use std::collections::HashMap;
 
-use statusdoc_model::page::{Block, Definition, List, Mark, Page, Text};
+use statusdoc_model::page::{Block, Definition, List, Mark, Page, Table, Text};
 use statusdoc_model::{Cell, Entry, Listing, Span};
 use statusdoc_reference::{PhraseMatch, Registry};
 
@@ -69,6 +69,7 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
         list_blocks: Vec::new(),
         heading_blocks: Vec::new(),
         previous_labelled: false,
+        previous_table: None,
         status_field_paragraphs,
         operation_page,
         registry,
@@ -210,6 +211,10 @@ pub(crate) struct Interpreter<'r> {
     list_blocks: Vec<usize>,
     heading_blocks: Vec<usize>,
     previous_labelled: bool,
+    /// The header of the table just read and the level of the heading it stands
+    /// under: a headerless table after it, with only deeper or sibling headings
+    /// between, goes on with that header.
+    previous_table: Option<(Vec<String>, u8)>,
 }
 
 /// Where a code starts in text that begins with one, and its code: after leading
@@ -287,8 +292,11 @@ impl<'r> Interpreter<'r> {
             // Whether the block before was a labelled list of codes ("Normal response
             // codes: 200"), which an "Error codes: …" list goes on.
             let previous_labelled = std::mem::take(&mut self.previous_labelled);
+            let previous_table = self.previous_table.take();
             match blocks[i] {
                 Block::Heading { level, text } => {
+                    // A heading above the table's own section ends what it heads.
+                    self.previous_table = previous_table.filter(|(_, under)| level >= under);
                     while self.headings.last().is_some_and(|(l, _)| l >= level) {
                         self.headings.pop();
                     }
@@ -321,6 +329,12 @@ impl<'r> Interpreter<'r> {
                     i += 1;
                 }
                 Block::Paragraph(text) => {
+                    if let Some(table) = table::pipe_rows(text) {
+                        self.table(&table, &lead_in, previous_table);
+                        lead_in.clear();
+                        i += 1;
+                        continue;
+                    }
                     if self.status_field_paragraphs >= 2 && self.status_field_paragraph(blocks, i) {
                         lead_in.clear();
                         i += 1;
@@ -377,7 +391,7 @@ impl<'r> Interpreter<'r> {
                     }
                 }
                 Block::Table(table) => {
-                    table::read(self, table, &lead_in);
+                    self.table(table, &lead_in, previous_table);
                     lead_in.clear();
                     i += 1;
                 }
@@ -395,6 +409,14 @@ impl<'r> Interpreter<'r> {
                     i += 1;
                 }
             }
+        }
+    }
+
+    fn table(&mut self, table: &Table, lead_in: &[&Text], previous: Option<(Vec<String>, u8)>) {
+        let inherited = previous.as_ref().map(|(header, _)| header.as_slice());
+        if let Some(header) = table::read(self, table, lead_in, inherited) {
+            let level = self.headings.last().map_or(0, |(level, _)| *level);
+            self.previous_table = Some((header, level));
         }
     }
 

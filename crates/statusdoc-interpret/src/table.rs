@@ -88,17 +88,79 @@ impl<'t> Grid<'t> {
     }
 }
 
+/// A paragraph whose every line is a row of cells between pipes ("| 423 | Locked |"):
+/// a Markdown table that lost its delimiter row, or the rows a blank line cut off
+/// from their table, which render as text but read as a table. `None` for anything
+/// else.
+pub(crate) fn pipe_rows(text: &Text) -> Option<Table> {
+    let s = text.as_str();
+    let mut rows: Vec<Vec<TableCell>> = Vec::new();
+    let mut width = None;
+    for line in text.lines() {
+        let written = &s[line.clone()];
+        let start = line.start + (written.len() - written.trim_start().len());
+        let end = line.start + written.trim_end().len();
+        let row = s.get(start..end)?;
+        if row.len() < 2 || !row.starts_with('|') {
+            return None;
+        }
+        let inner = start + 1..if row.ends_with('|') { end - 1 } else { end };
+        let mut cells = Vec::new();
+        let mut at = inner.start;
+        for part in s.get(inner.clone())?.split('|') {
+            let lead = part.len() - part.trim_start().len();
+            let cell_start = at + lead;
+            cells.push(cell_start..(at + part.trim_end().len()).max(cell_start));
+            at += part.len() + 1;
+        }
+        if cells.len() < 2 {
+            return None;
+        }
+        let delimiter = cells.iter().all(|c| {
+            let cell = &s[c.clone()];
+            cell.contains('-') && cell.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
+        });
+        if delimiter {
+            continue;
+        }
+        if *width.get_or_insert(cells.len()) != cells.len() {
+            return None;
+        }
+        rows.push(
+            cells
+                .into_iter()
+                .map(|c| TableCell::new(text.slice(c)))
+                .collect(),
+        );
+    }
+    (!rows.is_empty()).then_some(Table {
+        caption: None,
+        header_rows: 0,
+        rows,
+    })
+}
+
 fn is_placeholder(text: &str) -> bool {
     let text = text.trim();
     !text.chars().any(char::is_alphanumeric)
         || ["n/a", "na", "none", "null", "-"].contains(&text.to_lowercase().as_str())
 }
 
-pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Text]) {
+/// Reads a table's entries. `inherited` is the header of the table just before, when
+/// nothing but headings stand between them: a table without a header of its own and
+/// as many columns goes on with that one (a table cut in two by a blank line, a grid
+/// per subsection under one header row). Returns the header of a table that gave
+/// entries, for the next.
+pub(crate) fn read(
+    interpreter: &mut Interpreter,
+    table: &Table,
+    lead_in: &[&Text],
+    inherited: Option<&[String]>,
+) -> Option<Vec<String>> {
     let slots = layout(table);
     let width = slots.iter().map(Vec::len).max().unwrap_or(0);
     if width == 0 {
-        return;
+        return None;
     }
     let grid = Grid { table, slots };
     let rows = table.rows.len();
@@ -114,8 +176,12 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
             header_rows = 1;
         }
     }
+    let inherited = inherited.filter(|h| header_rows == 0 && h.len() == width);
     let header: Vec<String> = (0..width)
         .map(|c| {
+            if let Some(inherited) = inherited {
+                return inherited[c].clone();
+            }
             let mut words = String::new();
             for r in 0..header_rows {
                 if let Some((cell, _)) = grid.cell(r, c) {
@@ -155,7 +221,7 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
     // A grid of codes ("421 | 431 | 450 | 451" row after row) lists values; no table
     // of HTTP statuses has three columns of codes.
     if candidates.len() >= 3 {
-        return;
+        return None;
     }
     let Some(&code_col) = candidates.iter().max_by_key(|&&c| {
         (
@@ -164,7 +230,7 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
             std::cmp::Reverse(c),
         )
     }) else {
-        return;
+        return None;
     };
 
     // Evidence about the table as a whole.
@@ -526,7 +592,7 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
             .as_ref()
             .is_some_and(|c| says_status_codes(c.as_str()))
     {
-        return;
+        return None;
     }
     let said_errors = words::says_errors(&header[code_col])
         || caption.as_deref().is_some_and(words::says_errors)
@@ -536,7 +602,7 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
             || interpreter.accept(&candidates, context, other)
             || !other && interpreter.accept_errors(&candidates, said_errors));
     if !accepted {
-        return;
+        return None;
     }
     let block = interpreter.next_block();
     let listing = if keyed {
@@ -548,4 +614,5 @@ pub(crate) fn read(interpreter: &mut Interpreter, table: &Table, lead_in: &[&Tex
     for candidate in candidates {
         interpreter.push(candidate, block, extra.clone(), listing);
     }
+    Some(header)
 }

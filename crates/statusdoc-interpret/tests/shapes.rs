@@ -530,3 +530,71 @@ fn a_literal_status_with_a_separator_leading_a_heading() {
     }]);
     assert_eq!(got, [e(400, "Bad Request", "on self-service flows")]);
 }
+
+#[test]
+fn rows_cut_off_from_their_table_go_on_with_its_header() {
+    // A blank line inside a Markdown table: the rows after it render as a paragraph of
+    // pipe rows, and belong to the table above.
+    let got = entries(vec![
+        h(2, "HTTP status codes"),
+        table(
+            &["Status code", "Status message", "Description"],
+            &[&["422", "Unprocessable Entity", "Cannot process the request."]],
+        ),
+        p("| 423 | Locked | The resource is locked.\n| 429 | Too Many Requests | Throttled. |"),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(422, "Unprocessable Entity", "Cannot process the request."),
+            e(423, "Locked", "The resource is locked."),
+            e(429, "Too Many Requests", "Throttled."),
+        ]
+    );
+}
+
+#[test]
+fn a_pipe_table_without_its_delimiter_row() {
+    let got = entries(vec![
+        h(2, "Responses"),
+        p("| Code | Meaning |\n| 200 | OK |\n| 404 | Not Found |"),
+    ]);
+    assert_eq!(got, [e(200, "OK", ""), e(404, "Not Found", "")]);
+    // Prose that happens to start with a pipe is no table.
+    assert!(entries(vec![p("| is the pipe operator, and 404 is a number.")]).is_empty());
+}
+
+#[test]
+fn headerless_grids_in_sibling_sections_share_the_first_header() {
+    let grid = |rows: &[&[&str]]| table(&[], rows);
+    let got = entries(vec![
+        h(2, "Error code reference"),
+        h(3, "Authentication"),
+        table(
+            &["Code", "HTTP", "Description"],
+            &[&["auth.invalid_key", "401", "Header missing"]],
+        ),
+        h(3, "Wallet"),
+        grid(&[
+            &["wallet.not_found", "404", "Wallet not found"],
+            &["wallet.limit", "422", "Daily limit exceeded"],
+        ]),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(401, "", "Header missing"),
+            e(404, "", "Wallet not found"),
+            e(422, "", "Daily limit exceeded"),
+        ]
+    );
+    // A heading above the table's section ends it: what follows stands alone (a grid
+    // of bare numbers with no header is no table of statuses).
+    let got = entries(vec![
+        h(2, "Errors"),
+        table(&["Code", "Meaning"], &[&["404", "Not Found"]]),
+        h(1, "Limits"),
+        grid(&[&["200", "5"], &["300", "10"]]),
+    ]);
+    assert_eq!(got, [e(404, "Not Found", "")]);
+}
