@@ -223,15 +223,13 @@ pub(crate) fn read(
     if candidates.len() >= 3 {
         return None;
     }
-    let Some(&code_col) = candidates.iter().max_by_key(|&&c| {
+    let &code_col = candidates.iter().max_by_key(|&&c| {
         (
             column_role(&header[c]) == ColumnRole::Code || says_status_codes(&header[c]),
             code_counts[c].0,
             std::cmp::Reverse(c),
         )
-    }) else {
-        return None;
-    };
+    })?;
 
     // Evidence about the table as a whole.
     let caption = table.caption.as_ref().map(|c| c.as_str().to_owned());
