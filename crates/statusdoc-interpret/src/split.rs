@@ -59,12 +59,7 @@ fn with_qualifier(text: &str, mut parts: CodeAndTitle) -> CodeAndTitle {
     let Some(close) = detail_text.find(')') else {
         return parts;
     };
-    let inner = &detail_text[1..close];
-    let capitalised = inner
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    if !capitalised || inner.contains('(') || inner.split_whitespace().count() > 5 {
+    if !statusdoc_reference::is_qualifier(&detail_text[1..close]) {
         return parts;
     }
     let after = detail_text[close + 1..].trim_start();

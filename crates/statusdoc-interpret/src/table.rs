@@ -475,7 +475,9 @@ pub(crate) fn read(
             if count == 1 {
                 if let Some((cell, _)) = title_cell {
                     if let Some(title) = cell.text.whole().map(unquote) {
-                        candidate.phrase = interpreter.is_phrase(candidate.code, &title.text);
+                        // "Unauthorized (token expired)": a phrase and its note.
+                        candidate.phrase = interpreter.is_phrase(candidate.code, &title.text)
+                            && statusdoc_reference::strip_explanation(&title.text).is_none();
                         if candidate.phrase {
                             candidate.title = Some(statusdoc_model::Cell {
                                 fixed_width: cell.fixed_width,
@@ -520,6 +522,23 @@ pub(crate) fn read(
                 }
             }
             let mut description = description.cloned();
+            // A description cell that is this code's phrase and a note on it ("OK (No
+            // error)") holds the title and the description.
+            if let (true, Some(text)) = (candidate.title.is_none(), &description) {
+                if statusdoc_reference::strip_explanation(text.as_str()).is_some() {
+                    let parts = split_title(interpreter.registry, text.as_str());
+                    if let (Some(title), Some(detail)) = (parts.title, parts.detail) {
+                        if text.as_str()[detail.clone()].starts_with('(')
+                            && interpreter.is_phrase(candidate.code, &text.as_str()[title.clone()])
+                        {
+                            candidate.title = text.cell(title).map(unquote);
+                            candidate.title_certain = true;
+                            candidate.phrase = true;
+                            description = Some(text.slice(detail));
+                        }
+                    }
+                }
+            }
             // A description cell that is exactly this code's phrase is its title.
             if let (true, Some(text)) = (candidate.title.is_none(), &description) {
                 let whole = text.as_str().trim().trim_end_matches('.');

@@ -8,7 +8,7 @@
 mod phrase;
 mod registry;
 
-pub use phrase::{phrase_key, strip_qualifier, PhraseMatch};
+pub use phrase::{is_qualifier, phrase_key, strip_explanation, strip_qualifier, PhraseMatch};
 pub use registry::{NonStandard, ObsoletePhrase, ReferenceError, Registry, Status};
 // The status vocabulary, defined once in `status-vocab` for statusdoc and the generated
 // `status-catalog` crate.

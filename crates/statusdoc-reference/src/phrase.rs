@@ -33,6 +33,56 @@ pub fn strip_qualifier(title: &str) -> &str {
     }
 }
 
+/// Whether the words of a parenthesis after a title qualify it, as part of the title
+/// ("Google", "WebDAV; RFC 4918", "Moved Temporarily", "Unused"), rather than explain
+/// it ("No error", "Problemas com token", "i.e. wrong or missing token"): at most five
+/// words, starting with a capital or a number, and more of them capitalised than not
+/// (small joining words aside: "HTTP Delta encoding"); or a former name in quotes
+/// ("Previously 'Moved temporarily'").
+pub fn is_qualifier(inner: &str) -> bool {
+    const JOINING: [&str; 12] = [
+        "a", "an", "and", "by", "de", "for", "in", "of", "on", "or", "the", "to",
+    ];
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || inner.contains(['(', ')']) {
+        return false;
+    }
+    let quoted = |open: char, close: char| {
+        inner
+            .find(open)
+            .is_some_and(|at| inner[at + open.len_utf8()..].contains(close))
+    };
+    if quoted('\'', '\'') || quoted('"', '"') || quoted('“', '”') || quoted('‘', '’') {
+        return inner.chars().next().is_some_and(char::is_uppercase);
+    }
+    let mut capitalised = 0;
+    let mut lowercase = 0;
+    for (i, word) in words.iter().enumerate() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        if first.is_uppercase() || first.is_ascii_digit() {
+            capitalised += 1;
+        } else if i == 0 {
+            return false;
+        } else if !JOINING.contains(&word) {
+            lowercase += 1;
+        }
+    }
+    capitalised > lowercase
+}
+
+/// The title without a parenthesis at its end that explains it rather than qualifies
+/// it ([`is_qualifier`]): "Unauthorized" for "Unauthorized (Problemas com token)";
+/// `None` when there is no such parenthesis.
+pub fn strip_explanation(title: &str) -> Option<&str> {
+    let trimmed = title.trim_end().strip_suffix(')')?;
+    let open = trimmed.rfind(" (")?;
+    let head = trimmed[..open].trim_end();
+    (!head.is_empty() && !is_qualifier(&trimmed[open + 2..])).then_some(head)
+}
+
 /// A phrase's identity for comparison: lowercase ASCII letters and digits only, so that
 /// "Bad Request", "BadRequest", "bad-request" and "Bad_Request" compare equal.
 pub fn phrase_key(phrase: &str) -> String {
@@ -59,6 +109,37 @@ mod tests {
         );
         assert_eq!(strip_qualifier("(Unused)"), "(Unused)");
         assert_eq!(strip_qualifier("Not Found"), "Not Found");
+    }
+
+    #[test]
+    fn qualifiers_and_explanations() {
+        for qualifier in [
+            "Google",
+            "WebDAV; RFC 4918",
+            "Moved Temporarily",
+            "Unused",
+            "2",
+            "Previously 'Moved temporarily'",
+            "HTTP Delta encoding",
+        ] {
+            assert!(is_qualifier(qualifier), "{qualifier}");
+        }
+        for explanation in [
+            "No error",
+            "Problemas com token",
+            "i.e. wrong token",
+            "nginx",
+            "",
+        ] {
+            assert!(!is_qualifier(explanation), "{explanation}");
+        }
+        assert_eq!(
+            strip_explanation("Unauthorized (Problemas com token)"),
+            Some("Unauthorized")
+        );
+        assert_eq!(strip_explanation("Resume Incomplete (Google)"), None);
+        assert_eq!(strip_explanation("Not Found"), None);
+        assert_eq!(strip_explanation("(no error)"), None);
     }
 
     #[test]
