@@ -1375,6 +1375,31 @@ impl<'r> Interpreter<'r> {
                 self.push(candidate, block, Vec::new(), listing);
             }
         }
+        // A term without a code over lists or tables heads them, as a heading would:
+        // a field "Status Codes" over a list of statuses, an operation ("GET /pets")
+        // over its fields (Sphinx httpdomain built to HTML, <dl> sections).
+        for definition in definitions {
+            let structured = definition.details.iter().any(|b| {
+                matches!(
+                    b,
+                    Block::List(_)
+                        | Block::Table(_)
+                        | Block::DefinitionList(_)
+                        | Block::Container(_)
+                )
+            });
+            if !structured || !self.candidates(&definition.term, false).is_empty() {
+                continue;
+            }
+            let mut inner = Vec::new();
+            flatten(&definition.details, &mut inner);
+            let saved = self.headings.clone();
+            let level = self.headings.last().map_or(1, |(l, _)| l.saturating_add(1));
+            self.headings
+                .push((level, definition.term.as_str().trim().to_owned()));
+            self.run(&inner);
+            self.headings = saved;
+        }
     }
 }
 

@@ -598,3 +598,48 @@ fn headerless_grids_in_sibling_sections_share_the_first_header() {
     ]);
     assert_eq!(got, [e(404, "Not Found", "")]);
 }
+
+#[test]
+fn a_term_without_a_code_heads_the_lists_it_defines() {
+    // Sphinx httpdomain built to HTML: an operation's <dl>, its "Status Codes" field.
+    let field = |term: &str, details: Vec<Block>| Definition {
+        term: text(term),
+        details,
+    };
+    let operation = field(
+        "GET /api/v2/gold",
+        vec![
+            p("Gets the latest price."),
+            Block::DefinitionList(vec![
+                field(
+                    "Query Parameters",
+                    vec![list(&["date_from – Set date from"])],
+                ),
+                field(
+                    "Status Codes",
+                    vec![list(&[
+                        "200 OK – OK",
+                        "403 Forbidden – Fail on authorization",
+                    ])],
+                ),
+            ]),
+        ],
+    );
+    let got = entries(vec![
+        h(2, "Details"),
+        Block::DefinitionList(vec![operation]),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(200, "OK", "OK"),
+            e(403, "Forbidden", "Fail on authorization")
+        ]
+    );
+    // Fields of other numbers stay what they are.
+    let limits = field(
+        "Limits",
+        vec![list(&["200 requests per minute", "500 per hour"])],
+    );
+    assert!(entries(vec![Block::DefinitionList(vec![limits])]).is_empty());
+}

@@ -492,12 +492,23 @@ impl Inline<'_, '_> {
     }
 }
 
-/// Length of `:name:` at `i` (a role name: letters, digits, `-_+.`).
+/// Length of `:name:` at `i` (a role name: letters, digits, `-_+.`, and Sphinx's
+/// domain roles, `:http:statuscode:`, `:py:func:`, whose name has colons inside).
 fn role_len(s: &str, i: usize) -> Option<usize> {
     let rest = s.get(i..)?.strip_prefix(':')?;
+    let mut segment_start = 0;
     for (k, c) in rest.char_indices() {
         if c == ':' {
-            return (k > 0).then_some(k + 2);
+            if k == segment_start {
+                return None;
+            }
+            // Another segment of a domain role goes on after the colon.
+            let next = rest[k + 1..].chars().next();
+            if next.is_some_and(|n| n.is_alphanumeric()) {
+                segment_start = k + 1;
+                continue;
+            }
+            return Some(k + 2);
         }
         if !(c.is_alphanumeric() || "-_+.".contains(c)) {
             return None;
@@ -547,6 +558,9 @@ mod tests {
             ("a \\*b\\* c", "a *b* c"),
             ("*emph* word_ x", "emph word x"),
             ("|status-200|: ok", "200 OK: ok"),
+            // Sphinx domain roles: the name has colons inside.
+            ("- :http:statuscode:`404` -- gone", "- 404 -- gone"),
+            (":py:func:`len` is a function", "len is a function"),
         ];
         for (source, shown) in cases {
             assert_eq!(render(source).as_str(), shown, "{source}");
