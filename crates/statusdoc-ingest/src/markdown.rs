@@ -30,6 +30,7 @@ pub(crate) fn read(document: &mut Document) -> Page {
         in_metadata: false,
         title: None,
         html: None,
+        pending_html: None,
     };
     for (event, range) in Parser::new_ext(&parsed, options).into_offset_iter() {
         builder.event(event, to_source(range));
@@ -168,10 +169,28 @@ struct Builder<'a> {
     title: Option<String>,
     /// An HTML block being collected: its source range.
     html: Option<Range<usize>>,
+    /// HTML blocks read so far with only blank lines after them: the next HTML block
+    /// joins them. CommonMark ends an HTML block at a blank line, but the renderer
+    /// writes the blocks out one after the other, so a browser parses `<table>`, a
+    /// blank line and `<tr>…</tr>` as one table.
+    pending_html: Option<Range<usize>>,
 }
 
 impl<'a> Builder<'a> {
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        if let Some(pending) = self.pending_html.take() {
+            let joins = matches!(event, Event::Start(Tag::HtmlBlock))
+                && self
+                    .source
+                    .get(pending.end..range.start)
+                    .is_some_and(|gap| gap.trim().is_empty());
+            if joins {
+                self.end_inline();
+                self.html = Some(pending.start..range.end);
+                return;
+            }
+            self.html_block(pending);
+        }
         match event {
             Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
                 self.in_metadata = true
@@ -317,9 +336,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Event::End(TagEnd::HtmlBlock) => {
-                if let Some(range) = self.html.take() {
-                    self.html_block(range);
-                }
+                self.pending_html = self.html.take();
             }
             _ => {}
         }
@@ -392,6 +409,9 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(&mut self) -> Vec<Block> {
+        if let Some(pending) = self.pending_html.take() {
+            self.html_block(pending);
+        }
         self.end_inline();
         // Unclosed frames (none from pulldown-cmark, but never lose text).
         while self.frames.len() > 1 {

@@ -229,3 +229,22 @@ fn front_matter_title_of_a_page_about_one_code() {
         read("---\ntitle: 429 Too Many Requests\n---\n\n# Rate limits\n\nSlow down.\n");
     assert!(own_heading.entries.is_empty());
 }
+
+/// CommonMark ends an HTML block at a blank line, but the browser reads the blocks
+/// written one after the other as one table: rows after blank lines are its rows.
+#[test]
+fn an_html_table_with_blank_lines_between_its_rows() {
+    let doc = read(
+        "# Errors\n\n<table>\n<tr><th>HTTP code</th><th>error</th><th>error_description</th><th>notes</th></tr>\n\n<tr>\n  <td rowspan=2>400</td>\n  <td rowspan=2>invalid_request</td>\n  <td>account not found</td>\n  <td>Wrong client id and secret</td>\n</tr>\n<tr>\n  <td>account is locked</td>\n  <td>Ask support to unlock it</td>\n</tr>\n\n<tr><td>403</td><td>access_denied</td><td>no access</td><td>Not yours</td></tr>\n</table>\n\nAfter the table.\n",
+    );
+    // Each row under the spanning "400" names an error of its own: an entry each.
+    assert_eq!(
+        entries(&doc),
+        [
+            (400, "", "account not found"),
+            (400, "", "account is locked"),
+            (403, "", "no access"),
+        ]
+    );
+    assert_spans_exact(&doc);
+}

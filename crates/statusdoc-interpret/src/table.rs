@@ -452,7 +452,20 @@ pub(crate) fn read(
     let mut candidates: Vec<Candidate> = Vec::new();
     for r in body {
         let description = description_col.and_then(|c| grid.own_text(r, c));
-        let Some(code_text) = grid.own_text(r, code_col) else {
+        // A code cell spanning rows that each name an error of their own (an error
+        // name and its description under one "400") gives each row an entry; a row
+        // that only adds a description continues the entry above.
+        let spanned_code = match grid.cell(r, code_col) {
+            Some((cell, false)) if keyed => {
+                let own = others
+                    .iter()
+                    .filter(|&&c| grid.own_text(r, c).is_some())
+                    .count();
+                (own >= 2).then_some(&cell.text)
+            }
+            _ => None,
+        };
+        let Some(code_text) = grid.own_text(r, code_col).or(spanned_code) else {
             if let (Some(last), Some(more)) = (candidates.last_mut(), description) {
                 last.description.paragraph_break();
                 last.description.append(more);
