@@ -70,6 +70,7 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
         heading_blocks: Vec::new(),
         previous_labelled: false,
         previous_table: None,
+        heading_code: None,
         status_field_paragraphs,
         operation_page,
         registry,
@@ -215,6 +216,9 @@ pub(crate) struct Interpreter<'r> {
     /// under: a headerless table after it, with only deeper or sibling headings
     /// between, goes on with that header.
     previous_table: Option<(Vec<String>, u8)>,
+    /// The code of the heading entry whose section this is: a paragraph under "## 401
+    /// Unauthorized" that starts "HTTP 401 Unauthorized means…" describes it again.
+    heading_code: Option<u16>,
 }
 
 /// Where a code starts in text that begins with one, and its code: after leading
@@ -300,6 +304,7 @@ impl<'r> Interpreter<'r> {
                     while self.headings.last().is_some_and(|(l, _)| l >= level) {
                         self.headings.pop();
                     }
+                    self.heading_code = heading_entries.get(&i).map(|(_, c)| c.code);
                     if let Some((block, candidate)) = heading_entries.get(&i) {
                         let mut candidate = candidate.clone();
                         // The heading's own text: up to the next heading (a
@@ -329,6 +334,14 @@ impl<'r> Interpreter<'r> {
                     i += 1;
                 }
                 Block::Paragraph(text) => {
+                    let restated = self.heading_code.is_some_and(|code| {
+                        code_lead(text.as_str()).is_some_and(|(_, c)| c == code)
+                    });
+                    if restated {
+                        lead_in.clear();
+                        i += 1;
+                        continue;
+                    }
                     if let Some(table) = table::pipe_rows(text) {
                         self.table(&table, &lead_in, previous_table);
                         lead_in.clear();

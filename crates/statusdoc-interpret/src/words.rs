@@ -26,6 +26,13 @@ pub fn leading_code(text: &str) -> Option<u16> {
             return None;
         }
     }
+    // "400系", "500番台", "200系列": a class of codes in Japanese and Chinese, as "4xx".
+    if ["系", "番台", "台"]
+        .iter()
+        .any(|class| text[3..].starts_with(class))
+    {
+        return None;
+    }
     let code: u16 = text[..3].parse().ok()?;
     (100..=599).contains(&code).then_some(code)
 }
@@ -375,6 +382,9 @@ mod tests {
         assert_eq!(leading_code("100% of requests"), None);
         assert_eq!(leading_code("200,000"), None);
         assert_eq!(leading_code("404 - Not Found"), Some(404));
+        assert_eq!(leading_code("400系 : クライアント側のエラー"), None);
+        assert_eq!(leading_code("500番台"), None);
+        assert_eq!(leading_code("404が返されます"), Some(404));
     }
 
     #[test]

@@ -643,3 +643,20 @@ fn a_term_without_a_code_heads_the_lists_it_defines() {
     );
     assert!(entries(vec![Block::DefinitionList(vec![limits])]).is_empty());
 }
+
+#[test]
+fn a_paragraph_restating_its_heading_is_no_entry_of_its_own() {
+    let got = entries(vec![
+        h(2, "401 Unauthorized"),
+        p("HTTP 401 Unauthorized は、有効な認証資格が不足していることを示します。"),
+        h(2, "503 Service Unavailable"),
+        p("503エラー"),
+        h(2, "Other"),
+        p("404 Not Found - the pet is gone"),
+    ]);
+    let codes: Vec<u16> = got.iter().map(|e| e.0).collect();
+    assert_eq!(codes, [401, 503, 404]);
+    assert_eq!(got[0].1, "Unauthorized");
+    // Classes written the Japanese way ("400系") are no codes.
+    assert!(entries(vec![p("200系 : 成功系\n400系 : クライアント側のエラー")]).is_empty());
+}
