@@ -960,18 +960,30 @@ impl<'r> Interpreter<'r> {
                         let at = at_from + found;
                         at_from = at + name.len();
                         if !tag[..at].ends_with(char::is_whitespace)
-                            || !tag[at + name.len()..].starts_with("=\"")
+                            || !tag[at + name.len()..].starts_with('=')
                         {
                             continue;
                         }
-                        let value_start = at + name.len() + 2;
-                        let value_end = value_start + tag[value_start..].find('"')?;
-                        return Some(open + value_start..open + value_end);
+                        // `name="value"`, or unquoted, `name=value` (GitBook's older
+                        // `httpCode=404`).
+                        let after = at + name.len() + 1;
+                        if tag[after..].starts_with('"') {
+                            let value_start = after + 1;
+                            let value_end = value_start + tag[value_start..].find('"')?;
+                            return Some(open + value_start..open + value_end);
+                        }
+                        let value_end = after
+                            + tag[after..]
+                                .find(|c: char| c.is_whitespace())
+                                .unwrap_or(tag.len() - after);
+                        return (value_end > after).then_some(open + after..open + value_end);
                     }
                     None
                 })
             };
-            let Some(status) = attribute(&["status", "code", "status-code", "statusCode"]) else {
+            let Some(status) =
+                attribute(&["status", "code", "status-code", "statusCode", "httpCode"])
+            else {
                 continue;
             };
             let value = &s[status.clone()];
@@ -981,8 +993,9 @@ impl<'r> Interpreter<'r> {
             if self.registry.get(code).is_none() && self.registry.nonstandard(code).is_none() {
                 continue;
             }
-            let description =
-                attribute(&["description"]).filter(|r| !s[r.clone()].trim().is_empty());
+            let description = attribute(&["description"])
+                .filter(|r| !s[r.clone()].trim().is_empty())
+                .or_else(|| text_after_tags(s, close + 2));
             found.push((code, status, description));
         }
         if found.is_empty() {
@@ -1413,6 +1426,34 @@ impl<'r> Interpreter<'r> {
             self.run(&inner);
             self.headings = saved;
         }
+    }
+}
+
+/// The text a response tag's body holds when no attribute describes it: the first run
+/// of words after `from` that is no tag, up to the next tag that names a status
+/// (`{% api-method-response-example-description %}Cake retrieved.{% end… %}`).
+fn text_after_tags(s: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let mut at = from;
+    loop {
+        let rest = s.get(at..)?;
+        let next_tag = rest.find("{%").or_else(|| rest.find("{{"));
+        let segment_end = at + next_tag.unwrap_or(rest.len());
+        let segment = &s[at..segment_end];
+        if !segment.trim().is_empty() {
+            let start = at + (segment.len() - segment.trim_start().len());
+            let end = at + segment.trim_end().len();
+            return Some(start..end);
+        }
+        let tag_start = segment_end;
+        let tag = &s[tag_start..];
+        let close = tag.find("%}").or_else(|| tag.find("}}"))?;
+        if ["status", "code", "httpCode"]
+            .iter()
+            .any(|name| tag[..close].contains(&format!(" {name}=")))
+        {
+            return None;
+        }
+        at = tag_start + close + 2;
     }
 }
 

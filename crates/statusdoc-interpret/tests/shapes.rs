@@ -660,3 +660,23 @@ fn a_paragraph_restating_its_heading_is_no_entry_of_its_own() {
     // Classes written the Japanese way ("400系") are no codes.
     assert!(entries(vec![p("200系 : 成功系\n400系 : クライアント側のエラー")]).is_empty());
 }
+
+#[test]
+fn template_tags_that_document_responses() {
+    let got = entries(vec![
+        h(2, "Get a cake"),
+        p("{% swagger-response status=\"200\" description=\"Cake retrieved.\" %}"),
+        p("{% api-method-response-example httpCode=404 %}\n{% api-method-response-example-description %}\nNo such cake.\n{% endapi-method-response-example-description %}"),
+        p("{{< response code=\"429\" >}}"),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(200, "", "Cake retrieved."),
+            e(404, "", "No such cake."),
+            e(429, "", "")
+        ]
+    );
+    // A number attribute that names no status.
+    assert!(entries(vec![p("{% include width=300 %}")]).is_empty());
+}
