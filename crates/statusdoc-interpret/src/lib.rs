@@ -348,7 +348,9 @@ impl<'r> Interpreter<'r> {
                         i += 1;
                         continue;
                     }
-                    if self.status_field_paragraphs >= 2 && self.status_field_paragraph(blocks, i) {
+                    if (self.status_field_paragraphs >= 2 || is_status_record(self.registry, text))
+                        && self.status_field_paragraph(blocks, i)
+                    {
                         lead_in.clear();
                         i += 1;
                         continue;
@@ -909,13 +911,38 @@ impl<'r> Interpreter<'r> {
             Block::Paragraph(t) => field_value(t, &["description", "detail", "details", "message"]),
             _ => None,
         });
-        let description = described
-            .or_else(|| {
-                section.iter().find_map(|b| match b {
-                    Block::Paragraph(t) if field_value(t, &[]).is_none() => Some(t.clone()),
-                    _ => None,
-                })
+        let first_prose = |blocks: &[&Block]| {
+            blocks.iter().find_map(|b| match b {
+                Block::Paragraph(t) if field_value(t, &[]).is_none() => Some(t.clone()),
+                _ => None,
             })
+        };
+        // Else the text of a "Description" section right after the record's own.
+        let next_section = || {
+            let Some(Block::Heading { text, .. }) = blocks.get(section_end) else {
+                return None;
+            };
+            let heading = text.as_str().trim().to_lowercase();
+            if ![
+                "description",
+                "details",
+                "beschreibung",
+                "descripción",
+                "описание",
+            ]
+            .contains(&heading.as_str())
+            {
+                return None;
+            }
+            let end = blocks[section_end + 1..]
+                .iter()
+                .position(|b| matches!(b, Block::Heading { .. }))
+                .map_or(blocks.len(), |n| section_end + 1 + n);
+            first_prose(&blocks[section_end + 1..end])
+        };
+        let description = described
+            .or_else(|| first_prose(section))
+            .or_else(next_section)
             .unwrap_or_default();
         let block = self.next_block();
         for mut candidate in candidates {
@@ -1505,6 +1532,27 @@ fn status_field_line(text: &Text) -> Option<(Text, bool)> {
 }
 
 /// Every status field line of `text`: (value, whether the label names an HTTP status).
+/// A paragraph that is a record of fields, one per line ("**Type**: …", "**Status**:
+/// `422 Unprocessable Entity`", "**Code**: …"), with a status field of a code and its
+/// own reason phrase: a page or section about one error, even the only one of its page.
+fn is_status_record(registry: &Registry, text: &Text) -> bool {
+    let lines = text.lines().len();
+    if lines < 2 || lines > 12 || labelled_fields(text, &[]).count() != lines {
+        return false;
+    }
+    status_field_lines(text).iter().any(|(value, _)| {
+        let value = value.as_str().trim();
+        leading_code(value).is_some_and(|code| {
+            let phrase = value[3..].trim_start_matches([' ', '-', ':', '–']);
+            !phrase.is_empty()
+                && matches!(
+                    registry.match_phrase(code, phrase),
+                    PhraseMatch::Exact | PhraseMatch::Spelling | PhraseMatch::Obsolete { .. }
+                )
+        })
+    })
+}
+
 fn status_field_lines(text: &Text) -> Vec<(Text, bool)> {
     if text.as_str().len() > 2000 {
         return Vec::new();

@@ -680,3 +680,23 @@ fn template_tags_that_document_responses() {
     // A number attribute that names no status.
     assert!(entries(vec![p("{% include width=300 %}")]).is_empty());
 }
+
+#[test]
+fn a_record_of_fields_with_a_status_is_the_entry_of_its_page() {
+    let got = entries(vec![
+        h(1, "Business Rule Violation"),
+        p("Type: https://example.com/problems/rule\nStatus: 422 Unprocessable Entity\nCode: 422-01"),
+        h(2, "Description"),
+        p("Used when a business rule is violated."),
+    ]);
+    assert_eq!(
+        got,
+        [e(
+            422,
+            "Unprocessable Entity",
+            "Used when a business rule is violated."
+        )]
+    );
+    // One field line among prose, or a status without its phrase, is not enough alone.
+    assert!(entries(vec![p("Version: 2\nStatus: 200 requests left")]).is_empty());
+}
