@@ -1537,7 +1537,7 @@ fn status_field_line(text: &Text) -> Option<(Text, bool)> {
 /// own reason phrase: a page or section about one error, even the only one of its page.
 fn is_status_record(registry: &Registry, text: &Text) -> bool {
     let lines = text.lines().len();
-    if lines < 2 || lines > 12 || labelled_fields(text, &[]).count() != lines {
+    if !(2..=12).contains(&lines) || labelled_fields(text, &[]).count() != lines {
         return false;
     }
     status_field_lines(text).iter().any(|(value, _)| {
