@@ -540,7 +540,21 @@ impl<'r> Interpreter<'r> {
                     && (c.code >= 200 || c.phrase)
             })
             .count();
-        context && registered * 5 >= n * 3
+        if context && registered * 5 >= n * 3 {
+            return true;
+        }
+        // No word around says status codes, but the rows do: three or more registered
+        // codes, most of them described in words that say what the code means ("404 |
+        // Requested endpoint not found", "429 | The rate limit has been reached").
+        let echoed = group
+            .iter()
+            .filter(|c| {
+                let title = c.title.as_ref().map_or("", |t| t.text.as_str());
+                words::echoes_meaning(c.code, title)
+                    || words::echoes_meaning(c.code, c.description.as_str())
+            })
+            .count();
+        n >= 3 && registered == n && echoed * 4 >= n * 3
     }
 
     pub(crate) fn push(

@@ -366,6 +366,147 @@ pub fn is_page_chrome(line: &str) -> bool {
         || starts("© ")
 }
 
+/// Words that say what a status means, by code: a description that uses one of its
+/// code's ("404 | The user was not found", "429 | Rate limit reached") echoes the
+/// status, which is evidence that the number is one. English only, and only codes
+/// whose meaning is distinct enough to be told by words.
+const MEANINGS: &[(u16, &[&str])] = &[
+    (
+        200,
+        &["success", "succeeded", "ok", "processed", "returned"],
+    ),
+    (201, &["created", "creation"]),
+    (202, &["accepted", "queued", "asynchronous", "later"]),
+    (204, &["no content", "deleted", "empty", "no body"]),
+    (301, &["moved", "permanent", "redirect"]),
+    (302, &["redirect", "found", "temporar"]),
+    (304, &["not modified", "unchanged", "cache"]),
+    (307, &["redirect", "temporar"]),
+    (308, &["redirect", "permanent"]),
+    (
+        400,
+        &[
+            "invalid",
+            "malformed",
+            "bad request",
+            "validation",
+            "incorrect",
+            "missing",
+            "parameter",
+            "syntax",
+            "wrong",
+        ],
+    ),
+    (
+        401,
+        &[
+            "auth",
+            "unauthori",
+            "credential",
+            "token",
+            "api key",
+            "apikey",
+            "log in",
+            "login",
+            "sign in",
+        ],
+    ),
+    (
+        402,
+        &["payment", "billing", "subscription", "credit", "plan"],
+    ),
+    (
+        403,
+        &[
+            "forbidden",
+            "permission",
+            "access",
+            "denied",
+            "not allowed",
+            "authori",
+            "scope",
+            "privilege",
+        ],
+    ),
+    (
+        404,
+        &[
+            "not found",
+            "not exist",
+            "doesn't exist",
+            "does not exist",
+            "no such",
+            "unknown",
+            "missing",
+        ],
+    ),
+    (405, &["method", "not allowed", "not supported"]),
+    (406, &["acceptable", "accept header", "format"]),
+    (408, &["timeout", "timed out", "time out", "too long"]),
+    (
+        409,
+        &[
+            "conflict",
+            "already exist",
+            "duplicate",
+            "state",
+            "concurrent",
+        ],
+    ),
+    (410, &["gone", "no longer", "removed", "deprecated"]),
+    (412, &["precondition", "if-match", "etag"]),
+    (413, &["too large", "size", "payload", "exceed"]),
+    (414, &["uri", "url", "too long"]),
+    (
+        415,
+        &[
+            "media type",
+            "content-type",
+            "content type",
+            "unsupported",
+            "format",
+        ],
+    ),
+    (422, &["unprocessable", "validation", "invalid", "semantic"]),
+    (423, &["locked"]),
+    (429, &["rate", "too many", "throttl", "limit", "quota"]),
+    (
+        500,
+        &["server", "internal", "unexpected", "our side", "our end"],
+    ),
+    (501, &["not implemented", "not supported"]),
+    (502, &["gateway", "upstream", "proxy"]),
+    (
+        503,
+        &[
+            "unavailable",
+            "maintenance",
+            "overload",
+            "temporar",
+            "down",
+            "try again",
+        ],
+    ),
+    (504, &["timeout", "timed out", "gateway", "upstream"]),
+];
+
+/// Whether `text` (a row's or item's description) says what `code` means.
+pub fn echoes_meaning(code: u16, text: &str) -> bool {
+    let Some((_, words)) = MEANINGS.iter().find(|(c, _)| *c == code) else {
+        return false;
+    };
+    let text = text.to_lowercase();
+    words.iter().any(|word| {
+        text.match_indices(word).any(|(at, _)| {
+            // At the start of a word ("rate", not "generated"); stems go on freely.
+            !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -321,8 +321,19 @@ fn error_tables_of_registered_codes_without_phrases() {
         got.iter().map(|e| e.0).collect::<Vec<_>>(),
         [400, 401, 404, 500]
     );
-    // Without "errors" in the header or heading, nothing says these are HTTP statuses.
-    assert!(entries(vec![h(1, "Reference"), table(&["Value", "Meaning"], rows)]).is_empty());
+    // Without "errors" in the header or heading, only the rows can say these are HTTP
+    // statuses: these do, in words that say what each code means; others do not.
+    assert_eq!(
+        entries(vec![h(1, "Reference"), table(&["Value", "Meaning"], rows)]).len(),
+        4
+    );
+    let plain: &[&[&str]] = &[
+        &["400", "The format of the record"],
+        &["401", "A second format"],
+        &["404", "The legacy format"],
+        &["500", "Reserved"],
+    ];
+    assert!(entries(vec![h(1, "Reference"), table(&["Value", "Meaning"], plain)]).is_empty());
     // A vendor's own numbering that runs on, or reaches outside 4xx/5xx, is not.
     let card: &[&[&str]] = &[
         &["401", "Invalid card number"],
@@ -699,4 +710,29 @@ fn a_record_of_fields_with_a_status_is_the_entry_of_its_page() {
     );
     // One field line among prose, or a status without its phrase, is not enough alone.
     assert!(entries(vec![p("Version: 2\nStatus: 200 requests left")]).is_empty());
+}
+
+#[test]
+fn rows_that_say_what_their_codes_mean_are_statuses() {
+    // No heading, caption or header word says "status": the descriptions do.
+    let got = entries(vec![table(
+        &["Code", "Description"],
+        &[
+            &["200", "Request was successful."],
+            &["401", "Authentication failed. Check the apikey header."],
+            &["404", "Requested API endpoint not found."],
+            &["429", "The rate limit has been reached."],
+        ],
+    )]);
+    assert_eq!(got.len(), 4);
+    // Codes whose rows say nothing of what the status means stay numbers.
+    let got = entries(vec![table(
+        &["Code", "Description"],
+        &[
+            &["200", "Paris office"],
+            &["401", "Berlin office"],
+            &["404", "Madrid office"],
+        ],
+    )]);
+    assert!(got.is_empty());
 }
