@@ -499,8 +499,16 @@ impl<'r> Interpreter<'r> {
     /// error statuses, though no phrase or header says so. Vendors' own numeric error
     /// codes are rarely all registered client and server errors.
     pub(crate) fn accept_errors(&self, group: &[Candidate], said_errors: bool) -> bool {
-        if !said_errors || group.len() < 3 {
+        if !said_errors || group.is_empty() {
             return false;
+        }
+        // On a page of operations ("DELETE /network/<name>"), each operation's "Possible
+        // errors:" list may name only one or two.
+        if group.len() < 3 {
+            return self.operation_page
+                && group
+                    .iter()
+                    .all(|c| c.code >= 400 && self.registry.get(c.code).is_some());
         }
         let mut codes: Vec<u16> = group.iter().map(|c| c.code).collect();
         codes.sort_unstable();
@@ -590,6 +598,10 @@ impl<'r> Interpreter<'r> {
         // The code is set apart from what follows: "404 - …", "404: …", "**404** …".
         let separated = after.starts_with([':', ','])
             || next.is_some_and(|c| "-–—:|".contains(c))
+            // "400 if the body is malformed": the condition the code is returned on.
+            || ["if ", "when ", "whenever "]
+                .iter()
+                .any(|w| after.trim_start().starts_with(w))
             || text.is_marked(at..at + 3, Mark::Strong)
                 && !text.is_marked(at..s.len().min(at + 5), Mark::Strong)
             || text.is_marked(at..at + 3, Mark::Code)
@@ -1176,7 +1188,7 @@ impl<'r> Interpreter<'r> {
     /// A list whose items start with codes; items that do not are skipped, and a list
     /// of groups ("2xx Success" with the codes nested below) is read through.
     fn list(&mut self, list: &List, lead_in: &[&Text]) {
-        if self.status_field_items(list) {
+        if self.status_field_items(list) || self.trailing_status_items(list) {
             return;
         }
         let mut candidates = Vec::new();
@@ -1215,6 +1227,77 @@ impl<'r> Interpreter<'r> {
             }
             self.depth -= 1;
         }
+    }
+
+    /// A list of situations, each ending with the status it gets ("Invalid JSON body:
+    /// `400 Bad Request`", "Validation failed – 422 Unprocessable Entity"): every item
+    /// (two or more) ends with a code and its own registered phrase after a separator.
+    /// Each is an entry whose description is the situation.
+    fn trailing_status_items(&mut self, list: &List) -> bool {
+        if list.items.len() < 2 {
+            return false;
+        }
+        let mut found = Vec::new();
+        for item in &list.items {
+            let [Block::Paragraph(text)] = item.as_slice() else {
+                return false;
+            };
+            let Some(candidate) = self.trailing_status(text) else {
+                return false;
+            };
+            found.push(candidate);
+        }
+        let block = self.next_block();
+        self.list_blocks.push(block);
+        let listing = self.listing();
+        for candidate in found {
+            self.push(candidate, block, Vec::new(), listing);
+        }
+        true
+    }
+
+    /// "Situation: 404 Not Found": the code and phrase at the end of a line, and the
+    /// situation before them.
+    fn trailing_status(&self, text: &Text) -> Option<Candidate> {
+        let s = text.as_str().trim_end();
+        let body = s.trim_end_matches(['.', '`', '*', '"']);
+        // The separator closest to the end that leaves a code and a phrase after it.
+        let (sep, _) = body
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, ':' | '–' | '—' | '→'))
+            .or_else(|| body.rfind(" - ").map(|at| (at + 1, '-')))?;
+        let sep_len = body[sep..].chars().next().map_or(1, char::len_utf8);
+        let tail = &body[sep + sep_len..];
+        let lead = tail.len() - tail.trim_start_matches([' ', '`', '*', '"']).len();
+        let status_start = sep + sep_len + lead;
+        let status = &body[status_start..];
+        let status = status.strip_prefix("HTTP ").unwrap_or(status);
+        let code_at = body.len() - status.len();
+        let code = leading_code(status)?;
+        let phrase = status[3..].trim();
+        if phrase.is_empty()
+            || !matches!(
+                self.registry.match_phrase(code, phrase),
+                PhraseMatch::Exact | PhraseMatch::Spelling | PhraseMatch::Obsolete { .. }
+            )
+        {
+            return None;
+        }
+        let situation = s[..sep].trim_end();
+        if situation.is_empty() || situation.split_whitespace().count() > 20 {
+            return None;
+        }
+        let phrase_at = code_at + 3 + (status[3..].len() - status[3..].trim_start().len());
+        Some(Candidate {
+            code,
+            code_span: text.source_span(code_at..code_at + 3),
+            title: text.cell(phrase_at..phrase_at + phrase.len()),
+            title_certain: true,
+            description: text.slice(0..situation.len()),
+            phrase: true,
+            explicit: false,
+        })
     }
 
     /// A list of one thing's fields ("Type: …", "Title: …", "Status: 401", "Detail: …"

@@ -482,6 +482,21 @@ pub(crate) fn read(
             .unwrap_or_else(|| interpreter.candidate(code_text, true).into_iter().collect());
         let count = row_candidates.len();
         for mut candidate in row_candidates {
+            // In a column of "404 - Not Found" cells, the short label after the code in
+            // one more ("500 - Server error") is that row's title too, even in sentence
+            // case.
+            if titled_code_cells && count == 1 && candidate.title.is_none() {
+                let label = candidate.description.as_str().trim();
+                let short = !label.is_empty()
+                    && label.split_whitespace().count() <= 4
+                    && !label.ends_with(['.', ':', ',', ';'])
+                    && label.chars().next().is_some_and(char::is_uppercase);
+                if short {
+                    candidate.title = candidate.description.whole();
+                    candidate.title_certain = true;
+                    candidate.description = Text::new();
+                }
+            }
             if let Some(cell) = candidate.title.as_mut() {
                 cell.fixed_width = fixed_width;
             }

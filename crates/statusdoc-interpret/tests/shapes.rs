@@ -736,3 +736,49 @@ fn rows_that_say_what_their_codes_mean_are_statuses() {
     )]);
     assert!(got.is_empty());
 }
+
+#[test]
+fn situations_that_end_with_their_status() {
+    let got = entries(vec![
+        h(2, "Errors"),
+        list(&[
+            "Invalid JSON body from client: 400 Bad Request",
+            "Input validation failed: 422 Unprocessable Entity",
+        ]),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(400, "Bad Request", "Invalid JSON body from client"),
+            e(422, "Unprocessable Entity", "Input validation failed")
+        ]
+    );
+    // A number at the end of a line with no phrase, or another phrase, is no status.
+    assert!(entries(vec![list(&["Requests per minute: 300", "Burst: 500"])]).is_empty());
+    assert!(entries(vec![list(&[
+        "Timeout: 500 Milliseconds",
+        "Retries: 300 Times"
+    ])])
+    .is_empty());
+}
+
+#[test]
+fn codes_returned_if_a_condition_holds() {
+    let got = entries(vec![
+        h(1, "get_node"),
+        p("GET /node/<node>"),
+        p("Possible errors:"),
+        list(&["409, if the node is busy."]),
+        h(1, "delete_node"),
+        p("DELETE /node/<node>"),
+        p("Possible errors:"),
+        list(&["404 if the node does not exist"]),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(409, "", "if the node is busy."),
+            e(404, "", "if the node does not exist")
+        ]
+    );
+}
