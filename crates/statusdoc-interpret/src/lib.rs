@@ -1824,6 +1824,28 @@ pub(crate) fn unquote(cell: Cell) -> Cell {
             };
         }
     }
+    // A lone quote at one end (`204 No Content"`, a typo) belongs to nothing.
+    if cell.text.matches('"').count() == 1 && cell.span.len() == cell.text.len() {
+        if let Some(inner) = cell.text.strip_suffix('"').map(str::trim_end) {
+            if !inner.is_empty() {
+                return Cell {
+                    span: Span::new(cell.span.start, cell.span.start + inner.len()),
+                    text: inner.to_owned(),
+                    ..cell
+                };
+            }
+        }
+        if let Some(inner) = cell.text.strip_prefix('"').map(str::trim_start) {
+            if !inner.is_empty() {
+                let start = cell.span.end - inner.len();
+                return Cell {
+                    span: Span::new(start, cell.span.end),
+                    text: inner.to_owned(),
+                    ..cell
+                };
+            }
+        }
+    }
     cell
 }
 
