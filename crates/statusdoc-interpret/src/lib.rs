@@ -201,7 +201,9 @@ pub(crate) struct Interpreter<'r> {
     operation_page: bool,
     depth: usize,
     entries: Vec<Entry>,
-    headings: Vec<(u8, String)>,
+    /// The headings above: level, text, and whether the text says status codes
+    /// (asked once per heading, not per listing under it).
+    headings: Vec<(u8, String, bool)>,
     block: usize,
     heading_counts: HashMap<String, usize>,
     /// Paragraphs with a status field line ("**HTTP Status:** 401 Unauthorized"): an
@@ -301,7 +303,7 @@ impl<'r> Interpreter<'r> {
                 Block::Heading { level, text } => {
                     // A heading above the table's own section ends what it heads.
                     self.previous_table = previous_table.filter(|(_, under)| level >= under);
-                    while self.headings.last().is_some_and(|(l, _)| l >= level) {
+                    while self.headings.last().is_some_and(|(l, _, _)| l >= level) {
                         self.headings.pop();
                     }
                     self.heading_code = heading_entries.get(&i).map(|(_, c)| c.code);
@@ -328,8 +330,9 @@ impl<'r> Interpreter<'r> {
                         let listing = self.listing();
                         self.push(candidate, *block, Vec::new(), listing);
                     }
-                    self.headings
-                        .push((*level, text.as_str().trim().to_owned()));
+                    let heading = text.as_str().trim().to_owned();
+                    let says = says_status_codes(&heading);
+                    self.headings.push((*level, heading, says));
                     lead_in.clear();
                     i += 1;
                 }
@@ -430,7 +433,7 @@ impl<'r> Interpreter<'r> {
     fn table(&mut self, table: &Table, lead_in: &[&Text], previous: Option<(Vec<String>, u8)>) {
         let inherited = previous.as_ref().map(|(header, _)| header.as_slice());
         if let Some(header) = table::read(self, table, lead_in, inherited) {
-            let level = self.headings.last().map_or(0, |(level, _)| *level);
+            let level = self.headings.last().map_or(0, |(level, _, _)| *level);
             self.previous_table = Some((header, level));
         }
     }
@@ -441,13 +444,13 @@ impl<'r> Interpreter<'r> {
     }
 
     pub(crate) fn section(&self) -> Vec<String> {
-        self.headings.iter().map(|(_, t)| t.clone()).collect()
+        self.headings.iter().map(|(_, t, _)| t.clone()).collect()
     }
 
     /// Whether the headings above, or a lead-in sentence, say the listing is about
     /// status codes.
     pub(crate) fn context_says_status(&self, lead_in: &[&Text]) -> bool {
-        self.headings.iter().any(|(_, t)| says_status_codes(t))
+        self.headings.iter().any(|(_, _, says)| *says)
             || lead_in
                 .iter()
                 .any(|t| words::says_status_codes_in_prose(t.as_str()))
@@ -457,7 +460,7 @@ impl<'r> Interpreter<'r> {
     pub(crate) fn context_says_other(&self, lead_in: &[&Text]) -> bool {
         self.headings
             .last()
-            .is_some_and(|(_, t)| says_other_codes(t))
+            .is_some_and(|(_, t, _)| says_other_codes(t))
             || lead_in.iter().any(|t| says_other_codes(t.as_str()))
     }
 
@@ -468,15 +471,15 @@ impl<'r> Interpreter<'r> {
             lower.contains("response") || lower.contains("error") || lower.starts_with("return")
         };
         let operation = self.operation_page
-            || self.headings.iter().any(|(_, t)| is_operation_heading(t))
-            || self.headings.last().is_some_and(|(_, t)| {
+            || self.headings.iter().any(|(_, t, _)| is_operation_heading(t))
+            || self.headings.last().is_some_and(|(_, t, _)| {
                 let lower = t.to_lowercase();
                 responses_heading(t)
                     && (self.heading_counts.get(&lower).copied().unwrap_or(0) >= 2
                         // "Responses" two levels below a topic ("API usage" › "Get an
                         // identity" › "Error responses") is that topic's.
                         || self.headings.len() >= 3
-                            && !says_status_codes(&self.headings[self.headings.len() - 2].1))
+                            && !self.headings[self.headings.len() - 2].2)
             });
         if operation {
             Listing::Operation
@@ -490,7 +493,7 @@ impl<'r> Interpreter<'r> {
     pub(crate) fn context_says_errors(&self, lead_in: &[&Text]) -> bool {
         self.headings
             .last()
-            .is_some_and(|(_, t)| words::says_errors(t))
+            .is_some_and(|(_, t, _)| words::says_errors(t))
             || lead_in.iter().any(|t| words::says_errors(t.as_str()))
     }
 
@@ -1393,7 +1396,7 @@ impl<'r> Interpreter<'r> {
     /// name, its title the phrase leading the text after the name. Most of the names
     /// must say a status.
     fn named_responses(&mut self, definitions: &[Definition], lead_in: &[&Text]) -> bool {
-        let about_responses = self.headings.last().is_some_and(|(_, t)| {
+        let about_responses = self.headings.last().is_some_and(|(_, t, _)| {
             let lower = t.to_lowercase();
             lower.contains("response") && !lower.contains(' ')
         });
@@ -1544,9 +1547,10 @@ impl<'r> Interpreter<'r> {
             let mut inner = Vec::new();
             flatten(&definition.details, &mut inner);
             let saved = self.headings.clone();
-            let level = self.headings.last().map_or(1, |(l, _)| l.saturating_add(1));
-            self.headings
-                .push((level, definition.term.as_str().trim().to_owned()));
+            let level = self.headings.last().map_or(1, |(l, _, _)| l.saturating_add(1));
+            let term = definition.term.as_str().trim().to_owned();
+            let says = says_status_codes(&term);
+            self.headings.push((level, term, says));
             self.run(&inner);
             self.headings = saved;
         }
