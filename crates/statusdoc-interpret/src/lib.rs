@@ -471,7 +471,10 @@ impl<'r> Interpreter<'r> {
             lower.contains("response") || lower.contains("error") || lower.starts_with("return")
         };
         let operation = self.operation_page
-            || self.headings.iter().any(|(_, t, _)| is_operation_heading(t))
+            || self
+                .headings
+                .iter()
+                .any(|(_, t, _)| is_operation_heading(t))
             || self.headings.last().is_some_and(|(_, t, _)| {
                 let lower = t.to_lowercase();
                 responses_heading(t)
@@ -1547,7 +1550,10 @@ impl<'r> Interpreter<'r> {
             let mut inner = Vec::new();
             flatten(&definition.details, &mut inner);
             let saved = self.headings.clone();
-            let level = self.headings.last().map_or(1, |(l, _, _)| l.saturating_add(1));
+            let level = self
+                .headings
+                .last()
+                .map_or(1, |(l, _, _)| l.saturating_add(1));
             let term = definition.term.as_str().trim().to_owned();
             let says = says_status_codes(&term);
             self.headings.push((level, term, says));
