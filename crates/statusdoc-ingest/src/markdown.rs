@@ -359,6 +359,22 @@ impl<'a> Builder<'a> {
     fn text(&mut self, piece: &str, range: Range<usize>) {
         let source = self.source;
         let raw = source.get(range.clone()).unwrap_or("");
+        // kramdown's inline attribute lists (`[Continue](…){: external}`, a line
+        // `{: #status-codes}`; Jekyll's and IBM's Markdown) set attributes and render
+        // as nothing.
+        if raw == piece && piece.contains("{:") {
+            let mut at = 0;
+            for (start, end) in attribute_lists(piece) {
+                if start > at {
+                    self.text(&piece[at..start], range.start + at..range.start + start);
+                }
+                at = end;
+            }
+            if at < piece.len() {
+                self.text(&piece[at..], range.start + at..range.end);
+            }
+            return;
+        }
         let text = self.inline.get_or_insert_with(Text::new);
         if raw == piece {
             text.push_source(piece, range.start);
@@ -544,4 +560,21 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// Where kramdown inline attribute lists (`{: external}`, `{:.class}`, `{: #id}`) stand
+/// in a piece of text: `{:` up to the next `}` on the same line.
+fn attribute_lists(piece: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(open) = piece[from..].find("{:").map(|at| from + at) {
+        let Some(close) = piece[open..].find(['}', '\n']).map(|at| open + at) else {
+            break;
+        };
+        if piece.as_bytes()[close] == b'}' {
+            found.push((open, close + 1));
+        }
+        from = close + 1;
+    }
+    found
 }

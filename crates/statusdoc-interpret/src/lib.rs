@@ -634,7 +634,8 @@ impl<'r> Interpreter<'r> {
             // A bold "**404 Not Found** the pet…" is a pseudo-heading; a literal
             // "`401 Unauthorized` errors mean…" is a mention in a sentence.
             if gap.trim().is_empty()
-                && detail_text.chars().next().is_some_and(char::is_lowercase)
+                && (detail_text.chars().next().is_some_and(char::is_lowercase)
+                    || words::starts_with_requirement_word(detail_text))
                 && !text.is_marked(at + title.start..at + title.end, Mark::Strong)
             {
                 if !parts.certain {

@@ -145,9 +145,19 @@ fn split_plain(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
         let end = start + rest_trimmed_len;
         (begin < end).then_some(begin..end)
     };
-    // "200 (OK)": a parenthesised title.
+    // "200 (OK)": a parenthesised title; "200 (empty)", "401 (auth token)", in
+    // lowercase, a note on the code: description.
     if let Some(inner) = rest.strip_prefix('(') {
         if let Some(close) = inner.find(')') {
+            // (A media type, "(application/json)", is dropped where titles are read.)
+            if inner.chars().next().is_some_and(char::is_lowercase) && !inner[..close].contains('/')
+            {
+                return CodeAndTitle {
+                    title: None,
+                    detail: Some(start..start + rest_trimmed_len),
+                    certain: true,
+                };
+            }
             let title = start + 1..start + 1 + close;
             return CodeAndTitle {
                 title: (!title.is_empty()).then_some(title),

@@ -450,7 +450,7 @@ pub(crate) fn read(
 
     // Rows to candidates; rows with an empty or spanned code cell continue the last.
     let mut candidates: Vec<Candidate> = Vec::new();
-    for r in body {
+    for r in body.clone() {
         let description = description_col.and_then(|c| grid.own_text(r, c));
         // A code cell spanning rows that each name an error of their own (an error
         // name and its description under one "400") gives each row an entry; a row
@@ -547,6 +547,34 @@ pub(crate) fn read(
                             }
                         }
                     }
+                }
+            }
+            // A table keyed by error names: a name that is the row's own reason phrase
+            // ("Bad request | 400") is its title; the others ("Wrong start_time") are not.
+            if keyed && count == 1 && candidate.title.is_none() {
+                let named = others
+                    .iter()
+                    .filter(|&&c| Some(c) != description_col && !is_ident_col(c))
+                    .filter_map(|&c| grid.own_text(r, c))
+                    .find(|t| {
+                        // Written as a name: capitalised, not in capitals, not an
+                        // identifier (`FORBIDDEN`, `forbidden`) nor a message ("Forbidden.").
+                        let name = t.as_str().trim();
+                        name.chars().next().is_some_and(char::is_uppercase)
+                            && name.chars().any(char::is_lowercase)
+                            && !name.ends_with('.')
+                            && !is_identifier(name)
+                            && matches!(
+                                interpreter.registry.match_phrase(candidate.code, name),
+                                PhraseMatch::Exact
+                                    | PhraseMatch::Spelling
+                                    | PhraseMatch::Obsolete { .. }
+                            )
+                    });
+                if let Some(name) = named.and_then(|t| t.whole()) {
+                    candidate.title = Some(unquote(name));
+                    candidate.title_certain = true;
+                    candidate.phrase = true;
                 }
             }
             let mut description = description.cloned();

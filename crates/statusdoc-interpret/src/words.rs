@@ -289,10 +289,13 @@ pub fn says_other_codes(text: &str) -> bool {
         .collect();
     let has = |w: &str| words.contains(&w);
     let has_pair = |a: &str, b: &str| words.windows(2).any(|pair| pair[0] == a && pair[1] == b);
-    has("grpc")
-        || has("smtp")
-        || has("ftp")
-        || has("sip")
+    // Protocols with numeric status or reply codes of their own, many of them
+    // shaped like HTTP's (RTSP's "454 Session Not Found", ICAP, IRC numerics).
+    [
+        "grpc", "smtp", "esmtp", "lmtp", "ftp", "sip", "rtsp", "icap", "nntp", "irc",
+    ]
+    .iter()
+    .any(|w| has(w))
         || has("websocket")
         || has("opcode")
         || has("opcodes")
@@ -505,6 +508,16 @@ pub fn echoes_meaning(code: u16, text: &str) -> bool {
                 .is_some_and(char::is_alphanumeric)
         })
     })
+}
+
+/// Whether `text` starts with a requirement word of RFC 2119 ("`409 Conflict` SHOULD NOT
+/// be returned…"): written in capitals, it goes on a sentence as a lowercase verb would.
+pub fn starts_with_requirement_word(text: &str) -> bool {
+    let word = text.split_whitespace().next().unwrap_or("");
+    matches!(
+        word.trim_end_matches([',', '.']),
+        "MUST" | "SHOULD" | "MAY" | "SHALL" | "REQUIRED" | "RECOMMENDED" | "OPTIONAL"
+    )
 }
 
 #[cfg(test)]
