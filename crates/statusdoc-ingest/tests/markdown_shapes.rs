@@ -248,3 +248,16 @@ fn an_html_table_with_blank_lines_between_its_rows() {
     );
     assert_spans_exact(&doc);
 }
+
+/// kramdown's inline attribute lists (Jekyll, IBM Cloud docs) render as nothing.
+#[test]
+fn kramdown_attribute_lists_are_not_text() {
+    let doc = read(
+        "# Status codes\n{: #status-codes}\n\n| Code | Phrase | Description |\n|---|---|---|\n| `100` | [Continue](https://x){: external} | Go on. |\n| `404` | [Not Found](https://x){: external} | Missing. |\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [(100, "Continue", "Go on."), (404, "Not Found", "Missing.")]
+    );
+    assert_spans_exact(&doc);
+}

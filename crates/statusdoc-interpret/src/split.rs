@@ -307,6 +307,12 @@ mod tests {
     }
 
     #[test]
+    fn a_lowercase_parenthesis_after_a_code_is_a_note() {
+        assert_eq!(split("200 (empty)"), (None, Some("(empty)")));
+        assert_eq!(split("200 (OK)"), (Some("OK"), None));
+    }
+
+    #[test]
     fn qualifiers_stay_with_the_title() {
         assert_eq!(
             split("308 Resume Incomplete (Google)"),

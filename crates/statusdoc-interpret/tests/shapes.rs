@@ -782,3 +782,45 @@ fn codes_returned_if_a_condition_holds() {
         ]
     );
 }
+
+#[test]
+fn requirement_words_go_on_a_sentence() {
+    // RFC 2119 words in capitals: "`409 Conflict` SHOULD NOT be returned…" is prose.
+    let mut t = text("409 Conflict SHOULD NOT be returned for a request that cannot succeed.");
+    t.mark_range(0..12, statusdoc_model::page::Mark::Code);
+    assert!(entries(vec![h(2, "Conflicts"), Block::Paragraph(t)]).is_empty());
+}
+
+#[test]
+fn codes_of_protocols_shaped_like_http() {
+    let rows: &[&[&str]] = &[
+        &["200", "OK", "Success"],
+        &["401", "Unauthorized", "Bad credentials"],
+        &["454", "Session Not Found", "Expired session"],
+        &["461", "Unsupported Transport", "UDP blocked"],
+    ];
+    assert!(entries(vec![
+        h(2, "RTSP Status Codes"),
+        table(&["Code", "Meaning", "Common cause"], rows)
+    ])
+    .is_empty());
+}
+
+#[test]
+fn error_names_that_are_their_rows_phrase_are_titles() {
+    let got = entries(vec![
+        h(1, "API Errors"),
+        table(
+            &["Error", "HTTP Code", "Description"],
+            &[
+                &["Bad request", "400", "One or more checks failed"],
+                &["Wrong start_time", "400", "Use a zulu time"],
+                &["Wrong end_time", "400", "Use a zulu time"],
+                &["Unauthorized", "401", "Provide a token"],
+                &["Item not found", "404", "No such item"],
+            ],
+        ),
+    ]);
+    let titles: Vec<&str> = got.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(titles, ["Bad request", "", "", "Unauthorized", ""]);
+}
