@@ -6,6 +6,8 @@
 //! HTML blocks (a `<table>` or `<dl>` written in HTML) are read by the HTML reader and
 //! placed where they stand. Nothing here decides what a status code is.
 
+mod readme;
+
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
@@ -18,7 +20,10 @@ pub(crate) fn read(document: &mut Document) -> Page {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_DEFINITION_LIST
         | Options::ENABLE_STRIKETHROUGH;
-    let (parsed, inserted) = separate_tables(&text);
+    // ReadMe's `[block:…]` JSON blocks are read apart and put back where they stand.
+    let readme = readme::regions(&text);
+    let masked = (!readme.is_empty()).then(|| readme::mask(&text, &readme));
+    let (parsed, inserted) = separate_tables(masked.as_deref().unwrap_or(&text));
     let to_source =
         |range: Range<usize>| unshift(&inserted, range.start)..unshift(&inserted, range.end);
     let mut builder = Builder {
@@ -36,6 +41,9 @@ pub(crate) fn read(document: &mut Document) -> Page {
         builder.event(event, to_source(range));
     }
     let mut blocks = embedded_responses(&text, builder.finish());
+    if !readme.is_empty() {
+        blocks = place_regions(blocks, readme);
+    }
     // Site generators show a front matter `title:` as the page's heading when the page
     // has none of its own (Jekyll, Hugo, Docusaurus, MkDocs).
     let has_h1 = blocks
@@ -70,6 +78,48 @@ pub(crate) fn read(document: &mut Document) -> Page {
         .cloned()
         .or(builder.title.take());
     Page { blocks }
+}
+
+/// The blocks of ReadMe regions put among the page's blocks in source order.
+fn place_regions(blocks: Vec<Block>, regions: Vec<readme::Region>) -> Vec<Block> {
+    let start = |block: &Block| {
+        let flat = block.flat_text();
+        (!flat.is_empty()).then(|| flat.source_span(0..flat.len()).start)
+    };
+    let mut out = Vec::with_capacity(blocks.len() + regions.len());
+    let mut regions = regions.into_iter().peekable();
+    for block in blocks {
+        if let Some(at) = start(&block) {
+            while regions.peek().is_some_and(|r| r.range.start < at) {
+                out.extend(regions.next().map(|r| r.blocks).unwrap_or_default());
+            }
+        }
+        out.push(block);
+    }
+    for region in regions {
+        out.extend(region.blocks);
+    }
+    out
+}
+
+/// A fragment of Markdown (a ReadMe table cell) as blocks, spans relative to it.
+fn fragment_blocks(fragment: &str) -> Vec<Block> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut builder = Builder {
+        source: fragment,
+        frames: vec![Frame::Blocks(Vec::new())],
+        inline: None,
+        marks: Vec::new(),
+        metadata: Vec::new(),
+        in_metadata: false,
+        title: None,
+        html: None,
+        pending_html: None,
+    };
+    for (event, range) in Parser::new_ext(fragment, options).into_offset_iter() {
+        builder.event(event, range);
+    }
+    builder.finish()
 }
 
 /// MDX components whose `responses={{…}}` prop holds an operation's responses keyed

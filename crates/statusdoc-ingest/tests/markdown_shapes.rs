@@ -261,3 +261,21 @@ fn kramdown_attribute_lists_are_not_text() {
     );
     assert_spans_exact(&doc);
 }
+
+/// ReadMe's `[block:parameters]` JSON tables and `[block:api-header]` headings render as
+/// a table and a heading; cells keep their exact bytes inside the JSON strings.
+#[test]
+fn readme_parameter_blocks_are_tables() {
+    let doc = read(
+        "Intro.\n\n[block:api-header]\n{\n  \"title\": \"Response HTTP Status Codes\"\n}\n[/block]\n\n[block:parameters]\n{\n  \"data\": {\n    \"h-0\": \"Code\",\n    \"h-1\": \"Description\",\n    \"0-0\": \"200 OK\",\n    \"0-1\": \"Successful **request**.\",\n    \"1-0\": \"401 Forbidden\",\n    \"1-1\": \"Authentication failed.\\nRetried.\"\n  },\n  \"cols\": 2,\n  \"rows\": 2\n}\n[/block]\n\n[block:parameters]\n{ \"data\": { \"0-0\": \"broken\", }\n[/block]\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [
+            (200, "OK", "Successful request."),
+            (401, "Forbidden", "Authentication failed. Retried."),
+        ]
+    );
+    assert_eq!(doc.entries[0].section, ["Response HTTP Status Codes"]);
+    assert_spans_exact(&doc);
+}
