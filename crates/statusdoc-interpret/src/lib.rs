@@ -273,6 +273,7 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
         // Sphinx httpdomain field lists: `:statuscode 404: …`, `:status 404: …`.
         "statuscode ",
         "status ",
+        "response ",
         "code ",
     ]
     .iter()

@@ -210,6 +210,10 @@ pub fn says_status_codes(text: &str) -> bool {
     };
     has("http")
         || has("https")
+        // A class of statuses: "2xx Success", "4XX errors".
+        || words.iter().any(|w| {
+            w.len() == 3 && w.ends_with("xx") && matches!(w.as_bytes()[0], b'1'..=b'5')
+        })
         || has("statuscode")
         || has("statuscodes")
         || has("responses")
