@@ -287,3 +287,19 @@ fn css_grid_rows_are_a_table() {
         );
     }
 }
+
+/// Permalink glyphs that site generators put in headings (Retype's and VuePress's `#`,
+/// Sphinx's `¶`) are navigation: "# 404: Not Found" is the heading "404: Not Found".
+#[test]
+fn permalink_glyphs_in_headings_are_not_words() {
+    let doc = read_str(
+        "<h1>Status codes</h1>\n<h2><a class=\"anchor\" href=\"#a\">#</a> <span>200: OK</span></h2>\n<p>It worked.</p>\n<h2>404: Not Found<a class=\"headerlink\" href=\"#b\">¶</a></h2>\n<p>No such thing.</p>\n<h2>Using C#</h2>\n<p>Text.</p>\n",
+    );
+    assert_eq!(
+        summary(&doc),
+        [
+            (200, "OK".to_owned(), "It worked.".to_owned()),
+            (404, "Not Found".to_owned(), "No such thing.".to_owned()),
+        ]
+    );
+}

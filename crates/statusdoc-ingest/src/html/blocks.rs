@@ -521,7 +521,10 @@ impl<'m> Builder<'m> {
             Kind::Text { kind, mut text, .. } => {
                 text.trim_end();
                 match (kind, self.top()) {
-                    (TextKind::Heading(level), _) => Some(Block::Heading { level, text }),
+                    (TextKind::Heading(level), _) => Some(Block::Heading {
+                        level,
+                        text: without_permalinks(text),
+                    }),
                     (TextKind::Literal, _) => (!text.is_empty()).then_some(Block::Literal(text)),
                     (TextKind::Term, Some(Kind::Definitions(definitions, group, defined))) => {
                         if *defined {
@@ -623,4 +626,43 @@ fn heading_level(name: &str) -> Option<u8> {
         [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
         _ => None,
     }
+}
+
+/// A heading without the permalink glyphs site generators put at its start or end
+/// ("# 404: Not Found" from a `#` anchor, "Errors¶" from Sphinx's headerlink): they
+/// are navigation, not the heading's words.
+fn without_permalinks(text: Text) -> Text {
+    const GLYPHS: [&str; 5] = ["#", "¶", "§", "🔗", "⚓"];
+    let s = text.as_str();
+    let mut start = 0;
+    let mut end = s.len();
+    loop {
+        let rest = s[start..end].trim_start();
+        let Some(glyph) = GLYPHS.iter().find(|g| {
+            rest.strip_prefix(**g)
+                .is_some_and(|after| after.starts_with(char::is_whitespace))
+        }) else {
+            break;
+        };
+        start = end - rest.len() + glyph.len();
+    }
+    loop {
+        let rest = s[start..end].trim_end();
+        // "C#" keeps its "#": a trailing "#" counts only set apart.
+        let Some(glyph) = GLYPHS.iter().find(|g| {
+            rest.strip_suffix(**g).is_some_and(|before| {
+                **g != "#" || before.is_empty() || before.ends_with(char::is_whitespace)
+            })
+        }) else {
+            break;
+        };
+        end = start + rest.len() - glyph.len();
+    }
+    let inner = &s[start..end];
+    let lead = inner.len() - inner.trim_start().len();
+    let (start, end) = (start + lead, start + inner.trim_end().len());
+    if (start, end) == (0, s.len()) || start >= end {
+        return text;
+    }
+    text.slice(start..end)
 }
