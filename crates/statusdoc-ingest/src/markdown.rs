@@ -6,7 +6,7 @@
 //! HTML blocks (a `<table>` or `<dl>` written in HTML) are read by the HTML reader and
 //! placed where they stand. Nothing here decides what a status code is.
 
-mod readme;
+mod json_blocks;
 
 use std::ops::Range;
 
@@ -20,9 +20,9 @@ pub(crate) fn read(document: &mut Document) -> Page {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_DEFINITION_LIST
         | Options::ENABLE_STRIKETHROUGH;
-    // ReadMe's `[block:…]` JSON blocks are read apart and put back where they stand.
-    let readme = readme::regions(&text);
-    let masked = (!readme.is_empty()).then(|| readme::mask(&text, &readme));
+    // `[block:…]` JSON blocks are read apart and put back where they stand.
+    let json_regions = json_blocks::regions(&text);
+    let masked = (!json_regions.is_empty()).then(|| json_blocks::mask(&text, &json_regions));
     let (parsed, inserted) = separate_tables(masked.as_deref().unwrap_or(&text));
     let to_source =
         |range: Range<usize>| unshift(&inserted, range.start)..unshift(&inserted, range.end);
@@ -41,8 +41,8 @@ pub(crate) fn read(document: &mut Document) -> Page {
         builder.event(event, to_source(range));
     }
     let mut blocks = embedded_responses(&text, builder.finish());
-    if !readme.is_empty() {
-        blocks = place_regions(blocks, readme);
+    if !json_regions.is_empty() {
+        blocks = place_regions(blocks, json_regions);
     }
     // Site generators show a front matter `title:` as the page's heading when the page
     // has none of its own (Jekyll, Hugo, Docusaurus, MkDocs).
@@ -80,8 +80,8 @@ pub(crate) fn read(document: &mut Document) -> Page {
     Page { blocks }
 }
 
-/// The blocks of ReadMe regions put among the page's blocks in source order.
-fn place_regions(blocks: Vec<Block>, regions: Vec<readme::Region>) -> Vec<Block> {
+/// The blocks of `[block:…]` regions put among the page's blocks in source order.
+fn place_regions(blocks: Vec<Block>, regions: Vec<json_blocks::Region>) -> Vec<Block> {
     let start = |block: &Block| {
         let flat = block.flat_text();
         (!flat.is_empty()).then(|| flat.source_span(0..flat.len()).start)
@@ -102,7 +102,7 @@ fn place_regions(blocks: Vec<Block>, regions: Vec<readme::Region>) -> Vec<Block>
     out
 }
 
-/// A fragment of Markdown (a ReadMe table cell) as blocks, spans relative to it.
+/// A fragment of Markdown (a `[block:parameters]` cell) as blocks, spans relative to it.
 fn fragment_blocks(fragment: &str) -> Vec<Block> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut builder = Builder {

@@ -1,11 +1,11 @@
-//! ReadMe's block syntax in Markdown pages (what `rdme` syncs to and from
-//! readme.com): `[block:parameters]` holds a table as JSON (`"h-0"` header cells,
-//! `"0-1"` body cells, each cell Markdown), `[block:api-header]` a section heading,
-//! `[block:callout]` a note with a title and a body; `[block:code]`, `[block:image]` and
-//! the others render no prose. ReadMe renders these as tables, headings and notes, so
-//! the reader does too.
+//! The `[block:…]` JSON blocks of Markdown exported from a hosted API docs platform
+//! (its legacy editor's syntax, synced by the `rdme` CLI): `[block:parameters]` holds a
+//! table as JSON (`"h-0"` header cells, `"0-1"` body cells, each cell Markdown),
+//! `[block:api-header]` a section heading, `[block:callout]` a note with a title and a
+//! body; `[block:code]`, `[block:image]` and the others render no prose. The platform
+//! renders these as tables, headings and notes, so the reader does too.
 //!
-//! Hand-written because no crate reads ReadMe's legacy blocks: the JSON is decoded by
+//! Hand-written because no crate reads these blocks: the JSON is decoded by
 //! `serde_json`, and each cell's source span is found in the block's own text, so that
 //! every extracted character keeps its place. A block whose JSON does not parse is left
 //! as the text it is.
@@ -23,7 +23,7 @@ pub(super) struct Region {
     pub blocks: Vec<Block>,
 }
 
-/// The ReadMe blocks of a page whose JSON parses, in page order.
+/// The `[block:…]` regions of a page whose JSON parses, in page order.
 pub(super) fn regions(text: &str) -> Vec<Region> {
     const OPEN: &str = "[block:";
     const CLOSE: &str = "[/block]";
