@@ -303,3 +303,19 @@ fn permalink_glyphs_in_headings_are_not_words() {
         ]
     );
 }
+
+/// Class names do not make content chrome: Docusaurus gives every heading a class with
+/// "Navbar" in it, and a zero-width space in its permalink.
+#[test]
+fn headings_are_content_whatever_their_class() {
+    let doc = read_str(
+        "<h1>Status codes</h1>\n<h2 class=\"anchor anchorWithStickyNavbar_LWe7\" id=\"200-ok\"><code>200 OK</code><a href=\"#200-ok\" class=\"hash-link\">\u{200b}</a></h2>\n<p>It worked.</p>\n<h2 class=\"anchor anchorWithStickyNavbar_LWe7\" id=\"409\"><code>409 Conflict</code><a href=\"#409\" class=\"hash-link\">\u{200b}</a></h2>\n<p>Already there.</p>\n<div class=\"navbar\"><p>404 Not Found</p></div>\n",
+    );
+    assert_eq!(
+        summary(&doc),
+        [
+            (200, "OK".to_owned(), "It worked.".to_owned()),
+            (409, "Conflict".to_owned(), "Already there.".to_owned()),
+        ]
+    );
+}

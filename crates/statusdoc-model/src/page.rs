@@ -68,6 +68,19 @@ impl Text {
                 let c = piece[i..].chars().next().unwrap_or(' ');
                 (c, c.len_utf8())
             };
+            // Invisible characters (a zero-width space after a heading's anchor, a
+            // soft hyphen) are not text: the run stops before them and goes on after.
+            if matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') {
+                if let Some(w) = run.take() {
+                    self.push_piece(
+                        &piece[w..i],
+                        Span::new(source_start + w, source_start + i),
+                        true,
+                    );
+                }
+                i += width;
+                continue;
+            }
             if !c.is_whitespace() {
                 run.get_or_insert(i);
                 i += width;
@@ -641,6 +654,16 @@ mod tests {
         let span = text.source_span(4..18);
         assert_eq!(&source[span.start..span.end], "Not\n Acceptable");
         assert_eq!(text.source_span(0..3), Span::new(3, 6));
+    }
+
+    #[test]
+    fn invisible_characters_are_not_text() {
+        let source = "OK\u{200b} Bad\u{00ad}Request";
+        let mut text = Text::new();
+        text.push_source(source, 0);
+        assert_eq!(text.as_str(), "OK BadRequest");
+        let span = text.source_span(3..13);
+        assert_eq!(&source[span.start..span.end], "Bad\u{00ad}Request");
     }
 
     #[test]

@@ -28,6 +28,13 @@ const IGNORED_TOKENS: &[&str] = &[
     "toc", "nav", "menu", "rating", "share", "sr-only", "visually-hidden",
 ];
 
+/// Elements whose class names never make them chrome.
+#[rustfmt::skip]
+const CONTENT_ELEMENTS: &[&str] = &[
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "thead", "tbody", "tr", "td", "th",
+    "dl", "dt", "dd", "pre", "code", "blockquote", "caption",
+];
+
 /// Elements that are never content: scripts, forms, page chrome.
 pub(crate) fn is_ignored(element: &Element) -> bool {
     if IGNORED_ELEMENTS.contains(&element.name())
@@ -39,6 +46,11 @@ pub(crate) fn is_ignored(element: &Element) -> bool {
     let role = element.attr("role").map(|r| r.trim().to_ascii_lowercase());
     if role.is_some_and(|r| IGNORED_ROLES.contains(&r.as_str())) {
         return true;
+    }
+    // Elements that are content by what they are keep it whatever their class says
+    // (Docusaurus gives every heading `anchorWithStickyNavbar_…`).
+    if CONTENT_ELEMENTS.contains(&element.name()) {
+        return false;
     }
     let mut tokens = element
         .attr("class")
