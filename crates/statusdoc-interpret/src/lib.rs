@@ -93,9 +93,8 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
 
 /// A list of links to the page's own sections ("Contents: [HTTP/1.0 204 No Content],
 /// [HTTP/1.0 400 Bad Request]") repeats the headings it points at: when every entry of
-/// a list is repeated, code and title, by an entry read from a heading after it (or
-/// before it, when the list says nothing more), the list is navigation and its entries
-/// are dropped.
+/// a list is repeated, code and title, by an entry read from a heading after it, the
+/// list is navigation and its entries are dropped.
 fn drop_tables_of_contents(entries: &mut Vec<Entry>, lists: &[usize], headings: &[usize]) {
     if lists.is_empty() || headings.is_empty() {
         return;
@@ -114,13 +113,10 @@ fn drop_tables_of_contents(entries: &mut Vec<Entry>, lists: &[usize], headings: 
             let mut items = entries.iter().filter(|e| e.block == *block).peekable();
             items.peek().is_some()
                 && items.all(|e| {
-                    // Before the headings, or after them (a sidebar's "On this page")
-                    // with nothing but the headings' words.
                     e.title.is_some()
-                        && from_headings.get(&key(e)).is_some_and(|&heading| {
-                            heading > e.code_span.start
-                                || e.description.as_ref().is_none_or(|d| d.text.is_empty())
-                        })
+                        && from_headings
+                            .get(&key(e))
+                            .is_some_and(|&heading| heading > e.code_span.start)
                 })
         })
         .collect();

@@ -20,7 +20,7 @@ const IGNORED_ROLES: &[&str] = &[
 const IGNORED_PARTS: &[&str] = &[
     "cookie", "consent", "gdpr", "feedback", "helpful", "breadcrumb", "sidebar", "navbar",
     "skip-link", "skiplink", "headerlink", "hash-link", "anchorjs", "anchor-link",
-    "social-share", "survey",
+    "social-share", "survey", "table-of-contents", "tableofcontents",
 ];
 /// … or equal to one of these.
 #[rustfmt::skip]
