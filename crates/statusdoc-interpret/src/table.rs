@@ -374,6 +374,29 @@ pub(crate) fn read(
         let (ended, filled) = share(c, &|t| t.trim_end().ends_with('.'));
         ended * 2 > filled
     };
+    // A column that repeats the row's code with its phrase ("400 Bad Request" beside
+    // "400 | INVALID_ARGUMENT"): the status line, whose phrase is the row's title.
+    let status_line = |r: usize, c: usize| -> Option<std::ops::Range<usize>> {
+        let text = grid.own_text(r, c)?.as_str();
+        let code = row_code(r)?;
+        let (at, found) = code_lead(text)?;
+        if found != code {
+            return None;
+        }
+        let rest = &text[at + 3..];
+        let lead = rest.len() - rest.trim_start_matches([' ', '-', ':', '–']).len();
+        let phrase = rest[lead..].trim_end();
+        (!phrase.is_empty() && interpreter.is_phrase(code, phrase))
+            .then(|| at + 3 + lead..at + 3 + lead + phrase.len())
+    };
+    let status_line_col = others.iter().copied().find(|&c| {
+        let (_, filled) = share(c, &|_| true);
+        let lines = body
+            .clone()
+            .filter(|&r| status_line(r, c).is_some())
+            .count();
+        filled >= 2 && lines * 2 >= filled && lines >= 2
+    });
     let title_col = others
         .iter()
         .copied()
@@ -546,6 +569,15 @@ pub(crate) fn read(
                                 candidate.title_certain = true;
                             }
                         }
+                    }
+                }
+            }
+            if let (Some(c), None) = (status_line_col, candidate.title.as_ref()) {
+                if let Some(range) = status_line(r, c).filter(|_| count == 1) {
+                    if let Some(text) = grid.own_text(r, c) {
+                        candidate.title = text.cell(range).map(unquote);
+                        candidate.title_certain = true;
+                        candidate.phrase = true;
                     }
                 }
             }

@@ -824,3 +824,25 @@ fn error_names_that_are_their_rows_phrase_are_titles() {
     let titles: Vec<&str> = got.iter().map(|e| e.1.as_str()).collect();
     assert_eq!(titles, ["Bad request", "", "", "Unauthorized", ""]);
 }
+
+#[test]
+fn a_column_repeating_the_code_with_its_phrase_gives_the_titles() {
+    let got = entries(vec![
+        h(1, "Errors"),
+        table(
+            &["Code", "Type", "Text", "Description"],
+            &[
+                &["200", "OK", "", "Success"],
+                &[
+                    "400",
+                    "INVALID_ARGUMENT",
+                    "400 Bad Request",
+                    "Check the call",
+                ],
+                &["404", "NOT_FOUND", "404 Not Found", "No such thing"],
+            ],
+        ),
+    ]);
+    let titles: Vec<&str> = got.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(titles, ["", "Bad Request", "Not Found"]);
+}
