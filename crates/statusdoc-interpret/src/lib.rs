@@ -794,6 +794,37 @@ impl<'r> Interpreter<'r> {
     /// A heading that starts with a code. A heading is a title by its markup, so the
     /// short text after the code is its title even in sentence case ("498 Token
     /// expired/invalid (Esri)"), where a paragraph would read it as prose.
+    /// A definition term that is a code and a short label in any case ("400 invalid url
+    /// format"): the label is the title.
+    fn term_candidate(&self, text: &Text) -> Option<Candidate> {
+        let s = text.as_str();
+        let (at, code, explicit) = code_lead_explicit(s)?;
+        let rest = &s[at + 3..];
+        let lead = rest.len()
+            - rest
+                .trim_start_matches([' ', '\t', ':', '-', '–', '—'])
+                .len();
+        let label = rest[lead..].trim_end();
+        if lead == 0
+            || label.is_empty()
+            || label.split_whitespace().count() > 6
+            || label.ends_with(['.', '!', '?', ':', ','])
+        {
+            return None;
+        }
+        let start = at + 3 + lead;
+        let title = text.cell(start..start + label.len()).map(unquote)?;
+        Some(Candidate {
+            code,
+            code_span: text.source_span(at..at + 3),
+            phrase: self.is_phrase(code, &title.text),
+            title_certain: true,
+            title: Some(title),
+            description: Text::new(),
+            explicit,
+        })
+    }
+
     fn heading_candidate(&self, text: &Text) -> Option<Candidate> {
         if let Some(candidate) = self.candidate(text, false) {
             if candidate.title.is_some() || candidate.description.is_empty() {
@@ -1495,6 +1526,14 @@ impl<'r> Interpreter<'r> {
             .iter()
             .flat_map(|d| {
                 let mut found = self.candidates(&d.term, false);
+                // A term is a label by its markup, as a heading is: "400 invalid url
+                // format" over its definition is a code and its (lowercase) title.
+                if found.is_empty() && !d.details.is_empty() {
+                    found.extend(
+                        self.heading_candidate(&d.term)
+                            .or_else(|| self.term_candidate(&d.term)),
+                    );
+                }
                 let lone =
                     found.len() == 1 && found[0].title.is_none() && found[0].description.is_empty();
                 for candidate in &mut found {

@@ -846,3 +846,27 @@ fn a_column_repeating_the_code_with_its_phrase_gives_the_titles() {
     let titles: Vec<&str> = got.iter().map(|e| e.1.as_str()).collect();
     assert_eq!(titles, ["", "Bad Request", "Not Found"]);
 }
+
+#[test]
+fn definition_terms_with_lowercase_labels() {
+    let def = |term: &str, text: &str| Definition {
+        term: crate::text(term),
+        details: vec![p(text)],
+    };
+    let got = entries(vec![
+        h(3, "Response Codes"),
+        Block::DefinitionList(vec![
+            def("200 OK", "The request succeeded."),
+            def("400 invalid url format", "The URL does not match."),
+            def("404 not found", "No such check."),
+        ]),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(200, "OK", "The request succeeded."),
+            e(400, "invalid url format", "The URL does not match."),
+            e(404, "not found", "No such check.")
+        ]
+    );
+}
