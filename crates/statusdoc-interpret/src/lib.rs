@@ -655,6 +655,16 @@ impl<'r> Interpreter<'r> {
         if !in_code_column && parts.title.is_none() && parts.detail.is_some() && !separated {
             return None;
         }
+        // "Status `200` and the following payload:": a sentence that goes on past the
+        // code, however the code is marked.
+        if !in_code_column
+            && parts.title.is_none()
+            && ["and ", "but "]
+                .iter()
+                .any(|w| after.trim_start().starts_with(w))
+        {
+            return None;
+        }
         let code_span = text.source_span(at..at + 3);
         let title = parts
             .title

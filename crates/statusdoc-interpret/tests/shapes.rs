@@ -870,3 +870,18 @@ fn definition_terms_with_lowercase_labels() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_that_goes_on_past_the_code_is_prose() {
+    let mut t = text("Status 200 and the following payload:");
+    t.mark_range(7..10, statusdoc_model::page::Mark::Code);
+    let mut u = text("Status 503 and the following payload:");
+    u.mark_range(7..10, statusdoc_model::page::Mark::Code);
+    assert!(entries(vec![
+        h(2, "Example response payloads"),
+        Block::Paragraph(t),
+        Block::Literal(text("{ \"status\": \"UP\" }")),
+        Block::Paragraph(u),
+    ])
+    .is_empty());
+}
