@@ -27,7 +27,8 @@ pub fn strip_qualifier(title: &str) -> &str {
     if !trimmed.ends_with(')') {
         return title;
     }
-    match trimmed.rfind(" (") {
+    // "Processing (WebDAV)", and glued, "Processing(WebDAV)".
+    match trimmed.rfind('(') {
         Some(open) if !trimmed[..open].trim().is_empty() => trimmed[..open].trim_end(),
         _ => title,
     }
@@ -108,6 +109,7 @@ mod tests {
             "Found"
         );
         assert_eq!(strip_qualifier("(Unused)"), "(Unused)");
+        assert_eq!(strip_qualifier("Processing(WebDAV)"), "Processing");
         assert_eq!(strip_qualifier("Not Found"), "Not Found");
     }
 
