@@ -234,7 +234,27 @@ pub(crate) fn code_lead(text: &str) -> Option<(usize, u16)> {
 /// "Status 404", a `statuscode 404` field, a `|status-404|` substitution): evidence of
 /// its own.
 pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
-    let start = text.len() - text.trim_start().len();
+    let mut start = text.len() - text.trim_start().len();
+    // A section number before the code ("2.3.1 406 Not Acceptable", "3.2. 404 Not
+    // Found"): digits with dots between them, then white space.
+    let numbered = text[start..]
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    if numbered > 0 {
+        let number = &text[start..start + numbered];
+        let after = &text[start + numbered..];
+        let gap = after.len() - after.trim_start().len();
+        if number.contains('.')
+            && number.split('.').filter(|p| !p.is_empty()).count() >= 2
+            && number.split('.').all(|p| p.len() <= 2)
+            && gap > 0
+            && leading_code(&after[gap..]).is_some()
+        {
+            start += numbered + gap;
+        }
+    }
     let rest = &text[start..];
     // "|status-200|": a substitution named after the code (defined in a shared file).
     if let Some(name) = rest.strip_prefix('|').and_then(|r| r.split('|').next()) {

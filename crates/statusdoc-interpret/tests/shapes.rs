@@ -885,3 +885,26 @@ fn a_sentence_that_goes_on_past_the_code_is_prose() {
     ])
     .is_empty());
 }
+
+#[test]
+fn a_section_number_before_the_code() {
+    let got = entries(vec![
+        h(2, "2.3.1 406 Not Acceptable"),
+        p("Returned when the pot cannot comply."),
+        h(2, "2.3.2 418 I'm a teapot"),
+        p("The pot is a teapot."),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(
+                406,
+                "Not Acceptable",
+                "Returned when the pot cannot comply."
+            ),
+            e(418, "I'm a teapot", "The pot is a teapot.")
+        ]
+    );
+    // A version number is no section number: "1.5" alone before a number of requests.
+    assert!(entries(vec![p("1.5 200 requests per second")]).is_empty());
+}

@@ -27,10 +27,21 @@ pub fn strip_qualifier(title: &str) -> &str {
     if !trimmed.ends_with(')') {
         return title;
     }
-    // "Processing (WebDAV)", and glued, "Processing(WebDAV)".
-    match trimmed.rfind('(') {
+    // "Processing (WebDAV)", and glued to a capitalised phrase, "Processing(WebDAV)"
+    // (not an identifier's argument, "badRequest(400)").
+    match trimmed.rfind(" (") {
         Some(open) if !trimmed[..open].trim().is_empty() => trimmed[..open].trim_end(),
-        _ => title,
+        _ => match trimmed.rfind('(') {
+            Some(open)
+                if trimmed[..open].starts_with(char::is_uppercase)
+                    && !trimmed[open + 1..trimmed.len() - 1]
+                        .chars()
+                        .all(|c| c.is_ascii_digit()) =>
+            {
+                trimmed[..open].trim_end()
+            }
+            _ => title,
+        },
     }
 }
 
@@ -110,6 +121,7 @@ mod tests {
         );
         assert_eq!(strip_qualifier("(Unused)"), "(Unused)");
         assert_eq!(strip_qualifier("Processing(WebDAV)"), "Processing");
+        assert_eq!(strip_qualifier("badRequest(400)"), "badRequest(400)");
         assert_eq!(strip_qualifier("Not Found"), "Not Found");
     }
 
