@@ -25,8 +25,11 @@ pub struct CodeAndTitle {
 const MAX_TITLE_WORDS: usize = 8;
 
 /// Text that ends a title: what follows is a qualifier or the description.
-const SEPARATORS: [&str; 12] = [
+const SEPARATORS: [&str; 14] = [
     ": ", " -- ", " - ", " – ", " — ", " <", ". ", "; ", " (", " | ", "：", "；",
+    // A dash glued to the title's end ("``404 Not Found``-  the resource…"); a
+    // hyphen inside a word ("Non-Authoritative") has no space after it.
+    "- ", "– ",
 ];
 
 pub fn split_code_and_title(registry: &Registry, text: &str) -> CodeAndTitle {
@@ -303,6 +306,18 @@ mod tests {
         assert_eq!(
             split("410 Gone：所请求的资源已从这个地址转移"),
             (Some("Gone"), Some("所请求的资源已从这个地址转移"))
+        );
+    }
+
+    #[test]
+    fn a_dash_glued_to_the_title_separates_it() {
+        assert_eq!(
+            split("404 Not Found-  the resource is gone"),
+            (Some("Not Found"), Some("the resource is gone"))
+        );
+        assert_eq!(
+            split("203 Non-Authoritative Information"),
+            (Some("Non-Authoritative Information"), None)
         );
     }
 
