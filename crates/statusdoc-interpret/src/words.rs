@@ -19,8 +19,12 @@ pub fn leading_code(text: &str) -> Option<u16> {
         if next == b'-' && bytes.get(4).is_some_and(u8::is_ascii_digit) || next == b'_' {
             return None; // "400-499" ranges, "429_FOO" identifiers
         }
-        // "100%", "200,000", "300.5", "500/month", "404x"
-        if matches!(next, b'%' | b'/' | b'+' | b'*' | b'^')
+        // "100%", "200,000", "300.5", "500/month", "404x" (but "200/409", two codes)
+        let code_after_slash = next == b'/'
+            && bytes.len() >= 7
+            && bytes[4..7].iter().all(u8::is_ascii_digit)
+            && !bytes.get(7).is_some_and(u8::is_ascii_digit);
+        if matches!(next, b'%' | b'/' | b'+' | b'*' | b'^') && !code_after_slash
             || matches!(next, b',' | b'.') && bytes.get(4).is_some_and(u8::is_ascii_digit)
         {
             return None;
@@ -542,6 +546,9 @@ mod tests {
         assert_eq!(leading_code("404 - Not Found"), Some(404));
         assert_eq!(leading_code("400系 : クライアント側のエラー"), None);
         assert_eq!(leading_code("500番台"), None);
+        assert_eq!(leading_code("200/409"), Some(200));
+        assert_eq!(leading_code("500/month"), None);
+        assert_eq!(leading_code("100/1000"), None);
         assert_eq!(leading_code("404が返されます"), Some(404));
     }
 
