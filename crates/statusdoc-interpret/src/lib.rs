@@ -1316,9 +1316,14 @@ impl<'r> Interpreter<'r> {
             };
             found.push(candidate);
         }
+        // Constants alone ("`500 SERVER_ERROR`") are evidence only beside known phrases.
+        if found.iter().filter(|c| c.phrase).count() * 2 < found.len() {
+            return false;
+        }
         let block = self.next_block();
         self.list_blocks.push(block);
-        let listing = self.listing();
+        // Keyed by the situations: one status may answer several.
+        let listing = Listing::Keyed;
         for candidate in found {
             self.push(candidate, block, Vec::new(), listing);
         }
@@ -1345,12 +1350,17 @@ impl<'r> Interpreter<'r> {
         let code_at = body.len() - status.len();
         let code = leading_code(status)?;
         let phrase = status[3..].trim();
-        if phrase.is_empty()
-            || !matches!(
-                self.registry.match_phrase(code, phrase),
-                PhraseMatch::Exact | PhraseMatch::Spelling | PhraseMatch::Obsolete { .. }
-            )
-        {
+        let known = matches!(
+            self.registry.match_phrase(code, phrase),
+            PhraseMatch::Exact | PhraseMatch::Spelling | PhraseMatch::Obsolete { .. }
+        );
+        // A registered status named by its constant ("`500 SERVER_ERROR`") is a status
+        // too, with no title (an identifier is none).
+        let constant = !known
+            && self.registry.get(code).is_some()
+            && words::is_identifier(phrase)
+            && phrase.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+        if phrase.is_empty() || !known && !constant {
             return None;
         }
         let situation = s[..sep].trim_end();
@@ -1358,13 +1368,18 @@ impl<'r> Interpreter<'r> {
             return None;
         }
         let phrase_at = code_at + 3 + (status[3..].len() - status[3..].trim_start().len());
+        let title = if words::is_identifier(phrase) {
+            None
+        } else {
+            text.cell(phrase_at..phrase_at + phrase.len())
+        };
         Some(Candidate {
             code,
             code_span: text.source_span(code_at..code_at + 3),
-            title: text.cell(phrase_at..phrase_at + phrase.len()),
-            title_certain: true,
+            title_certain: title.is_some(),
+            title,
             description: text.slice(0..situation.len()),
-            phrase: true,
+            phrase: known,
             explicit: false,
         })
     }

@@ -753,6 +753,21 @@ fn situations_that_end_with_their_status() {
             e(422, "Unprocessable Entity", "Input validation failed")
         ]
     );
+    // A status named by its constant beside known phrases; one status may answer
+    // several situations.
+    let got = entries(vec![list(&[
+        "IllegalArgumentException: 400 BAD_REQUEST",
+        "NoSuchElementException: 400 BAD_REQUEST",
+        "Exception: 500 SERVER_ERROR",
+    ])]);
+    assert_eq!(
+        got,
+        [
+            e(400, "", "IllegalArgumentException"),
+            e(400, "", "NoSuchElementException"),
+            e(500, "", "Exception")
+        ]
+    );
     // A number at the end of a line with no phrase, or another phrase, is no status.
     assert!(entries(vec![list(&["Requests per minute: 300", "Burst: 500"])]).is_empty());
     assert!(entries(vec![list(&[
