@@ -412,9 +412,14 @@ impl<'a> Builder<'a> {
         // kramdown's inline attribute lists (`[Continue](…){: external}`, a line
         // `{: #status-codes}`; Jekyll's and IBM's Markdown) set attributes and render
         // as nothing.
-        if raw == piece && piece.contains("{:") {
+        let lists = if raw == piece && piece.contains("{:") {
+            attribute_lists(piece)
+        } else {
+            Vec::new()
+        };
+        if !lists.is_empty() {
             let mut at = 0;
-            for (start, end) in attribute_lists(piece) {
+            for (start, end) in lists {
                 if start > at {
                     self.text(&piece[at..start], range.start + at..range.start + start);
                 }

@@ -195,3 +195,14 @@ fn asciidoc_inline_marks_before_ascii() {
         on_char_boundaries(page, &document).unwrap();
     }
 }
+
+/// `{:` with no `}` on its line is no kramdown attribute list: the reader once called
+/// itself on the same text for ever (a stack overflow the `interpret` target found).
+#[test]
+fn an_unclosed_attribute_list_is_text() {
+    let text = "# Errors\n\n| Code | Phrase |\n|---|---|\n| 404 | Not Found {: external |\n\nSee {: and more\n";
+    let document = read("page.md", text, Format::Markdown);
+    assert_eq!(document.entries.len(), 1);
+    assert_eq!(document.entries[0].code, 404);
+    on_char_boundaries(text, &document).unwrap();
+}

@@ -1620,6 +1620,9 @@ impl<'r> Interpreter<'r> {
         // A term without a code over lists or tables heads them, as a heading would:
         // a field "Status Codes" over a list of statuses, an operation ("GET /pets")
         // over its fields (Sphinx httpdomain built to HTML, <dl> sections).
+        if self.depth >= MAX_DEPTH {
+            return;
+        }
         for definition in definitions {
             let structured = definition.details.iter().any(|b| {
                 matches!(
@@ -1643,7 +1646,9 @@ impl<'r> Interpreter<'r> {
             let term = definition.term.as_str().trim().to_owned();
             let says = says_status_codes(&term);
             self.headings.push((level, term, says));
+            self.depth += 1;
             self.run(&inner);
+            self.depth -= 1;
             self.headings = saved;
         }
     }
