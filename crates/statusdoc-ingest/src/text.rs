@@ -10,12 +10,14 @@
 //!   previous definition's last line (`… resource. - 400 Bad Request`). These become a
 //!   definition list.
 //!
+//! BBCode-style tags (`[b]…[/b]`) of forum and wiki exports are left out of the text.
+//!
 //! Page chrome ("Updated 2024-04-02", "Was this article helpful?") and statusdoc's own
 //! suppression comments are not page content and are left out. Deciding what is a
 //! status code is the interpreter's job.
 
 use statusdoc_interpret::words::{is_page_chrome, leading_code};
-use statusdoc_model::page::{Block, Definition, List, Page, Text};
+use statusdoc_model::page::{Block, Definition, List, Mark, Page, Text};
 use statusdoc_model::{Document, Span};
 
 use crate::common::line_ranges;
@@ -110,9 +112,44 @@ pub(crate) fn read(document: &mut Document) -> Page {
     Page { blocks }
 }
 
+/// A line's text at its source offset. BBCode-style tags (`[b]200 OK[/b]`, from forum
+/// and wiki exports such as DText) are markup, not words: they are left out, and bold
+/// runs are marked strong.
 fn source_text(piece: &str, at: usize) -> Text {
     let mut text = Text::new();
-    text.push_source(piece, at);
+    if !piece.contains("[/") {
+        text.push_source(piece, at);
+        return text;
+    }
+    const TAGS: [&str; 10] = [
+        "[b]", "[/b]", "[i]", "[/i]", "[u]", "[/u]", "[code]", "[/code]", "[tt]", "[/tt]",
+    ];
+    let mut from = 0;
+    let mut bold_from: Option<usize> = None;
+    let mut k = 0;
+    while k < piece.len() {
+        let Some(tag) = TAGS.iter().find(|t| piece[k..].starts_with(**t)) else {
+            k += piece[k..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        if k > from {
+            text.push_source(&piece[from..k], at + from);
+        }
+        match *tag {
+            "[b]" => bold_from = Some(text.len()),
+            "[/b]" => {
+                if let Some(start) = bold_from.take() {
+                    text.mark_range(start..text.len(), Mark::Strong);
+                }
+            }
+            _ => {}
+        }
+        k += tag.len();
+        from = k;
+    }
+    if from < piece.len() {
+        text.push_source(&piece[from..], at + from);
+    }
     text
 }
 
@@ -171,6 +208,16 @@ fn bullet_item(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bbcode_tags_are_not_text() {
+        let line = "[b]404 Not Found[/b]: Not found";
+        let text = source_text(line, 10);
+        assert_eq!(text.as_str(), "404 Not Found: Not found");
+        assert!(text.is_marked(0..13, Mark::Strong));
+        let span = text.source_span(4..13);
+        assert_eq!(&line[span.start - 10..span.end - 10], "Not Found");
+    }
 
     #[test]
     fn glued_terms_are_found() {
