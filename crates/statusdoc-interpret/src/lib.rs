@@ -897,8 +897,11 @@ impl<'r> Interpreter<'r> {
                 .trim_start_matches([' ', '\t', ':', '-', '–', '—'])
                 .len();
         let title = rest[lead..].trim_end();
+        // A heading's label may end with one period ("Created o Creado."); two
+        // sentences are no label.
         let short = title.split_whitespace().count() <= 6
-            && !title.ends_with(['.', '!', '?', ':'])
+            && !title.ends_with(['!', '?', ':'])
+            && !title.trim_end_matches('.').contains(". ")
             && title.chars().next().is_some_and(char::is_uppercase)
             && lead > 0;
         if !short {

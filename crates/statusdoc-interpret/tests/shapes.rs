@@ -923,3 +923,25 @@ fn a_section_number_before_the_code() {
     // A version number is no section number: "1.5" alone before a number of requests.
     assert!(entries(vec![p("1.5 200 requests per second")]).is_empty());
 }
+
+#[test]
+fn a_heading_label_may_end_with_a_period() {
+    let got = entries(vec![
+        h(2, "Errores de cliente."),
+        h(3, "400 - Bad Request o Petición mala."),
+        p("La petición no es válida."),
+        h(3, "404 Not Found o No encontrado."),
+        p("No existe."),
+        h(3, "409 Conflict. Two sentences here."),
+        p("Not a label."),
+    ]);
+    let titles: Vec<&str> = got.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Bad Request o Petición mala.",
+            "Not Found o No encontrado.",
+            "Conflict"
+        ]
+    );
+}
