@@ -827,6 +827,16 @@ impl<'r> Interpreter<'r> {
     /// A definition term that is a code and a short label in any case ("400 invalid url
     /// format"): the label is the title.
     fn term_candidate(&self, text: &Text) -> Option<Candidate> {
+        self.label_candidate(text, |label| {
+            !label.is_empty()
+                && label.split_whitespace().count() <= 6
+                && !label.ends_with(['.', '!', '?', ':', ','])
+        })
+    }
+
+    /// A code, a separator and a label that `is_label` accepts: the label is the title
+    /// (a term's or a heading's, titles by their markup whatever their case).
+    fn label_candidate(&self, text: &Text, is_label: impl Fn(&str) -> bool) -> Option<Candidate> {
         let s = text.as_str();
         let (at, code, explicit) = code_lead_explicit(s)?;
         let rest = &s[at + 3..];
@@ -835,11 +845,7 @@ impl<'r> Interpreter<'r> {
                 .trim_start_matches([' ', '\t', ':', '-', '–', '—'])
                 .len();
         let label = rest[lead..].trim_end();
-        if lead == 0
-            || label.is_empty()
-            || label.split_whitespace().count() > 6
-            || label.ends_with(['.', '!', '?', ':', ','])
-        {
+        if lead == 0 || !is_label(label) {
             return None;
         }
         let start = at + 3 + lead;
@@ -891,32 +897,13 @@ impl<'r> Interpreter<'r> {
                 });
             }
         }
-        let rest = &s[at + 3..];
-        let lead = rest.len()
-            - rest
-                .trim_start_matches([' ', '\t', ':', '-', '–', '—'])
-                .len();
-        let title = rest[lead..].trim_end();
         // A heading's label may end with one period ("Created o Creado."); two
         // sentences are no label.
-        let short = title.split_whitespace().count() <= 6
-            && !title.ends_with(['!', '?', ':'])
-            && !title.trim_end_matches('.').contains(". ")
-            && title.chars().next().is_some_and(char::is_uppercase)
-            && lead > 0;
-        if !short {
-            return None;
-        }
-        let start = at + 3 + lead;
-        let title = text.cell(start..start + title.len()).map(unquote)?;
-        Some(Candidate {
-            code,
-            code_span: text.source_span(at..at + 3),
-            phrase: self.is_phrase(code, &title.text),
-            title_certain: true,
-            title: Some(title),
-            description: Text::new(),
-            explicit,
+        self.label_candidate(text, |title| {
+            title.split_whitespace().count() <= 6
+                && !title.ends_with(['!', '?', ':'])
+                && !title.trim_end_matches('.').contains(". ")
+                && title.chars().next().is_some_and(char::is_uppercase)
         })
     }
 
@@ -1353,10 +1340,7 @@ impl<'r> Interpreter<'r> {
         let code_at = body.len() - status.len();
         let code = leading_code(status)?;
         let phrase = status[3..].trim();
-        let known = matches!(
-            self.registry.match_phrase(code, phrase),
-            PhraseMatch::Exact | PhraseMatch::Spelling | PhraseMatch::Obsolete { .. }
-        );
+        let known = self.registry.match_phrase(code, phrase).is_own();
         // A registered status named by its constant ("`500 SERVER_ERROR`") is a status
         // too, with no title (an identifier is none).
         let constant = !known
@@ -1745,11 +1729,7 @@ fn is_status_record(registry: &Registry, text: &Text) -> bool {
         let value = value.as_str().trim();
         leading_code(value).is_some_and(|code| {
             let phrase = value[3..].trim_start_matches([' ', '-', ':', '–']);
-            !phrase.is_empty()
-                && matches!(
-                    registry.match_phrase(code, phrase),
-                    PhraseMatch::Exact | PhraseMatch::Spelling | PhraseMatch::Obsolete { .. }
-                )
+            !phrase.is_empty() && registry.match_phrase(code, phrase).is_own()
         })
     })
 }

@@ -596,12 +596,10 @@ pub(crate) fn read(
                             && name.chars().any(char::is_lowercase)
                             && !name.ends_with('.')
                             && !is_identifier(name)
-                            && matches!(
-                                interpreter.registry.match_phrase(candidate.code, name),
-                                PhraseMatch::Exact
-                                    | PhraseMatch::Spelling
-                                    | PhraseMatch::Obsolete { .. }
-                            )
+                            && interpreter
+                                .registry
+                                .match_phrase(candidate.code, name)
+                                .is_own()
                     });
                 if let Some(name) = named.and_then(|t| t.whole()) {
                     candidate.title = Some(unquote(name));

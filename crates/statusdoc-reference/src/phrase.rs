@@ -19,6 +19,17 @@ pub enum PhraseMatch<'r> {
     Unknown,
 }
 
+impl PhraseMatch<'_> {
+    /// The code's own phrase, however it is spelled and whichever specification named
+    /// it (not another code's, not an unknown text).
+    pub fn is_own(&self) -> bool {
+        matches!(
+            self,
+            PhraseMatch::Exact | PhraseMatch::Spelling | PhraseMatch::Obsolete { .. }
+        )
+    }
+}
+
 /// The phrase of a title that carries a qualifier after it: "Resume Incomplete"
 /// for "Resume Incomplete (Google)", "Found" for "Found (Moved Temporarily)". A title
 /// that is only a parenthesis ("(Unused)") is its own phrase.
