@@ -104,6 +104,8 @@ pub enum Lookup<'c> {
 
 pub struct Cache {
     file: PathBuf,
+    /// The start of this build's cache file names ([`build_prefix`]).
+    prefix: String,
     settings: String,
     pages: HashMap<String, CachedPage>,
     changed: bool,
@@ -115,11 +117,8 @@ impl Cache {
     pub fn open(dir: &Path, settings: &str) -> Cache {
         let build = build_id();
         let settings = format!("{build}; {settings}");
-        let file = dir.join(format!(
-            "{}{:016x}.bin",
-            build_prefix(&build),
-            hash64(settings.as_bytes())
-        ));
+        let prefix = build_prefix(&build);
+        let file = dir.join(format!("{prefix}{:016x}.bin", hash64(settings.as_bytes())));
         let pages = std::fs::read(&file)
             .ok()
             .and_then(|bytes| postcard::from_bytes::<CacheFile>(&bytes).ok())
@@ -128,6 +127,7 @@ impl Cache {
             .unwrap_or_default();
         Cache {
             file,
+            prefix,
             settings,
             pages,
             changed: false,
@@ -196,7 +196,7 @@ impl Cache {
             settings: self.settings,
             pages: self.pages,
         };
-        remove_other_builds(&dir, &self.file);
+        remove_other_builds(&dir, &self.prefix);
         let mut temp = tempfile::NamedTempFile::new_in(&dir)?;
         let mut writer = postcard::to_io(&contents, std::io::BufWriter::new(temp.as_file_mut()))?;
         std::io::Write::flush(&mut writer)?;
@@ -299,14 +299,7 @@ fn build_prefix(build: &str) -> String {
 
 /// Removes the cache files other builds of statusdoc left in `dir` (they are never read
 /// again: every rebuild would otherwise leave its whole cache behind).
-fn remove_other_builds(dir: &Path, kept: &Path) {
-    let Some(prefix) = kept
-        .file_name()
-        .and_then(|n| n.to_str())
-        .and_then(|n| n.get(..22))
-    else {
-        return;
-    };
+fn remove_other_builds(dir: &Path, prefix: &str) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
