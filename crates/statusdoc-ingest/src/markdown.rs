@@ -7,6 +7,7 @@
 //! placed where they stand. Nothing here decides what a status code is.
 
 mod json_blocks;
+mod yfm_tables;
 
 use std::ops::Range;
 
@@ -20,9 +21,21 @@ pub(crate) fn read(document: &mut Document) -> Page {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_DEFINITION_LIST
         | Options::ENABLE_STRIKETHROUGH;
-    // `[block:…]` JSON blocks are read apart and put back where they stand.
-    let json_regions = json_blocks::regions(&text);
-    let masked = (!json_regions.is_empty()).then(|| json_blocks::mask(&text, &json_regions));
+    // `[block:…]` JSON blocks and `#|` tables are read apart and put back where they
+    // stand.
+    let mut regions = json_blocks::regions(&text);
+    regions.extend(yfm_tables::regions(&text));
+    regions.sort_by_key(|r| r.range.start);
+    // A region inside another (a `#|` in a JSON block) is part of the outer one.
+    let mut end = 0;
+    regions.retain(|r| {
+        let outside = r.range.start >= end;
+        if outside {
+            end = r.range.end;
+        }
+        outside
+    });
+    let masked = (!regions.is_empty()).then(|| mask(&text, &regions));
     let (parsed, inserted) = separate_tables(masked.as_deref().unwrap_or(&text));
     let to_source =
         |range: Range<usize>| unshift(&inserted, range.start)..unshift(&inserted, range.end);
@@ -41,8 +54,8 @@ pub(crate) fn read(document: &mut Document) -> Page {
         builder.event(event, to_source(range));
     }
     let mut blocks = embedded_responses(&text, builder.finish());
-    if !json_regions.is_empty() {
-        blocks = place_regions(blocks, json_regions);
+    if !regions.is_empty() {
+        blocks = place_regions(blocks, regions);
     }
     // Site generators show a front matter `title:` as the page's heading when the page
     // has none of its own (Jekyll, Hugo, Docusaurus, MkDocs).
@@ -80,8 +93,39 @@ pub(crate) fn read(document: &mut Document) -> Page {
     Page { blocks }
 }
 
-/// The blocks of `[block:…]` regions put among the page's blocks in source order.
-fn place_regions(blocks: Vec<Block>, regions: Vec<json_blocks::Region>) -> Vec<Block> {
+/// A region of a page that a syntax CommonMark does not know marks out (a `[block:…]`
+/// JSON block, a `#|` table): read apart, blanked for pulldown-cmark, and its blocks put
+/// back where it stands.
+struct Region {
+    /// The whole region, markers included.
+    range: Range<usize>,
+    /// What it becomes (empty for regions that render no prose).
+    blocks: Vec<Block>,
+}
+
+/// `text` with every region blanked out (newlines kept, so that offsets and lines stay
+/// where they are and CommonMark sees blank lines there).
+fn mask(text: &str, regions: &[Region]) -> String {
+    let mut out = text.to_owned();
+    // Each character becomes as many spaces as it has bytes.
+    for region in regions {
+        let blank: String = text[region.range.clone()]
+            .chars()
+            .map(|c| {
+                if c == '\n' {
+                    "\n".to_owned()
+                } else {
+                    " ".repeat(c.len_utf8())
+                }
+            })
+            .collect();
+        out.replace_range(region.range.clone(), &blank);
+    }
+    out
+}
+
+/// The blocks of the page's regions put among its other blocks in source order.
+fn place_regions(blocks: Vec<Block>, regions: Vec<Region>) -> Vec<Block> {
     let start = |block: &Block| {
         let flat = block.flat_text();
         (!flat.is_empty()).then(|| flat.source_span(0..flat.len()).start)
@@ -100,6 +144,24 @@ fn place_regions(blocks: Vec<Block>, regions: Vec<json_blocks::Region>) -> Vec<B
         out.extend(region.blocks);
     }
     out
+}
+
+/// A fragment of Markdown (a table cell of a region) as one text, its blocks separated
+/// by paragraph breaks, placed at `start` in the page.
+fn fragment_text(fragment: &str, start: usize) -> Text {
+    let mut text = Text::new();
+    for block in fragment_blocks(fragment) {
+        let mut flat = block.flat_text();
+        if flat.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.paragraph_break();
+        }
+        flat.offset(start);
+        text.append(&flat);
+    }
+    text
 }
 
 /// A fragment of Markdown (a `[block:parameters]` cell) as blocks, spans relative to it.

@@ -240,7 +240,7 @@ pub(crate) fn read(
             || h.split(|c: char| !c.is_alphanumeric()).any(|w| {
                 matches!(
                     w,
-                    "status" | "http" | "response" | "estado" | "statut" | "状态"
+                    "status" | "http" | "response" | "estado" | "statut" | "статус" | "状态"
                 )
             })
     };

@@ -142,7 +142,7 @@ pub enum ColumnRole {
 /// The role of a column from its header text ("Status Code", "HTTP Status Code",
 /// "Message Title", "Reason Phrase", "Description", "Meaning"...).
 pub fn column_role(header: &str) -> ColumnRole {
-    let h = header.trim().to_ascii_lowercase();
+    let h = header.trim().to_lowercase();
     let h = h.trim_matches(|c: char| !c.is_alphanumeric() && c != ' ');
     let has = |w: &str| h.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
     if h.is_empty() {
@@ -158,6 +158,8 @@ pub fn column_role(header: &str) -> ColumnRole {
         || has("descripcion")
         || has("descrição")
         || has("beschreibung")
+        || has("описание")
+        || has("значение")
         || has("bedeutung")
         || has("signification"))
         && !has("code")
@@ -176,6 +178,8 @@ pub fn column_role(header: &str) -> ColumnRole {
         || has("titre")
         || has("mensaje")
         || has("meldung")
+        || has("название")
+        || has("сообщение")
     {
         return if has("code") && !has("title") && !has("message") {
             ColumnRole::Code
@@ -190,6 +194,7 @@ pub fn column_role(header: &str) -> ColumnRole {
         || has("código")
         || has("codigo")
         || has("estado")
+        || has("статус")
         || has("statuscode")
     {
         return ColumnRole::Code;
@@ -252,6 +257,13 @@ pub fn says_status_codes(text: &str) -> bool {
             "응답 코드",
             "codice di stato",
             "codici di stato",
+            "код ответа",
+            "коды ответа",
+            "кодов ответа",
+            "код состояния",
+            "коды состояния",
+            "коды статуса",
+            "статус-код",
         ]
         .iter()
         .any(|p| lower.contains(p))
@@ -281,6 +293,9 @@ pub fn says_errors(text: &str) -> bool {
                 | "errores"
                 | "erros"
                 | "errori"
+                | "ошибка"
+                | "ошибки"
+                | "ошибок"
         )
     }) || ["错误", "エラー", "오류", "에러"]
         .iter()
@@ -625,5 +640,9 @@ mod tests {
         assert_eq!(column_role("Description"), ColumnRole::Description);
         assert_eq!(column_role("Meaning"), ColumnRole::Description);
         assert_eq!(column_role("Example"), ColumnRole::Other);
+        assert_eq!(column_role("**Статус**"), ColumnRole::Code);
+        assert_eq!(column_role("Описание"), ColumnRole::Description);
+        assert!(says_status_codes("Коды ответа сервера"));
+        assert!(says_errors("Возможные коды ошибок"));
     }
 }

@@ -15,13 +15,7 @@ use std::ops::Range;
 use statusdoc_model::page::{Block, Table, TableCell, Text};
 use statusdoc_model::Span;
 
-/// A `[block:KIND]` … `[/block]` region of a page.
-pub(super) struct Region {
-    /// The whole region, markers included.
-    pub range: Range<usize>,
-    /// What it becomes (empty for blocks that render no prose).
-    pub blocks: Vec<Block>,
-}
+use super::Region;
 
 /// The `[block:…]` regions of a page whose JSON parses, in page order.
 pub(super) fn regions(text: &str) -> Vec<Region> {
@@ -58,27 +52,6 @@ pub(super) fn regions(text: &str) -> Vec<Region> {
         });
     }
     found
-}
-
-/// `text` with every region blanked out (newlines kept, so that offsets and lines stay
-/// where they are and CommonMark sees blank lines there).
-pub(super) fn mask(text: &str, regions: &[Region]) -> String {
-    let mut out = text.to_owned();
-    // Each character becomes as many spaces as it has bytes.
-    for region in regions {
-        let blank: String = text[region.range.clone()]
-            .chars()
-            .map(|c| {
-                if c == '\n' {
-                    "\n".to_owned()
-                } else {
-                    " ".repeat(c.len_utf8())
-                }
-            })
-            .collect();
-        out.replace_range(region.range.clone(), &blank);
-    }
-    out
 }
 
 fn translate(text: &str, kind: &str, value: &serde_json::Value, json_start: usize) -> Vec<Block> {
@@ -165,19 +138,7 @@ fn cell_text(json: &str, json_start: usize, key: &str, decoded: &str) -> Option<
         text.push_mapped(decoded, Span::new(start, json_start + inner.end));
         return Some(text);
     }
-    let mut text = Text::new();
-    for block in super::fragment_blocks(raw) {
-        let mut flat = block.flat_text();
-        if flat.is_empty() {
-            continue;
-        }
-        if !text.is_empty() {
-            text.paragraph_break();
-        }
-        flat.offset(start);
-        text.append(&flat);
-    }
-    Some(text)
+    Some(super::fragment_text(raw, start))
 }
 
 /// Where the string value of `"key":` stands in `json`, inside its quotes.
