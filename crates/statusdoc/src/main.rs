@@ -22,6 +22,9 @@ use crate::inputs::Reading;
 use crate::output::Output;
 use crate::root::ProjectRoot;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit status for a usage, configuration or I/O problem.
 const EXIT_TROUBLE: u8 = 2;
 
