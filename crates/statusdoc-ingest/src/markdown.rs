@@ -54,6 +54,12 @@ pub(crate) fn read(document: &mut Document) -> Page {
         builder.event(event, to_source(range));
     }
     let mut blocks = embedded_responses(&text, builder.finish());
+    // Front matter values that are Markdown by name are rendered by the site's template;
+    // they are not masked (the front matter is metadata to pulldown-cmark already).
+    if let Some(end) = front_matter_end(&text) {
+        regions.extend(front_matter_markdown(&text, end));
+        regions.sort_by_key(|r| r.range.start);
+    }
     if !regions.is_empty() {
         blocks = place_regions(blocks, regions);
     }
@@ -62,11 +68,8 @@ pub(crate) fn read(document: &mut Document) -> Page {
     let has_h1 = blocks
         .iter()
         .any(|b| matches!(b, Block::Heading { level: 1, .. }));
-    let front_matter_end = text
-        .strip_prefix("---")
-        .and_then(|rest| rest.find("\n---").map(|at| at + 3 + 4));
     if !has_h1 {
-        if let Some((title, span)) = front_matter_end
+        if let Some((title, span)) = front_matter_end(&text)
             .and_then(|end| crate::common::front_matter_title(&text, end.min(text.len())))
         {
             if text.get(span.start..span.end) == Some(title.as_str()) {
@@ -91,6 +94,74 @@ pub(crate) fn read(document: &mut Document) -> Page {
         .cloned()
         .or(builder.title.take());
     Page { blocks }
+}
+
+/// Where a page's YAML front matter ends (its closing `---`), when it has one.
+fn front_matter_end(text: &str) -> Option<usize> {
+    text.strip_prefix("---")
+        .and_then(|rest| rest.find("\n---").map(|at| at + 3 + 4))
+}
+
+/// Front matter values that say by their name that they are Markdown
+/// (`content_markdown: |-`, `intro_md: |`), as block scalars: API documentation themes
+/// for static site generators keep a page's content there and render it with their
+/// template, so the reader reads it as the page's Markdown. The value is read in place
+/// (its indentation is at most three spaces, which Markdown ignores), so every span is
+/// the page's own.
+fn front_matter_markdown(text: &str, end: usize) -> Vec<Region> {
+    let mut found = Vec::new();
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text[..end].split_inclusive('\n') {
+        lines.push(at..at + line.len());
+        at += line.len();
+    }
+    let mut k = 0;
+    while k < lines.len() {
+        let line = &text[lines[k].clone()];
+        k += 1;
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let key_lower = key.trim().to_ascii_lowercase();
+        let markdown_key = key_lower.ends_with("markdown") || key_lower.ends_with("_md");
+        let block_scalar = value
+            .trim()
+            .strip_prefix(['|', '>'])
+            .is_some_and(|rest| rest.chars().all(|c| matches!(c, '-' | '+' | '0'..='9')));
+        if !markdown_key || !block_scalar || key.starts_with([' ', '\t']) {
+            continue;
+        }
+        // The value: the lines after the key that are indented or blank.
+        let first = k;
+        while k < lines.len() {
+            let next = &text[lines[k].clone()];
+            if next.trim().is_empty() || next.starts_with([' ', '\t']) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if first == k {
+            continue;
+        }
+        let range = lines[first].start..lines[k - 1].end;
+        let indent = text[range.clone()]
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.len() - l.trim_start_matches(' ').len())
+            .min()
+            .unwrap_or(0);
+        if indent > 3 || text[range.clone()].contains('\t') {
+            continue;
+        }
+        let mut blocks = fragment_blocks(&text[range.clone()]);
+        for block in &mut blocks {
+            block.offset(range.start);
+        }
+        found.push(Region { range, blocks });
+    }
+    found
 }
 
 /// A region of a page that a syntax CommonMark does not know marks out (a `[block:…]`

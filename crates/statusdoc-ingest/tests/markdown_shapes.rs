@@ -279,3 +279,33 @@ fn readme_parameter_blocks_are_tables() {
     assert_eq!(doc.entries[0].section, ["Response HTTP Status Codes"]);
     assert_spans_exact(&doc);
 }
+
+#[test]
+fn front_matter_values_named_markdown_are_the_page() {
+    let doc = read(
+        "---\ntitle: Errors\ncontent_markdown: |-\n  | Code | Name | Description |\n  | --- | --- | --- |\n  | 400 | Bad Request | We could not process that |\n  | 429 | Limit Exceeded | Slow down |\nsummary: |\n  | 404 | Not Found | not Markdown by name |\n---\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [
+            (400, "Bad Request", "We could not process that"),
+            (429, "Limit Exceeded", "Slow down"),
+        ]
+    );
+    assert_spans_exact(&doc);
+}
+
+#[test]
+fn yfm_multiline_tables() {
+    let doc = read(
+        "## Возможные коды ошибок\n\n#|\n|| **Статус** | **Код** | **Описание** ||\n|| `400` | `BAD_ID` | Неверный ID.\n\nПроверьте ID ||\n|| `403` | `WRONG_AUTH` | Нет доступа ||\n|#\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [
+            (400, "", "Неверный ID.\n\nПроверьте ID"),
+            (403, "", "Нет доступа"),
+        ]
+    );
+    assert_spans_exact(&doc);
+}
