@@ -454,15 +454,18 @@ pub(crate) fn read(
                 };
                 filled += 1;
                 let parts = split_title(interpreter.registry, text.as_str());
-                if parts
-                    .title
-                    .is_some_and(|t| interpreter.is_phrase(code, &text.as_str()[t]))
+                // "Too many requests are sent…" goes on as a sentence: no title.
+                if parts.certain
+                    && parts
+                        .title
+                        .is_some_and(|t| interpreter.is_phrase(code, &text.as_str()[t]))
                 {
                     titled += 1;
                 }
             }
-            // Known phrases lead a third of the cells: the column is "title - text".
-            titled >= 2 && titled * 3 >= filled || titled == 1 && filled <= 2
+            // Known phrases, set off from what follows, lead a quarter of the cells:
+            // the column is "title - text".
+            titled >= 2 && titled * 4 >= filled || titled == 1 && filled <= 2
         });
 
     // A title column the header calls a description ("Http status | Description" whose
@@ -660,7 +663,7 @@ pub(crate) fn read(
                 let parts = split_title(interpreter.registry, text.as_str());
                 if let Some(title) = parts.title {
                     let lead = &text.as_str()[title.clone()];
-                    let phrase = interpreter.is_phrase(candidate.code, lead);
+                    let phrase = parts.certain && interpreter.is_phrase(candidate.code, lead);
                     let short_title = parts.certain
                         && lead.split_whitespace().count() <= 5
                         && !crate::words::looks_like_prose(lead);

@@ -945,3 +945,57 @@ fn a_heading_label_may_end_with_a_period() {
         ]
     );
 }
+
+#[test]
+fn a_description_that_starts_with_a_phrase_and_goes_on_is_no_title() {
+    let got = entries(vec![
+        h(2, "Rate limit errors"),
+        table(
+            &["Status code", "Error code", "Explanation"],
+            &[
+                &[
+                    "429",
+                    "TOO_MANY_REQUESTS",
+                    "Too many requests are sent. Slow down.",
+                ],
+                &["429", "LIMIT_EXCEEDED", "The limit is exceeded."],
+            ],
+        ),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(429, "", "Too many requests are sent. Slow down."),
+            e(429, "", "The limit is exceeded."),
+        ]
+    );
+    // Set off by a separator, a phrase leading a quarter of the cells is their title.
+    let got = entries(vec![
+        h(2, "HTTP status codes"),
+        table(
+            &["Code", "Description"],
+            &[
+                &["200", "OK, Successful request."],
+                &["204", "Request was fine but nothing matched."],
+                &["400", "Bad request due to a bad parameter."],
+                &["413", "Request would return too much data."],
+                &["414", "Request URI too long"],
+                &["500", "Internal server error"],
+                &["503", "Service temporarily unavailable, under maintenance."],
+            ],
+        ),
+    ]);
+    let titles: Vec<&str> = got.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "OK",
+            "",
+            "",
+            "",
+            "Request URI too long",
+            "Internal server error",
+            ""
+        ]
+    );
+}
