@@ -6,6 +6,7 @@
 //! HTML blocks (a `<table>` or `<dl>` written in HTML) are read by the HTML reader and
 //! placed where they stand. Nothing here decides what a status code is.
 
+mod html_tables;
 mod json_blocks;
 mod yfm_tables;
 
@@ -21,10 +22,11 @@ pub(crate) fn read(document: &mut Document) -> Page {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_DEFINITION_LIST
         | Options::ENABLE_STRIKETHROUGH;
-    // `[block:…]` JSON blocks and `#|` tables are read apart and put back where they
+    // `[block:…]` JSON blocks, `#|` tables and HTML tables with Markdown cells are read apart and put back where they
     // stand.
     let mut regions = json_blocks::regions(&text);
     regions.extend(yfm_tables::regions(&text));
+    regions.extend(html_tables::regions(&text));
     regions.sort_by_key(|r| r.range.start);
     // A region inside another (a `#|` in a JSON block) is part of the outer one.
     let mut end = 0;
