@@ -648,6 +648,30 @@ impl<'r> Interpreter<'r> {
                 certain: true,
             };
         }
+        // "`200 OK` for a successful operation": code and phrase set off together in
+        // one code span, then the condition the code is returned on.
+        let mut separated = separated;
+        if let Some(phrase) = marked_phrase(text, at) {
+            let tail = &s[phrase.end..];
+            let gap = tail.len()
+                - tail
+                    .trim_start_matches([' ', '-', '–', '—', ':', ','])
+                    .len();
+            let detail = phrase.end + gap..s.trim_end().len();
+            let condition = CONDITION_WORDS
+                .iter()
+                .any(|w| s[detail.start..].starts_with(w));
+            if self.is_phrase(code, &s[phrase.clone()])
+                && (condition || gap > 0 && tail[..gap].trim() != "")
+            {
+                parts = split::CodeAndTitle {
+                    title: Some(phrase.start - at..phrase.end - at),
+                    detail: (!detail.is_empty()).then(|| detail.start - at..detail.end - at),
+                    certain: true,
+                };
+                separated = true;
+            }
+        }
         // A title that runs straight into a lowercase sentence.
         if let (Some(title), Some(detail)) = (parts.title.clone(), parts.detail.clone()) {
             let gap = &s[at + title.end..at + detail.start];
@@ -1799,6 +1823,31 @@ fn bold_label(text: &Text, after_code: usize) -> Option<std::ops::Range<usize>> 
         && label.split_whitespace().count() <= 8
         && code_lead(label).is_none())
     .then_some(range.start..end)
+}
+
+/// Words that start the condition a code is returned on ("when the token expired",
+/// "for a successful operation").
+const CONDITION_WORDS: [&str; 7] = [
+    "if ",
+    "when ",
+    "whenever ",
+    "for ",
+    "on ",
+    "after ",
+    "once ",
+];
+
+/// The text after a code inside the same code span ("`404 Not Found` when…" gives "Not
+/// Found"), when the span holds more than the code.
+fn marked_phrase(text: &Text, at: usize) -> Option<std::ops::Range<usize>> {
+    let s = text.as_str();
+    let (range, _) = text
+        .marks()
+        .find(|(r, m)| *m == Mark::Code && r.start <= at && at + 3 <= r.end)?;
+    let inside = s.get(at + 3..range.end)?;
+    let lead = inside.len() - inside.trim_start().len();
+    let phrase = at + 3 + lead..at + 3 + inside.trim_end().len();
+    (!phrase.is_empty() && lead > 0).then_some(phrase)
 }
 
 /// A short paragraph that is all bold ("**PUT**", "**Errors**"): a heading in all but

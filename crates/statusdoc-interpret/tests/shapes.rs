@@ -999,3 +999,40 @@ fn a_description_that_starts_with_a_phrase_and_goes_on_is_no_title() {
         ]
     );
 }
+
+/// A paragraph whose `backticked` parts are code spans.
+fn code_p(s: &str) -> Vec<Block> {
+    let mut t = Text::new();
+    let mut code = false;
+    for part in s.split('`') {
+        let at = t.len();
+        t.push_source(part, 0);
+        if code {
+            t.mark(at, statusdoc_model::page::Mark::Code);
+        }
+        code = !code;
+    }
+    vec![Block::Paragraph(t)]
+}
+
+#[test]
+fn a_code_span_holding_code_and_phrase_then_a_condition() {
+    let got = entries(vec![
+        h(2, "HTTP codes"),
+        Block::List(List {
+            items: vec![
+                code_p("`200 OK` for a successful operation"),
+                code_p("`400 Bad Request` when the request is incorrect"),
+            ],
+        }),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(200, "OK", "for a successful operation"),
+            e(400, "Bad Request", "when the request is incorrect"),
+        ]
+    );
+    // A code span in a sentence is still a mention.
+    assert!(entries(code_p("`401 Unauthorized` errors mean the token expired")).is_empty());
+}
