@@ -111,9 +111,13 @@ fn drop_tables_of_contents(entries: &mut Vec<Entry>, lists: &[usize], headings: 
         .copied()
         .filter(|block| {
             let mut items = entries.iter().filter(|e| e.block == *block).peekable();
+            // Navigation names its targets and says nothing more: a list whose items
+            // describe their codes ("404 Not Found: the item does not exist") is an
+            // operation's own list, even when a later section explains every code.
             items.peek().is_some()
                 && items.all(|e| {
                     e.title.is_some()
+                        && e.description.as_ref().is_none_or(|d| d.text.trim().is_empty())
                         && from_headings
                             .get(&key(e))
                             .is_some_and(|&heading| heading > e.code_span.start)

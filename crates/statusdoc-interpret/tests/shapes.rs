@@ -513,6 +513,17 @@ fn a_table_of_contents_repeating_the_headings_is_navigation() {
     page.extend(body(100));
     page.extend([h(2, "Summary"), toc(500)]);
     assert_eq!(entries(page).len(), 4);
+    // An operation's list that describes each code is no navigation, even when a later
+    // section explains every code again.
+    let described = Block::List(List {
+        items: vec![
+            vec![Block::Paragraph(at("204 No Content: the item is gone", 10))],
+            vec![Block::Paragraph(at("404 Not Found: no such item", 50))],
+        ],
+    });
+    let mut page = vec![h(1, "DELETE"), h(2, "Possible status codes"), described];
+    page.extend(body(100));
+    assert_eq!(entries(page).len(), 4);
 }
 
 #[test]
