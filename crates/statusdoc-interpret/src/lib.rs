@@ -117,7 +117,9 @@ fn drop_tables_of_contents(entries: &mut Vec<Entry>, lists: &[usize], headings: 
             items.peek().is_some()
                 && items.all(|e| {
                     e.title.is_some()
-                        && e.description.as_ref().is_none_or(|d| d.text.trim().is_empty())
+                        && e.description
+                            .as_ref()
+                            .is_none_or(|d| d.text.trim().is_empty())
                         && from_headings
                             .get(&key(e))
                             .is_some_and(|&heading| heading > e.code_span.start)

@@ -14,6 +14,8 @@
 //! - A table whose first column holds another key (a vendor's error codes) is
 //!   [`Listing::Keyed`]: its codes repeat by design.
 
+use std::collections::HashMap;
+
 use statusdoc_model::page::{Table, TableCell, Text};
 use statusdoc_model::Listing;
 use statusdoc_reference::PhraseMatch;
@@ -416,11 +418,21 @@ pub(crate) fn read(
                 let (prose, filled) = share(c, &crate::words::looks_like_prose);
                 prose * 2 <= filled
             };
+            // "Status Code | Status | Description": a status column beside the codes
+            // that holds no codes holds what the vendor calls each status.
+            let status_names = |c: usize| {
+                let h = header[c].to_lowercase();
+                let words: Vec<&str> = h
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                words == ["status"] && share(c, &|t| code_lead(t).is_some()).0 == 0
+            };
             others.iter().copied().find(|&c| {
                 !keyed
                     && !is_ident_col(c)
-                    && column_role(&header[c]) == ColumnRole::Title
-                    && avg_words(c) <= 5.0
+                    && (column_role(&header[c]) == ColumnRole::Title && avg_words(c) <= 5.0
+                        || status_names(c) && avg_words(c) <= 6.0)
                     && (phrase_share(c).0 > 0 || labels(c))
             })
         });
@@ -710,8 +722,18 @@ pub(crate) fn read(
     if !accepted {
         return None;
     }
+    // A code that repeats by design, one row per condition (three times or more): the
+    // rows are keyed by their conditions. A code twice may be a slip, and stays
+    // checked.
+    let conditions = {
+        let mut counts: HashMap<u16, usize> = HashMap::new();
+        for candidate in &candidates {
+            *counts.entry(candidate.code).or_default() += 1;
+        }
+        counts.values().any(|&n| n >= 3)
+    };
     let block = interpreter.next_block();
-    let listing = if keyed {
+    let listing = if keyed || conditions {
         Listing::Keyed
     } else {
         interpreter.listing()

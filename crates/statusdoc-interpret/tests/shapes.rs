@@ -1047,3 +1047,62 @@ fn a_code_span_holding_code_and_phrase_then_a_condition() {
     // A code span in a sentence is still a mention.
     assert!(entries(code_p("`401 Unauthorized` errors mean the token expired")).is_empty());
 }
+
+#[test]
+fn a_status_column_of_messages_beside_the_codes_holds_the_titles() {
+    let got = entries(vec![
+        h(3, "HTTP status codes and conditions"),
+        table(
+            &["Status Code", "Status", "Description"],
+            &[
+                &["200", "your_trip_json", "A happy bit of json"],
+                &[
+                    "400",
+                    "Failed to parse json request",
+                    "You need a valid json request",
+                ],
+                &["400", "No costing method found", "You must give a method"],
+                &[
+                    "404",
+                    "Try any of: '/route' '/locate'",
+                    "The action is not supported",
+                ],
+                &["500", "Failed to parse TripPath", "Had a problem"],
+                &["501", "Not implemented", "Not Implemented"],
+            ],
+        ),
+    ]);
+    let titles: Vec<&str> = got.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "your_trip_json",
+            "Failed to parse json request",
+            "No costing method found",
+            "Try any of: '/route' '/locate'",
+            "Failed to parse TripPath",
+            "Not implemented"
+        ]
+    );
+}
+
+#[test]
+fn a_code_repeated_for_each_condition_keys_its_rows() {
+    let page = Page {
+        blocks: vec![
+            h(2, "HTTP status codes"),
+            table(
+                &["Code", "API", "Description"],
+                &[
+                    &["404", "Payments", "No transaction found"],
+                    &["404", "Balances", "No wallet found"],
+                    &["404", "Webhooks", "No active webhook"],
+                    &["500", "All", "Internal error"],
+                ],
+            ),
+        ],
+    };
+    let got = interpret(&page, Registry::bundled());
+    assert_eq!(got.len(), 4);
+    assert!(got.iter().all(|e| e.listing == Listing::Keyed));
+}
