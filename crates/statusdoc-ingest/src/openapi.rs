@@ -374,7 +374,15 @@ type Followed<'y> = (KeyValue<'y>, Under);
 impl<'a, 'y> Reader<'a, 'y> {
     fn read(&self, out: &mut Output) {
         let root = self.root;
-        for (key, value) in self.entries(root) {
+        // The operations first, then the responses they share, wherever the document
+        // puts them (as the operations' own lists read them first).
+        let shared = |key: &str| matches!(key, "components" | "responses");
+        let entries = self.entries(root);
+        let ordered = entries
+            .iter()
+            .filter(|(key, _)| !shared(&self.key(key)))
+            .chain(entries.iter().filter(|(key, _)| shared(&self.key(key))));
+        for &(key, value) in ordered {
             match self.key(key).as_str() {
                 "info" => self.info(value, out),
                 "openapi" | "swagger" => {

@@ -371,3 +371,21 @@ fn a_refused_flow_collection_is_skipped_not_the_file() {
     assert_eq!(doc.notes[0].rule, "SD003");
     assert_spans_exact(&doc);
 }
+
+#[test]
+fn shared_responses_come_after_the_operations_and_are_named_by_their_phrase() {
+    let doc = read(
+        "openapi: 3.0.0\ncomponents:\n  responses:\n    forbiddenError:\n      description: The app may not see this\npaths:\n  /items:\n    delete:\n      responses:\n        '204':\n          description: Deleted\n        '403':\n          $ref: '#/components/responses/forbiddenError'\n",
+    );
+    let got: Vec<(u16, Vec<String>)> = doc
+        .entries
+        .iter()
+        .map(|e| (e.code, e.section.clone()))
+        .collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0].0, 204);
+    assert_eq!(got[1].0, 403);
+    assert_eq!(got[2].0, 403);
+    assert!(got[2].1.iter().any(|s| s.contains("components.responses")));
+    assert_spans_exact(&doc);
+}

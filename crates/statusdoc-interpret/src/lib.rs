@@ -1797,13 +1797,23 @@ fn code_named(registry: &Registry, name: &str) -> Option<u16> {
         return None;
     }
     let key = statusdoc_reference::phrase_key(name);
-    let key = key.strip_suffix("response").unwrap_or(&key);
+    // "NotFoundResponse", "forbiddenError": the phrase with a word that says what the
+    // thing is ("InternalServerError" is the phrase whole).
+    let keys: Vec<&str> = std::iter::once(key.as_str())
+        .chain(
+            ["response", "error", "exception"]
+                .iter()
+                .filter_map(|suffix| key.strip_suffix(suffix)),
+        )
+        .filter(|k| !k.is_empty())
+        .collect();
     let mut found = registry.statuses().iter().filter(|status| {
-        status.has_phrase() && statusdoc_reference::phrase_key(&status.reason) == key
+        status.has_phrase()
+            && keys.contains(&statusdoc_reference::phrase_key(&status.reason).as_str())
             || status
                 .obsolete
                 .iter()
-                .any(|old| statusdoc_reference::phrase_key(&old.phrase) == key)
+                .any(|old| keys.contains(&statusdoc_reference::phrase_key(&old.phrase).as_str()))
     });
     let first = found.next()?;
     found.next().is_none().then_some(first.code)
