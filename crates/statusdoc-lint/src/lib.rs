@@ -100,6 +100,12 @@ fn lint_page_raw(document: &Document, registry: &Registry, config: &Config) -> V
             check(&context, &mut found);
         }
     }
+    // Where the reader is unsure of positions, an edit may land on other text.
+    if document.approximate_positions {
+        for fix in found.iter_mut().filter_map(|d| d.fix.as_mut()) {
+            fix.safe = false;
+        }
+    }
     found.into_iter().filter_map(|d| config.apply(d)).collect()
 }
 

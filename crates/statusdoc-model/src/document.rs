@@ -185,6 +185,9 @@ pub struct Document {
     /// The page was found by walking a folder rather than named: not every such page is
     /// expected to document status codes.
     pub discovered: bool,
+    /// The reader could not place some of the page's text in the source (an HTML parser
+    /// moved it): positions may be off, so no fix on this page is safe.
+    pub approximate_positions: bool,
 }
 
 impl Document {
@@ -198,6 +201,7 @@ impl Document {
             notes: Vec::new(),
             suppressions: Vec::new(),
             discovered: false,
+            approximate_positions: false,
         }
     }
 

@@ -76,6 +76,7 @@ pub(crate) fn read(document: &mut Document) -> Page {
         );
     }
     if let Some(at) = findings.first_unlocated {
+        document.approximate_positions = true;
         let note = Diagnostic::of(
             Rule::ReaderLimit,
             Severity::Info,
