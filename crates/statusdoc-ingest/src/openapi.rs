@@ -17,9 +17,10 @@
 //!   chain that loops or points at nothing in the file gets an info-level SD003 note at
 //!   the response's `$ref` (a `$ref` to another file is not followed);
 //! - `components.responses` (3.x) and the top-level `responses` (2.0) are a level-2
-//!   heading of that name and a definition list of response names and descriptions
-//!   (names are not codes, so the interpreter makes nothing of them unless a
-//!   description starts with one);
+//!   heading of that name and a definition list of response names and descriptions,
+//!   after the operations wherever the document puts them (names are not codes: the
+//!   interpreter makes an entry only of a name that is a phrase, `NotFound`,
+//!   `forbiddenError`, or a description that starts with a code);
 //! - `default`, range keys (`4XX`) and extension keys (`x-…`) are no entries.
 //!
 //! Descriptions keep exact spans: plain and quoted scalars map character for character
