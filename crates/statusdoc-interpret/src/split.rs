@@ -142,7 +142,7 @@ fn split_plain(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
         let tail = &text[at..];
         let skip = tail.len()
             - tail
-                .trim_start_matches([' ', '\t', ':', '-', '–', '—', ';', ',', '|', '：'])
+                .trim_start_matches([' ', '\t', ':', '-', '–', '—', ';', ',', '|', '：', '.'])
                 .len();
         let begin = at + skip;
         let end = start + rest_trimmed_len;
@@ -297,6 +297,14 @@ mod tests {
         assert_eq!(
             split("404 Not Found -- the pet is gone"),
             (Some("Not Found"), Some("the pet is gone"))
+        );
+    }
+
+    #[test]
+    fn a_period_after_a_known_phrase_is_no_part_of_the_description() {
+        assert_eq!(
+            split("400 Bad request. Returned for bad input"),
+            (Some("Bad request"), Some("Returned for bad input"))
         );
     }
 
