@@ -686,7 +686,8 @@ impl<'a, 'y> Reader<'a, 'y> {
     /// The span of a response code key's digits, or `None` for `default`, `4XX`, `x-…`.
     fn code_key(&self, key: &MarkedYaml) -> Option<Span> {
         let span = self.span(key);
-        let raw = &self.text[span.start..span.end];
+        // A JSON key written `"200" :` may end its span at the colon.
+        let raw = self.text[span.start..span.end].trim_end();
         let inner = raw
             .strip_prefix(['\'', '"'])
             .and_then(|r| r.strip_suffix(['\'', '"']))

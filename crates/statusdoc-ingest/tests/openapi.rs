@@ -389,3 +389,19 @@ fn shared_responses_come_after_the_operations_and_are_named_by_their_phrase() {
     assert!(got[2].1.iter().any(|s| s.contains("components.responses")));
     assert_spans_exact(&doc);
 }
+
+#[test]
+fn json_keys_with_a_space_before_the_colon() {
+    let doc = read_as(
+        "openapi.json",
+        "{\n  \"openapi\" : \"3.1.0\",\n  \"paths\" : {\n    \"/a\" : {\n      \"get\" : {\n        \"responses\" : {\n          \"200\" : {\n            \"description\" : \"OK - The request has succeeded.\"\n          },\n          \"404\" : { \"description\" : \"Not Found\" }\n        }\n      }\n    }\n  }\n}\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [
+            (200, "OK", "The request has succeeded."),
+            (404, "Not Found", "")
+        ]
+    );
+    assert_spans_exact(&doc);
+}
