@@ -866,6 +866,45 @@ impl<'r> Interpreter<'r> {
 
     /// A code, a separator and a label that `is_label` accepts: the label is the title
     /// (a term's or a heading's, titles by their markup whatever their case).
+    /// "Bad Request (400)": a heading that names its status and gives the code after
+    /// it in parentheses. The label is the title (short, capitalised, no sentence).
+    fn code_after_label(&self, text: &Text) -> Option<Candidate> {
+        let s = text.as_str().trim_end();
+        let inner = s.strip_suffix(')')?;
+        let open = inner.rfind('(')?;
+        let digits = inner[open + 1..].trim();
+        if digits.len() != 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let code: u16 = digits.parse().ok()?;
+        if !(100..=599).contains(&code) {
+            return None;
+        }
+        let label = inner[..open].trim_end();
+        let lead = label.len() - label.trim_start().len();
+        let label = label.trim_start();
+        let words = label.split_whitespace().count();
+        if words == 0
+            || words > 5
+            || !label.chars().next().is_some_and(char::is_uppercase)
+            || label.contains(['.', ':', '?', '!', '(', ')'])
+            || code_lead(label).is_some()
+        {
+            return None;
+        }
+        let at = open + 1 + (inner[open + 1..].len() - inner[open + 1..].trim_start().len());
+        let title = text.cell(lead..lead + label.len()).map(unquote)?;
+        Some(Candidate {
+            code,
+            code_span: text.source_span(at..at + 3),
+            phrase: self.is_phrase(code, &title.text),
+            title_certain: true,
+            title: Some(title),
+            description: Text::new(),
+            explicit: false,
+        })
+    }
+
     fn label_candidate(&self, text: &Text, is_label: impl Fn(&str) -> bool) -> Option<Candidate> {
         let s = text.as_str();
         let (at, code, explicit) = code_lead_explicit(s)?;
@@ -892,6 +931,9 @@ impl<'r> Interpreter<'r> {
     }
 
     fn heading_candidate(&self, text: &Text) -> Option<Candidate> {
+        if let Some(candidate) = self.code_after_label(text) {
+            return Some(candidate);
+        }
         if let Some(candidate) = self.candidate(text, false) {
             if candidate.title.is_some() || candidate.description.is_empty() {
                 return Some(candidate);

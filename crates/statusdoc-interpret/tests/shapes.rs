@@ -1106,3 +1106,17 @@ fn a_code_repeated_for_each_condition_keys_its_rows() {
     assert_eq!(got.len(), 4);
     assert!(got.iter().all(|e| e.listing == Listing::Keyed));
 }
+
+#[test]
+fn a_heading_that_gives_its_code_after_the_label() {
+    let got = entries(vec![
+        h(2, "API"),
+        h(3, "Bad Request (400)"),
+        p("The form data failed validation."),
+        h(3, "Large PDFs"),
+        p("Split them."),
+    ]);
+    assert_eq!(got, [e(400, "Bad Request", "The form data failed validation.")]);
+    // A label that is no phrase needs a group that says status codes.
+    assert!(entries(vec![h(2, "Tips"), h(3, "Pricing (500)"), p("Half off.")]).is_empty());
+}
