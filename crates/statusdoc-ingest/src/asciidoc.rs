@@ -894,17 +894,27 @@ fn first_positional(list: &str) -> String {
         .to_owned()
 }
 
-/// An attribute list split at commas outside quotes, values unquoted.
+/// An attribute list split at commas outside quotes, values unquoted. As in
+/// Asciidoctor, what follows a closing quote up to the next comma is dropped
+/// (`cols="15,25,60"*` is `15,25,60`).
 fn split_attributes(list: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut quote: Option<char> = None;
+    let mut after_quote = false;
     for c in list.chars() {
         match quote {
-            Some(q) if c == q => quote = None,
+            Some(q) if c == q => {
+                quote = None;
+                after_quote = true;
+            }
             Some(_) => current.push(c),
+            None if c == ',' => {
+                after_quote = false;
+                out.push(std::mem::take(&mut current).trim().to_owned());
+            }
+            None if after_quote => {}
             None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == ',' => out.push(std::mem::take(&mut current).trim().to_owned()),
             None => current.push(c),
         }
     }

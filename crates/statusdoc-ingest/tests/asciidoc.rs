@@ -451,3 +451,15 @@ fn long_paragraphs_of_stray_marks_read_in_linear_time() {
         start.elapsed()
     );
 }
+
+#[test]
+fn junk_after_a_quoted_cols_value_is_dropped() {
+    let doc = read(
+        "== HTTP status code\n\n[cols=\"15,25,60\"*,options=\"header\"]\n|===\n|Code | Reason phrase |Description\n\n|200\n|OK\n|Success.\n|404\n|Not found\n|No such resource.\n|===\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [(200, "OK", "Success."), (404, "Not found", "No such resource.")]
+    );
+    assert_spans_exact(&doc);
+}
