@@ -459,7 +459,10 @@ fn junk_after_a_quoted_cols_value_is_dropped() {
     );
     assert_eq!(
         entries(&doc),
-        [(200, "OK", "Success."), (404, "Not found", "No such resource.")]
+        [
+            (200, "OK", "Success."),
+            (404, "Not found", "No such resource.")
+        ]
     );
     assert_spans_exact(&doc);
 }

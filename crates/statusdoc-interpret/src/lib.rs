@@ -1319,7 +1319,10 @@ impl<'r> Interpreter<'r> {
     /// A list whose items start with codes; items that do not are skipped, and a list
     /// of groups ("2xx Success" with the codes nested below) is read through.
     fn list(&mut self, list: &List, lead_in: &[&Text]) {
-        if self.status_field_items(list) || self.trailing_status_items(list) {
+        if self.status_field_items(list)
+            || self.trailing_status_items(list)
+            || self.status_line_items(list)
+        {
             return;
         }
         let mut candidates = Vec::new();
@@ -1358,6 +1361,40 @@ impl<'r> Interpreter<'r> {
             }
             self.depth -= 1;
         }
+    }
+
+    /// A list of errors, each item a description and a line of its own that gives the
+    /// HTTP status ("Bad request. JSON is malformed." then "HTTP - 400"): the items
+    /// with such a line (two or more, half the list) are entries keyed by their errors.
+    fn status_line_items(&mut self, list: &List) -> bool {
+        let mut found = Vec::new();
+        for item in &list.items {
+            let line = item.iter().enumerate().find_map(|(k, block)| match block {
+                Block::Paragraph(t) => http_status_line(t).map(|value| (k, value)),
+                _ => None,
+            });
+            let Some((k, value)) = line else {
+                continue;
+            };
+            let Some(mut candidate) = self.candidate(&value, true) else {
+                continue;
+            };
+            if candidate.description.is_empty() {
+                if let Some(Block::Paragraph(before)) = item[..k].first() {
+                    candidate.description = before.clone();
+                }
+            }
+            found.push(candidate);
+        }
+        if found.len() < 2 || found.len() * 2 < list.items.len() {
+            return false;
+        }
+        let block = self.next_block();
+        self.list_blocks.push(block);
+        for candidate in found {
+            self.push(candidate, block, Vec::new(), Listing::Keyed);
+        }
+        true
     }
 
     /// A list of situations, each ending with the status it gets ("Invalid JSON body:
@@ -1804,6 +1841,33 @@ fn is_status_record(registry: &Registry, text: &Text) -> bool {
             !phrase.is_empty() && registry.match_phrase(code, phrase).is_own()
         })
     })
+}
+
+/// A paragraph that is only an HTTP status field ("HTTP - 400", "HTTP status: 404",
+/// "Status code — 429 Too Many Requests"): the value, from its code on. The label must
+/// say HTTP or status code by itself.
+fn http_status_line(text: &Text) -> Option<Text> {
+    let s = text.as_str().trim_end();
+    if s.len() > 80 || s.contains('\n') {
+        return None;
+    }
+    let sep = s.find([':', '-', '–', '—', '='])?;
+    let label = s[..sep]
+        .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+        .to_lowercase();
+    let explicit = label == "http"
+        || label.contains("http") && STATUS_FIELDS.contains(&label.as_str())
+        || matches!(label.as_str(), "status code" | "response code");
+    if !explicit {
+        return None;
+    }
+    let after = &s[sep..];
+    let value_at = sep + after.len()
+        - after
+            .trim_start_matches([':', '-', '–', '—', '=', ' ', '\t', '*', '_', '`'])
+            .len();
+    leading_code(&s[value_at..])?;
+    Some(text.slice(value_at..s.len()))
 }
 
 fn status_field_lines(text: &Text) -> Vec<(Text, bool)> {

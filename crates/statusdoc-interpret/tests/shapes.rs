@@ -1116,7 +1116,46 @@ fn a_heading_that_gives_its_code_after_the_label() {
         h(3, "Large PDFs"),
         p("Split them."),
     ]);
-    assert_eq!(got, [e(400, "Bad Request", "The form data failed validation.")]);
+    assert_eq!(
+        got,
+        [e(400, "Bad Request", "The form data failed validation.")]
+    );
     // A label that is no phrase needs a group that says status codes.
     assert!(entries(vec![h(2, "Tips"), h(3, "Pricing (500)"), p("Half off.")]).is_empty());
+}
+
+#[test]
+fn list_items_that_give_their_http_status_on_a_line_of_their_own() {
+    let item = |d: &str, status: &str| {
+        vec![
+            p(d),
+            p(status),
+            Block::Literal(text("{\"code\": \"ERR006\"}")),
+        ]
+    };
+    let got = entries(vec![
+        h(2, "Prompt errors"),
+        Block::List(List {
+            items: vec![
+                item("Bad request. JSON is not formatted properly.", "HTTP - 400"),
+                item("The prompt was not found.", "HTTP - 404"),
+                vec![p("Incorrect data type provided for answer")],
+            ],
+        }),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(400, "", "Bad request. JSON is not formatted properly."),
+            e(404, "", "The prompt was not found."),
+        ]
+    );
+    // A list of other fields is no such list.
+    let got = entries(vec![Block::List(List {
+        items: vec![
+            vec![p("Retries"), p("Max - 400")],
+            vec![p("Timeout"), p("Max - 500")],
+        ],
+    })]);
+    assert!(got.is_empty());
 }
