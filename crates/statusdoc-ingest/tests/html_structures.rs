@@ -319,3 +319,29 @@ fn headings_are_content_whatever_their_class() {
         ]
     );
 }
+
+/// A server-side rendered API reference: each response is a button (an expandable
+/// section) with the code in `<strong>` and an empty `<div>` whose `html` attribute
+/// holds the description's HTML for the client to insert.
+#[test]
+fn rendered_references_with_descriptions_in_html_attributes() {
+    let page = "<h2>POST /advertisers</h2><h3>Responses</h3><div><button class=\"x\"><svg><polygon points=\"1 2\"></polygon></svg><strong>201<!-- --> </strong><div html=\"&lt;p&gt;Advertiser created successfully&lt;/p&gt;\n\" class=\"y\"></div></button></div><div><button><strong>404<!-- --> </strong><div html=\"&lt;p&gt;Portal not found&lt;/p&gt;\"></div></button></div><button>Copy</button>";
+    let doc = read_str(page);
+    assert_eq!(
+        summary(&doc),
+        [
+            (
+                201,
+                String::new(),
+                "Advertiser created successfully".to_owned()
+            ),
+            (404, String::new(), "Portal not found".to_owned()),
+        ]
+    );
+    let description = doc.entries[0].description.as_ref().unwrap();
+    assert_eq!(
+        doc.source.slice(description.span),
+        "Advertiser created successfully"
+    );
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+}

@@ -167,7 +167,8 @@ impl<'m> Builder<'m> {
             let is_root = node.id() == root.id();
             if open
                 && !is_root
-                && (is_ignored(element) || element.name() == "header" && self.content_depth == 0)
+                && (is_ignored(element) && !is_disclosure(node)
+                    || element.name() == "header" && self.content_depth == 0)
             {
                 skip = Some(node.id());
                 continue;
@@ -665,4 +666,14 @@ fn without_permalinks(text: Text) -> Text {
         return text;
     }
     text.slice(start..end)
+}
+
+/// A button that holds blocks of text (`<button><strong>201</strong><div><p>Created…`):
+/// the header of an expandable section (API references show each response so), whose
+/// text is content; a "Copy" or "Try it" button holds none.
+fn is_disclosure(node: NodeRef<Node>) -> bool {
+    matches!(node.value(), Node::Element(e) if e.name() == "button")
+        && node
+            .descendants()
+            .any(|d| matches!(d.value(), Node::Element(e) if matches!(e.name(), "div" | "p")))
 }

@@ -105,10 +105,11 @@ fn read_blocks(text: &str, document: Option<&mut Document>) -> (Vec<Block>, Find
     // Pathologically deep pages are flattened first; offsets are unchanged.
     let flattened = limit_nesting(text, MAX_DEPTH);
     let parsed = flattened.as_deref().unwrap_or(text);
-    let html = match document {
+    let mut html = match document {
         Some(_) => Html::parse_document(parsed),
         None => Html::parse_fragment(parsed),
     };
+    insert_html_attributes(&mut html);
     let map = TextMap::build(parsed);
     let positions = align(&map, &html);
     let mut root = *html.root_element();
@@ -121,6 +122,46 @@ fn read_blocks(text: &str, document: Option<&mut Document>) -> (Vec<Block>, Find
     let mut builder = Builder::new(&map, &positions, &grids);
     builder.walk(root);
     builder.finish()
+}
+
+/// Server-side rendered API references (Redoc) leave a description's element empty and
+/// put its HTML, entity-encoded, in an `html` attribute for the client to insert: the
+/// page reads as the browser shows it, so that HTML becomes the element's content (the
+/// text map reads the attribute's text at the same place, [`positions`]).
+fn insert_html_attributes(html: &mut Html) {
+    let targets: Vec<(ego_tree::NodeId, String)> = html
+        .tree
+        .nodes()
+        .filter(|node| !node.has_children())
+        .filter_map(|node| match node.value() {
+            Node::Element(e) => e.attr("html").map(|v| (node.id(), v.to_owned())),
+            _ => None,
+        })
+        .collect();
+    for (id, inner) in targets {
+        let fragment = Html::parse_fragment(&inner);
+        // The fragment's content: children of its `<html>` root element.
+        let root = fragment.root_element();
+        for child in root.children() {
+            graft(&mut html.tree, id, child);
+        }
+    }
+}
+
+/// Copies `node` and its descendants under `parent`.
+fn graft(tree: &mut ego_tree::Tree<Node>, parent: ego_tree::NodeId, node: ego_tree::NodeRef<Node>) {
+    let mut stack = vec![(parent, node)];
+    while let Some((parent, node)) = stack.pop() {
+        let Some(mut parent_mut) = tree.get_mut(parent) else {
+            continue;
+        };
+        let copy = parent_mut.append(node.value().clone()).id();
+        // Children pushed in reverse so they are appended in order.
+        let children: Vec<_> = node.children().collect();
+        for child in children.into_iter().rev() {
+            stack.push((copy, child));
+        }
+    }
 }
 
 fn find<'a>(html: &'a Html, selector: &str) -> Option<ego_tree::NodeRef<'a, Node>> {

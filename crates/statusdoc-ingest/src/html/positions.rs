@@ -86,6 +86,11 @@ impl TextMap {
                                 if let Some(decode) = raw_text_kind(&name) {
                                     raw = Some((name, decode));
                                 }
+                                // An empty element whose content is in its `html`
+                                // attribute: that content's text is the element's.
+                                if let Some(value) = html_attribute_content(source, i, end) {
+                                    map.inner_html_text(source, value);
+                                }
                             }
                             i = end;
                             run = i;
@@ -137,6 +142,37 @@ impl TextMap {
             literal: true,
         });
         self.decoded.push_str(text);
+    }
+
+    /// The text of HTML held, entity-encoded, in an attribute value (`&lt;p&gt;Done&lt;/p&gt;`):
+    /// the runs between encoded tags, entities decoded once.
+    fn inner_html_text(&mut self, source: &str, value: Range<usize>) {
+        let bytes = source.as_bytes();
+        let mut i = value.start;
+        let mut run = i;
+        while i < value.end {
+            if source[i..value.end].starts_with("&lt;") {
+                self.literal(source, run, i);
+                i = source[i..value.end]
+                    .find("&gt;")
+                    .map_or(value.end, |k| i + k + 4);
+                run = i;
+                continue;
+            }
+            if bytes[i] == b'&' {
+                if let Some((len, chars)) =
+                    decode_entity(source, i).filter(|(len, _)| i + len <= value.end)
+                {
+                    self.literal(source, run, i);
+                    self.push(chars.as_str(), i, len);
+                    i += len;
+                    run = i;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        self.literal(source, run, value.end);
     }
 
     fn push(&mut self, text: &str, src: usize, src_len: usize) {
@@ -449,6 +485,27 @@ fn raw_end_tag(bytes: &[u8], i: usize, name: &str) -> Option<usize> {
 
 /// If markup (a tag, comment, doctype, processing instruction) starts at `bytes[i] ==
 /// b'<'`, its end and, for a start tag, its lowercase name. `None`: the `<` is text.
+/// The value of the `html="…"` attribute of the start tag at `start..end`, when the
+/// element is empty in the source (its end tag follows at once): the way server-side
+/// rendered API references (Redoc) ship a description's HTML for the client to insert.
+pub(crate) fn html_attribute_content(
+    source: &str,
+    start: usize,
+    end: usize,
+) -> Option<Range<usize>> {
+    let tag = source.get(start..end)?;
+    let at = tag.find(" html=")? + " html=".len();
+    let quote = *tag.as_bytes().get(at)?;
+    if quote != b'"' && quote != b'\'' {
+        return None;
+    }
+    let close = tag[at + 1..].find(quote as char)? + at + 1;
+    let after = source.get(end..)?.trim_start();
+    after
+        .starts_with("</")
+        .then_some(start + at + 1..start + close)
+}
+
 fn markup_end(bytes: &[u8], i: usize) -> Option<(usize, Option<String>)> {
     let next = *bytes.get(i + 1)?;
     match next {
