@@ -294,6 +294,8 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
         "Status ",
         "Response ",
         "Response code ",
+        // "Returns 201 CREATED (application/json)": a response's heading.
+        "Returns ",
         "Error ",
         "Code ",
         // Sphinx httpdomain field lists: `:statuscode 404: …`, `:status 404: …`.

@@ -152,7 +152,17 @@ fn split_plain(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
     // lowercase, a note on the code: description.
     if let Some(inner) = rest.strip_prefix('(') {
         if let Some(close) = inner.find(')') {
-            // (A media type, "(application/json)", is dropped where titles are read.)
+            // "200 (application/json)": a media type, no title.
+            let media = &inner[..close];
+            if media.contains('/') && !media.contains(char::is_whitespace) {
+                return CodeAndTitle {
+                    title: None,
+                    detail: detail_from(start + 1 + close + 1),
+                    certain: true,
+                };
+            }
+            // (A media type after a title, "OK (application/json)", is dropped where
+            // titles are read.)
             if inner.chars().next().is_some_and(char::is_lowercase) && !inner[..close].contains('/')
             {
                 return CodeAndTitle {
@@ -298,6 +308,12 @@ mod tests {
             split("404 Not Found -- the pet is gone"),
             (Some("Not Found"), Some("the pet is gone"))
         );
+    }
+
+    #[test]
+    fn a_media_type_in_parentheses_is_no_title() {
+        assert_eq!(split("200 (application/json)"), (None, None));
+        assert_eq!(split("200 OK (application/json)").0, Some("OK"));
     }
 
     #[test]

@@ -1159,3 +1159,20 @@ fn list_items_that_give_their_http_status_on_a_line_of_their_own() {
     })]);
     assert!(got.is_empty());
 }
+
+#[test]
+fn headings_of_what_an_operation_returns() {
+    let got = entries(vec![
+        h(2, "Wallet API"),
+        p("Get wallet details"),
+        h(5, "Headers"),
+        p("X-Api-Key"),
+        h(5, "Returns 200 OK (application/json)"),
+        p("{\"id\": 1}"),
+        p("Decode a payment"),
+        h(5, "Returns 200 (application/json)"),
+        p("{\"amount\": 2}"),
+    ]);
+    let got: Vec<(u16, &str)> = got.iter().map(|e| (e.0, e.1.as_str())).collect();
+    assert_eq!(got, [(200, "OK"), (200, "")]);
+}
