@@ -392,7 +392,11 @@ impl<'r> Interpreter<'r> {
                         i += 1;
                         continue;
                     }
-                    if self.labelled_codes(text, previous_labelled) {
+                    let label = match i.checked_sub(1).map(|k| blocks[k]) {
+                        Some(Block::Paragraph(before)) => Some(before),
+                        _ => None,
+                    };
+                    if self.labelled_codes(text, label, previous_labelled) {
                         self.previous_labelled = true;
                         lead_in.clear();
                         i += 1;
@@ -1206,12 +1210,17 @@ impl<'r> Interpreter<'r> {
     /// itemNotFound(404)": a label that says status codes, a colon, and a list of codes
     /// (each alone or as `name(code)`). Every code is an entry of the operation above,
     /// with no title (the names are identifiers) and no description.
-    fn labelled_codes(&mut self, text: &Text, after_labelled: bool) -> bool {
+    fn labelled_codes(&mut self, text: &Text, label: Option<&Text>, after_labelled: bool) -> bool {
         let s = text.as_str();
-        let Some(colon) = s.find(':') else {
-            return false;
+        // "Error codes: 400,401,403", or the list alone under a label of its own
+        // ("**Error response codes**" then "computeFault (400, 500), …").
+        let (label, list_start) = match (s.find(':'), label) {
+            (Some(colon), _) => (&s[..colon], colon + 1),
+            (None, Some(label)) if is_pseudo_heading(label) || label.as_str().len() < 40 => {
+                (label.as_str().trim_end_matches(':'), 0)
+            }
+            _ => return false,
         };
-        let label = &s[..colon];
         // "Error codes: 400,401,403" on a page about an operation (its request line, or
         // an operation heading above) lists that operation's error statuses.
         let operation_errors = words::says_errors(label)
@@ -1222,28 +1231,9 @@ impl<'r> Interpreter<'r> {
         {
             return false;
         }
-        let list = &s[colon + 1..];
-        let mut codes = Vec::new();
-        let mut offset = colon + 1;
-        for item in list.split(',') {
-            let trimmed = item.trim();
-            let lead = item.len() - item.trim_start().len();
-            // "200" or "badRequest(400)".
-            let at = match trimmed.find('(') {
-                Some(open) if trimmed.ends_with(')') && words::is_identifier(&trimmed[..open]) => {
-                    open + 1
-                }
-                None => 0,
-                _ => return false,
-            };
-            let digits = trimmed[at..].trim_end_matches(')');
-            let Some(code) = leading_code(digits).filter(|_| digits.len() == 3) else {
-                return false;
-            };
-            let start = offset + lead + at;
-            codes.push((code, text.source_span(start..start + 3)));
-            offset += item.len() + 1;
-        }
+        let Some(codes) = code_list(text, list_start) else {
+            return false;
+        };
         if codes.is_empty() {
             return false;
         }
@@ -1843,6 +1833,70 @@ fn is_status_record(registry: &Registry, text: &Text) -> bool {
             !phrase.is_empty() && registry.match_phrase(code, phrase).is_own()
         })
     })
+}
+
+/// A comma-separated list of codes from `from` on: "200, 300", "badRequest(400)",
+/// "computeFault (400, 500, ...), serviceUnavailable (503)" (an identifier with its
+/// codes in parentheses; "..." says there are more). Every item must be one.
+fn code_list(text: &Text, from: usize) -> Option<Vec<(u16, Span)>> {
+    let s = text.as_str();
+    let list = s.get(from..)?;
+    let mut codes = Vec::new();
+    let mut depth = 0usize;
+    let mut item_start = from;
+    let mut items = Vec::new();
+    for (k, c) in list.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                items.push(item_start..from + k);
+                item_start = from + k + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(item_start..s.len());
+    let mut code_at = |at: usize, digits: &str| -> Option<()> {
+        let code = leading_code(digits).filter(|_| digits.len() == 3)?;
+        codes.push((code, text.source_span(at..at + 3)));
+        Some(())
+    };
+    for item in items {
+        let raw = &s[item.clone()];
+        let trimmed = raw.trim();
+        let start = item.start + (raw.len() - raw.trim_start().len());
+        match trimmed.find('(') {
+            None => code_at(start, trimmed)?,
+            Some(open) => {
+                let name = trimmed[..open].trim_end();
+                // An error's name: one word ("unauthorized", "computeFault").
+                let one_word = !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || "_-.".contains(c));
+                if !trimmed.ends_with(')') || !one_word {
+                    return None;
+                }
+                let inner = &trimmed[open + 1..trimmed.len() - 1];
+                let mut offset = start + open + 1;
+                let mut any = false;
+                for part in inner.split(',') {
+                    let lead = part.len() - part.trim_start().len();
+                    let digits = part.trim();
+                    if digits != "..." && digits != "…" {
+                        code_at(offset + lead, digits)?;
+                        any = true;
+                    }
+                    offset += part.len() + 1;
+                }
+                if !any {
+                    return None;
+                }
+            }
+        }
+    }
+    (!codes.is_empty()).then_some(codes)
 }
 
 /// A paragraph that is only an HTTP status field ("HTTP - 400", "HTTP status: 404",

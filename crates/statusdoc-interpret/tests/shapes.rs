@@ -1176,3 +1176,22 @@ fn headings_of_what_an_operation_returns() {
     let got: Vec<(u16, &str)> = got.iter().map(|e| (e.0, e.1.as_str())).collect();
     assert_eq!(got, [(200, "OK"), (200, "")]);
 }
+
+fn bold_p(s: &str) -> Block {
+    let mut t = text(s);
+    t.mark(0, statusdoc_model::page::Mark::Strong);
+    Block::Paragraph(t)
+}
+
+#[test]
+fn error_response_codes_named_with_their_codes_under_a_label() {
+    let got = entries(vec![
+        h(3, "Shows details"),
+        bold_p("Normal response codes"),
+        p("200, 203"),
+        bold_p("Error response codes"),
+        p("computeFault (400, 500, ...), serviceUnavailable (503), badRequest (400),\nunauthorized (401), itemNotFound (404)"),
+    ]);
+    let codes: Vec<u16> = got.iter().map(|e| e.0).collect();
+    assert_eq!(codes, [200, 203, 400, 500, 503, 400, 401, 404]);
+}
