@@ -1129,6 +1129,8 @@ impl<'r> Interpreter<'r> {
         // opening often share one).
         let mut found: Vec<(u16, std::ops::Range<usize>, Option<std::ops::Range<usize>>)> =
             Vec::new();
+        // Tags whose title holds the status, with where they stand among `found`.
+        let mut titled: Vec<(usize, Candidate)> = Vec::new();
         let mut from = 0;
         while let Some(open) = s[from..].find(['{']).map(|at| from + at) {
             let Some(close) = s[open..]
@@ -1174,6 +1176,14 @@ impl<'r> Interpreter<'r> {
             let Some(status) =
                 attribute(&["status", "code", "status-code", "statusCode", "httpCode"])
             else {
+                // GitBook's response tabs: `{% tab title="404: Not Found No such user" %}`,
+                // a code and its own phrase in the title.
+                if let Some(title) = attribute(&["title"]) {
+                    let value = text.slice(title);
+                    if let Some(candidate) = self.candidate(&value, true).filter(|c| c.phrase) {
+                        titled.push((found.len(), candidate));
+                    }
+                }
                 continue;
             };
             let value = &s[status.clone()];
@@ -1188,11 +1198,15 @@ impl<'r> Interpreter<'r> {
                 .or_else(|| text_after_tags(s, close + 2));
             found.push((code, status, description));
         }
-        if found.is_empty() {
+        if found.is_empty() && titled.is_empty() {
             return false;
         }
         let block = self.next_block();
-        for (code, status, description) in found {
+        let mut titled = titled.into_iter().peekable();
+        for (k, (code, status, description)) in found.into_iter().enumerate() {
+            while let Some((_, candidate)) = titled.next_if(|(at, _)| *at <= k) {
+                self.push(candidate, block, Vec::new(), Listing::Operation);
+            }
             self.entries.push(Entry {
                 code,
                 code_span: text.source_span(status),
@@ -1202,6 +1216,9 @@ impl<'r> Interpreter<'r> {
                 listing: Listing::Operation,
                 ..Entry::default()
             });
+        }
+        for (_, candidate) in titled {
+            self.push(candidate, block, Vec::new(), Listing::Operation);
         }
         true
     }

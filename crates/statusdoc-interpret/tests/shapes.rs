@@ -1195,3 +1195,20 @@ fn error_response_codes_named_with_their_codes_under_a_label() {
     let codes: Vec<u16> = got.iter().map(|e| e.0).collect();
     assert_eq!(codes, [200, 203, 400, 500, 503, 400, 401, 404]);
 }
+
+#[test]
+fn tabs_titled_with_a_code_and_its_phrase() {
+    let got = entries(vec![
+        h(2, "Get a profile"),
+        p("{% tabs %}"),
+        p("{% tab title=\"200: OK Success\" %}"),
+        Block::Literal(text("{\"status\": 200}")),
+        p("{% endtab %}"),
+        p("{% tab title=\"404: Not Found No such user\" %}"),
+        p("{% endtab %}"),
+        p("{% tab title=\"Version 2\" %}"),
+        p("{% endtab %} {% endtabs %}"),
+    ]);
+    let got: Vec<(u16, &str)> = got.iter().map(|e| (e.0, e.1.as_str())).collect();
+    assert_eq!(got, [(200, "OK"), (404, "Not Found")]);
+}
