@@ -878,12 +878,19 @@ impl<'r> Interpreter<'r> {
         let s = text.as_str().trim_end();
         let inner = s.strip_suffix(')')?;
         let open = inner.rfind('(')?;
-        let digits = inner[open + 1..].trim();
-        if digits.len() != 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        let within = inner[open + 1..].trim();
+        let digits = within.get(..3)?;
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let code: u16 = digits.parse().ok()?;
         if !(100..=599).contains(&code) {
+            return None;
+        }
+        // "Invalid Format (400 Bad Request)": the phrase in the parentheses is the
+        // title, the label names the error.
+        let phrase = within[3..].trim();
+        if !phrase.is_empty() && !within[3..].starts_with(' ') {
             return None;
         }
         let label = inner[..open].trim_end();
@@ -899,6 +906,24 @@ impl<'r> Interpreter<'r> {
             return None;
         }
         let at = open + 1 + (inner[open + 1..].len() - inner[open + 1..].trim_start().len());
+        if !phrase.is_empty() {
+            if !self.is_phrase(code, phrase) {
+                return None;
+            }
+            let phrase_at = at + 3 + (within[3..].len() - within[3..].trim_start().len());
+            let title = text
+                .cell(phrase_at..phrase_at + phrase.len())
+                .map(unquote)?;
+            return Some(Candidate {
+                code,
+                code_span: text.source_span(at..at + 3),
+                phrase: true,
+                title_certain: true,
+                title: Some(title),
+                description: Text::new(),
+                explicit: false,
+            });
+        }
         let title = text.cell(lead..lead + label.len()).map(unquote)?;
         Some(Candidate {
             code,

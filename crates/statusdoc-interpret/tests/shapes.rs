@@ -1122,6 +1122,21 @@ fn a_heading_that_gives_its_code_after_the_label() {
     );
     // A label that is no phrase needs a group that says status codes.
     assert!(entries(vec![h(2, "Tips"), h(3, "Pricing (500)"), p("Half off.")]).is_empty());
+    // The code and its phrase in the parentheses: the phrase is the title.
+    let got = entries(vec![
+        h(2, "Error handling"),
+        h(4, "Invalid Format (400 Bad Request)"),
+        p("The body is not JSON."),
+        h(4, "Invalid Shop State (422 Unprocessable Entity)"),
+        p("The shop is closed."),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(400, "Bad Request", "The body is not JSON."),
+            e(422, "Unprocessable Entity", "The shop is closed.")
+        ]
+    );
 }
 
 #[test]
