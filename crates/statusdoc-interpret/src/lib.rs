@@ -30,7 +30,7 @@ pub mod words;
 
 use std::collections::HashMap;
 
-use statusdoc_model::page::{Block, Definition, List, Mark, Page, Table, Text};
+use statusdoc_model::page::{Block, Definition, List, Mark, Page, Table, TableCell, Text};
 use statusdoc_model::{Cell, Entry, Listing, Span};
 use statusdoc_reference::{PhraseMatch, Registry};
 
@@ -1359,6 +1359,10 @@ impl<'r> Interpreter<'r> {
         {
             return;
         }
+        if let Some(table) = list_as_table(list) {
+            self.table(&table, lead_in, None);
+            return;
+        }
         let mut candidates = Vec::new();
         let mut others: Vec<&[Block]> = Vec::new();
         // In a list introduced as status codes, "200 if it succeeded" is an entry.
@@ -1875,6 +1879,35 @@ fn is_status_record(registry: &Registry, text: &Text) -> bool {
             !phrase.is_empty() && registry.match_phrase(code, phrase).is_own()
         })
     })
+}
+
+/// A list laid out as a table: every item (three or more) a line of text with a nested
+/// list of as many single-line items ("- Not Found" over "  - 404" and "  - The
+/// resource does not exist."), as documentation components render such lists (one row
+/// per item, one cell per line). The first row is a header when it holds no code.
+fn list_as_table(list: &List) -> Option<Table> {
+    if list.items.len() < 3 {
+        return None;
+    }
+    let mut width = None;
+    let mut table = Table::default();
+    for item in &list.items {
+        let [Block::Paragraph(first), Block::List(cells)] = item.as_slice() else {
+            return None;
+        };
+        if *width.get_or_insert(cells.items.len()) != cells.items.len() || cells.items.is_empty() {
+            return None;
+        }
+        let mut row = vec![TableCell::new(first.clone())];
+        for cell in &cells.items {
+            let [Block::Paragraph(text)] = cell.as_slice() else {
+                return None;
+            };
+            row.push(TableCell::new(text.clone()));
+        }
+        table.rows.push(row);
+    }
+    Some(table)
 }
 
 /// A comma-separated list of codes from `from` on: "200, 300", "badRequest(400)",

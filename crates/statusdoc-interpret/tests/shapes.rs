@@ -1227,3 +1227,27 @@ fn tabs_titled_with_a_code_and_its_phrase() {
     let got: Vec<(u16, &str)> = got.iter().map(|e| (e.0, e.1.as_str())).collect();
     assert_eq!(got, [(200, "OK"), (404, "Not Found")]);
 }
+
+#[test]
+fn a_list_laid_out_as_a_table() {
+    let row = |first: &str, cells: &[&str]| vec![p(first), list(cells)];
+    let got = entries(vec![
+        h(1, "Standard Status Codes"),
+        Block::List(List {
+            items: vec![
+                row("STATUS CODE", &["VALUE", "DESCRIPTION"]),
+                row("OK", &["200", "The request has succeeded."]),
+                row("Not Found", &["404", "The resource does not exist."]),
+                row("Not Acceptable", &["406", "No acceptable content type."]),
+            ],
+        }),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(200, "OK", "The request has succeeded."),
+            e(404, "Not Found", "The resource does not exist."),
+            e(406, "Not Acceptable", "No acceptable content type."),
+        ]
+    );
+}
