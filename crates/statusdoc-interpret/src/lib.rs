@@ -483,10 +483,22 @@ impl<'r> Interpreter<'r> {
     /// Whether the headings above, or a lead-in sentence, say the listing is about
     /// status codes.
     pub(crate) fn context_says_status(&self, lead_in: &[&Text]) -> bool {
+        // A label ("**Possible responses:**", "Responses") says it as a heading would;
+        // a sentence must name status or response codes.
+        let is_label = |t: &Text| {
+            let s = t.as_str().trim();
+            s.split_whitespace().count() <= 4
+                && !s.ends_with('.')
+                && (is_pseudo_heading(t) || s.ends_with(':'))
+        };
         self.headings.iter().any(|(_, _, says)| *says)
-            || lead_in
-                .iter()
-                .any(|t| words::says_status_codes_in_prose(t.as_str()))
+            || lead_in.iter().any(|t| {
+                if is_label(t) {
+                    says_status_codes(t.as_str())
+                } else {
+                    words::says_status_codes_in_prose(t.as_str())
+                }
+            })
     }
 
     /// Whether the nearest heading, or a lead-in sentence, names other kinds of codes.

@@ -1251,3 +1251,21 @@ fn a_list_laid_out_as_a_table() {
         ]
     );
 }
+
+#[test]
+fn bare_codes_under_a_label_that_says_responses() {
+    let got = entries(vec![
+        h(2, "GET /v1/health"),
+        bold_p("Possible responses:"),
+        p("200"),
+        p("No content."),
+    ]);
+    assert_eq!(got, [e(200, "", "No content.")]);
+    // In a sentence, "responses" alone says nothing of codes.
+    let got = entries(vec![
+        p("All error responses contain a JSON object."),
+        p("200"),
+        p("No content."),
+    ]);
+    assert!(got.is_empty());
+}
