@@ -1075,6 +1075,21 @@ impl<'r> Interpreter<'r> {
         let Block::Paragraph(text) = blocks[at] else {
             return false;
         };
+        // "**Response:**", "Status: 200 OK", then the body: an example exchange's status
+        // line, as `HTTP/1.1 200 OK` in a sample is.
+        let example_label = at.checked_sub(1).is_some_and(|k| match blocks[k] {
+            Block::Paragraph(label) => {
+                let l = label.as_str().trim().trim_end_matches(':').to_lowercase();
+                l.split_whitespace().count() <= 3
+                    && (l.contains("response") || l.contains("example"))
+                    && !words::says_errors(&l)
+            }
+            _ => false,
+        });
+        let body_follows = matches!(blocks.get(at + 1), Some(Block::Literal(_)));
+        if example_label && body_follows {
+            return false;
+        }
         // Every status field line of the paragraph ("| Status: 200 OK" once per
         // content type in a line block).
         let mut candidates = Vec::new();

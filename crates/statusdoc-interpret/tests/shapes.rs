@@ -1269,3 +1269,20 @@ fn bare_codes_under_a_label_that_says_responses() {
     ]);
     assert!(got.is_empty());
 }
+
+#[test]
+fn the_status_line_of_an_example_exchange_is_no_entry() {
+    let example = |n: usize| {
+        vec![
+            h(3, &format!("Example {n}")),
+            bold_p("Request:"),
+            p("GET /purchases"),
+            bold_p("Response:"),
+            p("Status: 200 OK"),
+            Block::Literal(text("{\"purchases\": []}")),
+        ]
+    };
+    let mut page = example(1);
+    page.extend(example(2));
+    assert!(entries(page).is_empty());
+}
