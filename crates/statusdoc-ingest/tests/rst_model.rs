@@ -241,3 +241,23 @@ fn raw_html_is_read_by_the_html_reader() {
     let span = text.source_span(0..text.len());
     assert_eq!(&page[span.start..span.end], "Not Found");
 }
+
+/// sphinxcontrib-httpdomain shows an operation's request line above its fields; its
+/// responses are that operation's own (a code may answer two conditions).
+#[test]
+fn httpdomain_directives_show_their_request_line() {
+    let page = ".. http:get:: /browse/content/\n\n    View a content.\n\n    :statuscode 200: no error\n    :statuscode 404: the path is missing\n    :statuscode 404: the content cannot be found\n";
+    let (document, model) = read(page);
+    let request = texts(&model.blocks)
+        .into_iter()
+        .find(|t| t.as_str().starts_with("GET "))
+        .expect("the request line");
+    assert_eq!(request.as_str(), "GET /browse/content/");
+    let span = request.source_span(0..3);
+    assert_eq!(&page[span.start..span.end], "http:get");
+    assert_eq!(document.entries.len(), 3);
+    assert!(document
+        .entries
+        .iter()
+        .all(|e| e.listing == statusdoc_model::Listing::Operation));
+}

@@ -633,8 +633,30 @@ impl<'p> Reader<'p> {
             }
             name if listed(HIDDEN, name) => None,
             name => {
-                let lead = (listed(TITLED, name) && !argument.is_empty())
-                    .then_some(Block::Paragraph(argument));
+                let mut lead = (listed(TITLED, name) && !argument.is_empty())
+                    .then_some(Block::Paragraph(argument.clone()));
+                // sphinxcontrib-httpdomain's `.. http:get:: /pets/{id}` shows the
+                // operation's request line, "GET /pets/{id}", above its fields.
+                let method = name.strip_prefix("http:").filter(|m| {
+                    matches!(
+                        *m,
+                        "get" | "post" | "put" | "patch" | "delete" | "head" | "options"
+                    )
+                });
+                if let (Some(method), false) = (method, argument.is_empty()) {
+                    let line = &f.lines[i];
+                    if let Some(at) = line.text.find("http:") {
+                        let name_span = Span::new(
+                            line.start + at,
+                            line.start + at + "http:".len() + method.len(),
+                        );
+                        let mut request = Text::new();
+                        request.push_mapped(&method.to_ascii_uppercase(), name_span);
+                        request.space(Span::empty(name_span.end));
+                        request.append(&argument);
+                        lead = Some(Block::Paragraph(request));
+                    }
+                }
                 Some(Child {
                     lines: d.content,
                     attach: Attach::Container,
