@@ -206,3 +206,12 @@ fn an_unclosed_attribute_list_is_text() {
     assert_eq!(document.entries[0].code, 404);
     on_char_boundaries(text, &document).unwrap();
 }
+
+/// Found by the `html` target within minutes of adding descriptions held in `html`
+/// attributes: the attribute's text was walked byte by byte and cut inside a character.
+#[test]
+fn html_attribute_content_with_multibyte_text() {
+    let page = "<button><strong>404</strong><div html=\"é&lt;p&gt;Introuvable — déjà&lt;/p&gt;ü\"></div></button>";
+    let document = read("p.html", page, Format::Html);
+    on_char_boundaries(page, &document).unwrap();
+}

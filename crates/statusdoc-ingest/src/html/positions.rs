@@ -170,7 +170,8 @@ impl TextMap {
                     continue;
                 }
             }
-            i += 1;
+            // On to the next character (the value may hold any text).
+            i += source[i..].chars().next().map_or(1, char::len_utf8);
         }
         self.literal(source, run, value.end);
     }
