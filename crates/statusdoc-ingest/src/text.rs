@@ -40,13 +40,26 @@ pub(crate) fn read(document: &mut Document) -> Page {
 
     let mut blocks: Vec<Block> = Vec::new();
     let mut list: Option<List> = None;
+    // Where the last bullet's marker stands: lines indented past it continue its item.
+    let mut bullet_indent = 0;
+    let mut previous_blank = true;
+    // A page break since the last line of text: the blank lines around it are layout.
+    let mut page_break = false;
     let mut definitions: Option<Vec<Definition>> = None;
     for (i, &line) in lines.iter().enumerate() {
         let raw = text_of(line);
         let trimmed = raw.trim();
+        let blank_before = std::mem::replace(&mut previous_blank, trimmed.is_empty());
         if trimmed.is_empty() {
             continue;
         }
+        // A page break of a paginated text (an RFC or Internet-Draft: footer, form
+        // feed, running header) is no boundary of what runs across it.
+        if is_page_break(trimmed) {
+            page_break = true;
+            continue;
+        }
+        let blank_before = blank_before && !std::mem::take(&mut page_break);
         if is_page_chrome(trimmed) || trimmed.starts_with("statusdoc-disable") {
             flush(&mut blocks, &mut list, &mut definitions);
             continue;
@@ -99,10 +112,24 @@ pub(crate) fn read(document: &mut Document) -> Page {
         }
         if let Some(item) = bullet_item(raw) {
             let at = line.start + (raw.len() - item.len());
+            bullet_indent = raw.len() - raw.trim_start().len();
             list.get_or_insert_with(List::default)
                 .items
                 .push(vec![Block::Paragraph(source_text(item.trim_end(), at))]);
             continue;
+        }
+        // A hanging line, indented past the bullet, goes on with the item.
+        let lead = raw.len() - raw.trim_start().len();
+        if let Some(Block::Paragraph(last)) = list
+            .as_mut()
+            .and_then(|l| l.items.last_mut())
+            .and_then(|item| item.last_mut())
+        {
+            if lead > bullet_indent + 1 && !blank_before {
+                last.space(Span::empty(line.start + lead));
+                last.append(&source_text(trimmed, line.start + lead));
+                continue;
+            }
         }
         flush(&mut blocks, &mut list, &mut definitions);
         let lead = raw.len() - raw.trim_start().len();
@@ -155,6 +182,24 @@ fn source_text(piece: &str, at: usize) -> Text {
 
 /// Lines of one definition run on (inline code became lines of its own); a blank line
 /// starts a new paragraph.
+/// The lines a paginated text (RFCs and Internet-Drafts) puts at every page break: the
+/// footer (`de Jong   [Page 7]`) and the running header (`Internet-Draft  remoteStorage
+/// December 2025`, `RFC 9110   HTTP Semantics   June 2022`).
+fn is_page_break(line: &str) -> bool {
+    let footer = line
+        .strip_suffix(']')
+        .and_then(|l| l.rsplit_once("[Page "))
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let header = (line.starts_with("Internet-Draft ")
+        || line.starts_with("RFC ") && line[4..].starts_with(|c: char| c.is_ascii_digit()))
+        && line.contains("   ")
+        && line
+            .split_whitespace()
+            .last()
+            .is_some_and(|year| year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()));
+    footer || header
+}
+
 fn add_detail(definition: &mut Definition, more: Text, previous_blank: bool) {
     match definition.details.last_mut() {
         Some(Block::Paragraph(paragraph)) if !previous_blank => {
@@ -217,6 +262,34 @@ mod tests {
         assert!(text.is_marked(0..13, Mark::Strong));
         let span = text.source_span(4..13);
         assert_eq!(&line[span.start - 10..span.end - 10], "Not Found");
+    }
+
+    #[test]
+    fn hanging_lines_and_page_breaks_continue_an_item() {
+        let page = "5. Response codes\n\n   The following status codes occur:\n\n      * 304 for a conditional GET whose precondition\n            fails,\n      * 409 for a PUT where a folder name\n\n\nde Jong                    [Page 7]\n\u{c}\nInternet-Draft       remoteStorage       December 2025\n\n\n            clashes with a document's name.\n      * 412 if the version differs\n   Clients SHOULD retry.\n";
+        let mut document = Document::new(
+            statusdoc_model::SourceFile::new("draft.txt", page),
+            statusdoc_model::Format::Text,
+        );
+        let model = read(&mut document);
+        let Some(Block::List(list)) = model.blocks.iter().find(|b| matches!(b, Block::List(_)))
+        else {
+            panic!("a list: {:?}", model.blocks);
+        };
+        let items: Vec<String> = list
+            .items
+            .iter()
+            .map(|item| item[0].flat_text().as_str().to_owned())
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "304 for a conditional GET whose precondition fails,",
+                "409 for a PUT where a folder name clashes with a document's name.",
+                "412 if the version differs",
+            ]
+        );
+        assert!(!format!("{:?}", model.blocks).contains("Page 7"));
     }
 
     #[test]

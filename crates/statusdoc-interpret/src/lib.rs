@@ -1331,6 +1331,14 @@ impl<'r> Interpreter<'r> {
         let mut end = start;
         while end < blocks.len() {
             match blocks[end] {
+                // "HTTP/1.1 200 OK" over header lines: a response in a transcript, an
+                // example rather than documentation of the status.
+                Block::Paragraph(text) if is_transcript_status(text, blocks.get(end + 1)) => {
+                    if candidates.is_empty() {
+                        return 0;
+                    }
+                    break;
+                }
                 Block::Paragraph(text) => {
                     let found = self.candidates(text, false);
                     if !found.is_empty() {
@@ -1906,6 +1914,25 @@ fn is_status_record(registry: &Registry, text: &Text) -> bool {
             !phrase.is_empty() && registry.match_phrase(code, phrase).is_own()
         })
     })
+}
+
+/// A status line (`HTTP/1.1 200 OK`) followed by a header field line
+/// (`Content-Type: text/html`): a message of an example exchange.
+fn is_transcript_status(text: &Text, next: Option<&&Block>) -> bool {
+    let s = text.as_str().trim();
+    if !s.starts_with("HTTP/") {
+        return false;
+    }
+    let Some(Block::Paragraph(next)) = next else {
+        return false;
+    };
+    let next = next.as_str();
+    let Some((name, _)) = next.split_once(": ") else {
+        return false;
+    };
+    !name.is_empty()
+        && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// A list laid out as a table: every item (three or more) a line of text with a nested

@@ -1286,3 +1286,15 @@ fn the_status_line_of_an_example_exchange_is_no_entry() {
     page.extend(example(2));
     assert!(entries(page).is_empty());
 }
+
+#[test]
+fn status_lines_of_a_transcript_are_examples() {
+    let got = entries(vec![
+        h(2, "Example wire transcripts"),
+        p("HTTP/1.1 200 OK"),
+        p("Content-Type: text/html"),
+        p("HTTP/1.1 304 Not Modified"),
+        p("ETag: \"1234\""),
+    ]);
+    assert!(got.is_empty());
+}
