@@ -67,7 +67,7 @@ fn field_lists_and_directives() {
     assert_eq!(document.metadata["original_name"], "x.html");
     assert_eq!(
         page_model.outline(),
-        "h1 Users\ncontainer\n  dl\n    term statuscode 200\n      p The user.\n    term statuscode 404\n      p No such user.\nliteral {\"a\": 1}\ncontainer\n  p Limits\n  p Slow down.\n"
+        "h1 Users\ncontainer\n  p GET /users/(int:id)\n  dl\n    term statuscode 200\n      p The user.\n    term statuscode 404\n      p No such user.\nliteral {\"a\": 1}\ncontainer\n  p Limits\n  p Slow down.\n"
     );
 }
 
