@@ -296,6 +296,12 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
         "Response code ",
         // "Returns 201 CREATED (application/json)": a response's heading.
         "Returns ",
+        // "GET 400 - Bad Request": the method whose response it is.
+        "GET ",
+        "POST ",
+        "PUT ",
+        "PATCH ",
+        "DELETE ",
         "Error ",
         "Code ",
         // Sphinx httpdomain field lists: `:statuscode 404: …`, `:status 404: …`.

@@ -1298,3 +1298,27 @@ fn status_lines_of_a_transcript_are_examples() {
     ]);
     assert!(got.is_empty());
 }
+
+#[test]
+fn codes_after_the_method_they_answer() {
+    let got = entries(vec![
+        h(3, "sm-match"),
+        Block::DefinitionList(vec![
+            Definition {
+                term: text("GET 400 - Bad Request"),
+                details: vec![p("The URI is missing.")],
+            },
+            Definition {
+                term: text("POST 400 - Bad Request"),
+                details: vec![p("The body is missing.")],
+            },
+        ]),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(400, "Bad Request", "The URI is missing."),
+            e(400, "Bad Request", "The body is missing."),
+        ]
+    );
+}

@@ -7,6 +7,8 @@
 //! endpoint, are not flagged, and neither are rows of a table keyed by something else
 //! (a vendor's error codes with an HTTP status column), where codes repeat by design,
 //! or entries for one condition of a code ("200 - with an unsupported Content-Type").
+//! Entries written after a method ("GET 400 - Bad Request", "POST 400 - …") are each
+//! that method's response.
 //! In an operation's own list of responses, a code may answer several conditions
 //! (API Blueprint's `+ Response 404` twice, each with its text): only a repeat with
 //! the same text is flagged there.
@@ -56,7 +58,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let entries = &cx.document.entries;
     for (index, entry) in entries.iter().enumerate() {
         // A table keyed by a vendor's error codes repeats a status code by design.
-        if entry.listing == Listing::Keyed || is_qualified(entry) {
+        if entry.listing == Listing::Keyed
+            || is_qualified(entry)
+            || after_method(cx.document.source.text(), entry.code_span.start)
+        {
             continue;
         }
         let key = (entry.code, entry.section.as_slice(), entry.block);
@@ -105,6 +110,20 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// "GET 400 - Bad Request", "DELETE 400 - Bad Request": each entry is one method's
+/// response, so the same code for another method is no duplicate.
+fn after_method(source: &str, code_start: usize) -> bool {
+    let before = source.get(..code_start).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS"
+    )
+}
+
 /// "200 - with an unsupported Content-Type: …": an entry for one condition of a code,
 /// so the same code under another condition is no duplicate.
 fn is_qualified(entry: &statusdoc_model::Entry) -> bool {
@@ -127,4 +146,17 @@ fn is_qualified(entry: &statusdoc_model::Entry) -> bool {
                         | "unless"
                 )
             })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_method;
+
+    #[test]
+    fn a_code_after_a_method_is_that_methods_response() {
+        let text = "<dt>GET 400 - Bad Request</dt><dt>POST 400 - Bad Request</dt> | 400 |";
+        assert!(after_method(text, text.find("400").unwrap()));
+        assert!(after_method(text, text.find("POST 400").unwrap() + 5));
+        assert!(!after_method(text, text.rfind("400").unwrap()));
+    }
 }
