@@ -1568,17 +1568,19 @@ impl<'r> Interpreter<'r> {
                 return None;
             };
             let s = t.as_str();
-            let colon = s.find(':')?;
+            let colon = s.find([':', '：'])?;
             let label = s[..colon].trim().to_lowercase();
-            (label.split_whitespace().count() <= 3).then(|| (label, t.slice(colon + 1..s.len())))
+            let after = colon + s[colon..].chars().next().map_or(1, char::len_utf8);
+            (label.split_whitespace().count() <= 3 && !label.is_empty())
+                .then(|| (label, t.slice(after..s.len())))
         };
         let fields: Vec<(String, Text)> = list.items.iter().filter_map(|i| field(i)).collect();
-        if fields.len() < 2 || fields.len() < list.items.len() {
+        // Most items are fields; a label of its own ("Error response body", above a
+        // sample) may stand among them.
+        if fields.len() < 2 || fields.len() * 3 < list.items.len() * 2 {
             return false;
         }
-        let status = fields
-            .iter()
-            .find(|(label, _)| STATUS_FIELDS.contains(&label.as_str()));
+        let status = fields.iter().find(|(label, _)| is_status_label(label));
         let Some(mut candidate) = status.and_then(|(_, value)| self.candidate(value, true)) else {
             return false;
         };
@@ -1586,8 +1588,10 @@ impl<'r> Interpreter<'r> {
             if let Some((_, value)) = fields.iter().find(|(label, _)| {
                 matches!(
                     label.as_str(),
-                    "description" | "detail" | "details" | "message"
-                )
+                    "description" | "detail" | "details" | "message" | "cause" | "reason"
+                ) || ["原因", "説明", "描述", "原因"]
+                    .iter()
+                    .any(|w| label.contains(w))
             }) {
                 candidate.description = value.clone();
             }
@@ -2032,6 +2036,26 @@ fn code_list(text: &Text, from: usize) -> Option<Vec<(u16, Span)>> {
         }
     }
     (!codes.is_empty()).then_some(codes)
+}
+
+/// A field label that names an HTTP status: "Status", "HTTP status code", or in other
+/// languages with HTTP or the word for status ("レスポンスHTTP状態", "Código de estado").
+fn is_status_label(label: &str) -> bool {
+    STATUS_FIELDS.contains(&label)
+        || label.contains("http")
+            && [
+                "status",
+                "code",
+                "状態",
+                "ステータス",
+                "状态",
+                "상태",
+                "statut",
+                "estado",
+                "статус",
+            ]
+            .iter()
+            .any(|w| label.contains(w))
 }
 
 /// A paragraph that is only an HTTP status field ("HTTP - 400", "HTTP status: 404",

@@ -1322,3 +1322,24 @@ fn codes_after_the_method_they_answer() {
         ]
     );
 }
+
+#[test]
+fn field_lists_with_a_status_field_in_other_languages() {
+    let got = entries(vec![
+        h(2, "リクエスト遮断"),
+        list(&[
+            "発生原因：バックエンドがレスポンスを行わない",
+            "レスポンスHTTP状態：503 Service Unavailable",
+            "エラーレスポンス本文",
+        ]),
+        Block::Literal(text("{\"resultCode\": 5030001}")),
+    ]);
+    assert_eq!(
+        got,
+        [e(
+            503,
+            "Service Unavailable",
+            "バックエンドがレスポンスを行わない"
+        )]
+    );
+}
