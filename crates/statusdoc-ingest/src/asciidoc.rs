@@ -962,11 +962,11 @@ fn column_specs(cols: &str) -> Vec<Option<u8>> {
         return vec![None; n.min(64)];
     }
     let mut out = Vec::new();
-    for item in cols.split([',', ';']) {
+    // As Asciidoctor: split at commas (else semicolons), empty records kept, each an
+    // equal column (`cols=","` is two columns).
+    let separator = if cols.contains(',') { ',' } else { ';' };
+    for item in cols.split(separator) {
         let item = item.trim();
-        if item.is_empty() && !out.is_empty() {
-            continue;
-        }
         let (times, spec) = match item.split_once('*') {
             Some((n, spec)) => (n.trim().parse::<usize>().unwrap_or(1), spec),
             None => (1, item),

@@ -466,3 +466,18 @@ fn junk_after_a_quoted_cols_value_is_dropped() {
     );
     assert_spans_exact(&doc);
 }
+
+#[test]
+fn empty_cols_records_are_columns() {
+    let doc = read(
+        "==== Response Status\n[cols=\",\",options=\"header\",]\n|=====\n|Status |Description\n|200 OK | Body contains the profile\n|404 Not Found |No such profile\n|=====\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [
+            (200, "OK", "Body contains the profile"),
+            (404, "Not Found", "No such profile")
+        ]
+    );
+    assert_spans_exact(&doc);
+}
