@@ -1111,7 +1111,14 @@ impl<'r> Interpreter<'r> {
                     .is_none_or(|t| candidate.phrase || t.text.split_whitespace().count() <= 4);
             let known = self.registry.get(candidate.code).is_some()
                 || self.registry.nonstandard(candidate.code).is_some();
-            if !plain || !known || !(explicit_label || candidate.phrase) {
+            // "## BadRequestError" then "**status**: 400", section after section: the
+            // status of each error the page documents.
+            let error_section = self.status_field_paragraphs >= 3
+                && self.headings.last().is_some_and(|(_, t, _)| {
+                    let t = t.trim().to_lowercase();
+                    words::says_errors(&t) || t.ends_with("error") || t.ends_with("exception")
+                });
+            if !plain || !known || !(explicit_label || candidate.phrase || error_section) {
                 return false;
             }
             candidates.push(candidate);

@@ -1343,3 +1343,25 @@ fn field_lists_with_a_status_field_in_other_languages() {
         )]
     );
 }
+
+#[test]
+fn a_status_field_under_each_error_class() {
+    let section =
+        |name: &str, status: &str, d: &str| vec![h(2, name), p(&format!("status: {status}")), p(d)];
+    let mut page = vec![h(1, "Common Errors")];
+    page.extend(section(
+        "BadRequestError",
+        "400",
+        "The request is malformed.",
+    ));
+    page.extend(section(
+        "ExternalServiceError",
+        "500",
+        "A database is down.",
+    ));
+    page.extend(section("NotFoundError", "404", "No such document."));
+    let codes: Vec<u16> = entries(page).iter().map(|e| e.0).collect();
+    assert_eq!(codes, [400, 500, 404]);
+    // Alone, "status: 400" under a topic is a value.
+    assert!(entries(vec![h(2, "Limits"), p("status: 400"), p("x")]).is_empty());
+}
