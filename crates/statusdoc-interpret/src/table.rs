@@ -435,6 +435,46 @@ pub(crate) fn read(
                         || status_names(c) && avg_words(c) <= 6.0)
                     && (phrase_share(c).0 > 0 || labels(c))
             })
+        })
+        .or_else(|| {
+            // Two columns of text, whatever their headers say: short labels (one of
+            // them a reason phrase) beside long explanations are the titles ("Code |
+            // 描述 | 详细解释": "OK", "错误的请求" beside sentences).
+            let avg_chars = |c: usize| {
+                let (mut chars, mut filled) = (0usize, 0usize);
+                for r in body.clone() {
+                    if let Some(text) = grid.own_text(r, c) {
+                        filled += 1;
+                        chars += text.as_str().trim().chars().count();
+                    }
+                }
+                if filled == 0 {
+                    0.0
+                } else {
+                    chars as f64 / filled as f64
+                }
+            };
+            let texts: Vec<usize> = others
+                .iter()
+                .copied()
+                .filter(|&c| !is_ident_col(c) && share(c, &|t| code_lead(t).is_some()).0 == 0)
+                .collect();
+            let [a, b] = texts.as_slice() else {
+                return None;
+            };
+            let (short, long) = if avg_chars(*a) <= avg_chars(*b) {
+                (*a, *b)
+            } else {
+                (*b, *a)
+            };
+            (!keyed
+                && status_line_col.is_none()
+                && share(short, &is_identifier).0 == 0
+                && avg_chars(short) <= 16.0
+                && avg_chars(short) * 3.0 <= avg_chars(long)
+                && phrase_share(short).0 > 0
+                && !sentences(short))
+            .then_some(short)
         });
     let description_col = others
         .iter()

@@ -3,7 +3,8 @@
 //! ## What it does
 //! Flags an entry whose title is not a reason phrase HTTP has ever used for its code,
 //! nor another code's phrase, such as 504 titled "ServerTimeout" or 500 titled
-//! "Server Error".
+//! "Server Error". A title written in another script ("错误的请求", "見つかりません")
+//! is a translation, not a home-made phrase, and is left alone.
 //!
 //! ## Why is this bad?
 //! A home-made title hides which status the page means and drifts from what clients,
@@ -52,7 +53,9 @@ pub static META: RuleMeta = RuleMeta {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for t in titled(cx).filter(|t| t.status.has_phrase()) {
-        if t.matched != PhraseMatch::Unknown {
+        if t.matched != PhraseMatch::Unknown
+            || !t.title.text.chars().any(|c| c.is_ascii_alphabetic())
+        {
             continue;
         }
         let (code, status) = (t.entry.code, t.status);
