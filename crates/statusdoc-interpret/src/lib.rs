@@ -1520,12 +1520,32 @@ impl<'r> Interpreter<'r> {
     fn trailing_status(&self, text: &Text) -> Option<Candidate> {
         let s = text.as_str().trim_end();
         let body = s.trim_end_matches(['.', '`', '*', '"']);
-        // The separator closest to the end that leaves a code and a phrase after it.
-        let (sep, _) = body
+        // The separator closest to the end that leaves a code and a phrase after it, or
+        // a literal that ends the sentence ("… will result in `400 Bad Request`.").
+        let closing_literal = || {
+            let (range, _) = text.marks().filter(|(_, m)| *m == Mark::Code).last()?;
+            (range.end >= body.len()
+                && range.start > 0
+                && leading_code(&s[range.clone()]).is_some())
+            .then(|| (range.start - 1, ' '))
+        };
+        let (sep, kind) = body
             .char_indices()
             .rev()
             .find(|&(_, c)| matches!(c, ':' | '–' | '—' | '→'))
-            .or_else(|| body.rfind(" - ").map(|at| (at + 1, '-')))?;
+            .or_else(|| body.rfind(" - ").map(|at| (at + 1, '-')))
+            .filter(|&(at, _)| {
+                leading_code(
+                    body[at..].trim_start_matches([':', '–', '—', '→', '-', ' ', '`', '*', '"']),
+                )
+                .is_some()
+            })
+            .or_else(closing_literal)?;
+        // Ended by a literal, the situation is one sentence: "Authenticate the client.
+        // If it fails, return `401 Unauthorized`." is a step of a procedure.
+        if kind == ' ' && s[..sep].contains(". ") {
+            return None;
+        }
         let sep_len = body[sep..].chars().next().map_or(1, char::len_utf8);
         let tail = &body[sep + sep_len..];
         let lead = tail.len() - tail.trim_start_matches([' ', '`', '*', '"']).len();

@@ -1365,3 +1365,31 @@ fn a_status_field_under_each_error_class() {
     // Alone, "status: 400" under a topic is a value.
     assert!(entries(vec![h(2, "Limits"), p("status: 400"), p("x")]).is_empty());
 }
+
+#[test]
+fn situations_that_end_with_the_status_they_get_in_a_literal() {
+    let got = entries(vec![
+        h(2, "Errors"),
+        Block::List(List {
+            items: vec![
+                code_p("Invalid requests, such as an unsupported method, will result in `400 Bad Request`."),
+                code_p("Requests for resources that do not exist will result in `404 Not Found`."),
+            ],
+        }),
+    ]);
+    let got: Vec<(u16, &str)> = got.iter().map(|e| (e.0, e.1.as_str())).collect();
+    assert_eq!(got, [(400, "Bad Request"), (404, "Not Found")]);
+    // Steps of a procedure are no entries.
+    let got = entries(vec![
+        h(4, "Phase 1"),
+        Block::List(List {
+            items: vec![
+                code_p(
+                    "Validate the rate limit. If it is exceeded, return `429 Too Many Requests`.",
+                ),
+                code_p("Authenticate the client. If it fails, return `401 Unauthorized`."),
+            ],
+        }),
+    ]);
+    assert!(got.is_empty());
+}
