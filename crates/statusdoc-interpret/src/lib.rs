@@ -1616,9 +1616,7 @@ impl<'r> Interpreter<'r> {
                 matches!(
                     label.as_str(),
                     "description" | "detail" | "details" | "message" | "cause" | "reason"
-                ) || ["原因", "説明", "描述", "原因"]
-                    .iter()
-                    .any(|w| label.contains(w))
+                ) || ["原因", "説明", "描述"].iter().any(|w| label.contains(w))
             }) {
                 candidate.description = value.clone();
             }
