@@ -819,15 +819,23 @@ impl<'r> Interpreter<'r> {
         let rest = &text[end..];
         let lead = rest.len() - rest.trim_start_matches([' ', '-', '–', '—', ':']).len();
         let rest_text = cell.slice(end + lead..text.len());
+        // "500, 502, 503, 504 - Server Errors": a label set off after the codes names
+        // them all.
+        let label = title.is_none()
+            && rest[..lead].contains(['-', '–', '—', ':'])
+            && (1..=4).contains(&rest_text.as_str().split_whitespace().count())
+            && !words::looks_like_prose(rest_text.as_str())
+            && !rest_text.as_str().contains(" / ");
         let titles: Vec<Cell> = match title {
             Some(t) => split_titles(t),
             None if rest_text.as_str().contains(" / ") => split_titles(&rest_text),
+            None if label => rest_text.whole().into_iter().collect(),
             None => Vec::new(),
         };
         // One title beside several codes ("`500`, `502`, `503` | Server Errors") is the
         // name the page gives each; a group name is no code's phrase, so it is never
         // rewritten.
-        let shared = title.is_some()
+        let shared = (title.is_some() || label)
             && titles.len() == 1
             && codes.len() > 1
             && !self.is_phrase(codes[0].0, &titles[0].text);
@@ -836,7 +844,7 @@ impl<'r> Interpreter<'r> {
         } else {
             (titles.len() == codes.len()).then_some(titles)
         };
-        let description = if titles.is_some() || title.is_some() {
+        let description = if titles.is_some() || title.is_some() || label {
             Text::new()
         } else {
             rest_text

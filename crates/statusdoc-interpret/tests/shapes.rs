@@ -1393,3 +1393,30 @@ fn situations_that_end_with_the_status_they_get_in_a_literal() {
     ]);
     assert!(got.is_empty());
 }
+
+#[test]
+fn a_label_after_several_codes_names_them_all() {
+    let got = entries(vec![
+        h(2, "Error codes"),
+        table(
+            &["Error Code", "Description"],
+            &[
+                &["404 - Not Found", "The resource does not exist."],
+                &[
+                    "500, 502, 503 - Server Errors",
+                    "Something went wrong on our end.",
+                ],
+            ],
+        ),
+    ]);
+    let got: Vec<(u16, &str)> = got.iter().map(|e| (e.0, e.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (404, "Not Found"),
+            (500, "Server Errors"),
+            (502, "Server Errors"),
+            (503, "Server Errors")
+        ]
+    );
+}
