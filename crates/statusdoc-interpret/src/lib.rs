@@ -688,9 +688,19 @@ impl<'r> Interpreter<'r> {
                     .trim_start_matches([' ', '-', '–', '—', ':', ','])
                     .len();
             let detail = phrase.end + gap..s.trim_end().len();
-            let condition = CONDITION_WORDS
-                .iter()
-                .any(|w| s[detail.start..].starts_with(w));
+            // "`401 Unauthorized` status code on unknown resource": what the code is
+            // called may stand before the condition.
+            let after_name = [
+                "status code ",
+                "response code ",
+                "status ",
+                "response ",
+                "error ",
+            ]
+            .iter()
+            .find_map(|name| s[detail.start..].strip_prefix(name))
+            .unwrap_or(&s[detail.start..]);
+            let condition = CONDITION_WORDS.iter().any(|w| after_name.starts_with(w));
             if self.is_phrase(code, &s[phrase.clone()])
                 && (condition || gap > 0 && tail[..gap].trim() != "")
             {

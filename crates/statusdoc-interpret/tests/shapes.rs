@@ -1044,6 +1044,20 @@ fn a_code_span_holding_code_and_phrase_then_a_condition() {
             e(400, "Bad Request", "when the request is incorrect"),
         ]
     );
+    // What the code is called may stand before the condition.
+    let got = entries(vec![
+        h(2, "HTTP Status Codes"),
+        Block::List(List {
+            items: vec![
+                code_p("`401 Unauthorized` status code on unknown resource."),
+                code_p("`403 Forbidden` status code on access denied error."),
+            ],
+        }),
+    ]);
+    assert_eq!(
+        got.iter().map(|e| e.1.as_str()).collect::<Vec<_>>(),
+        ["Unauthorized", "Forbidden"]
+    );
     // A code span in a sentence is still a mention.
     assert!(entries(code_p("`401 Unauthorized` errors mean the token expired")).is_empty());
 }
