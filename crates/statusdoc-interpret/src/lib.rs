@@ -947,20 +947,21 @@ impl<'r> Interpreter<'r> {
                 return None;
             }
             let phrase_at = at + 3 + (within[3..].len() - within[3..].trim_start().len());
-            let title = text
-                .cell(phrase_at..phrase_at + phrase.len())
-                .map(unquote)?;
-            return Some(Candidate {
-                code,
-                code_span: text.source_span(at..at + 3),
-                phrase: true,
-                title_certain: true,
-                title: Some(title),
-                description: Text::new(),
-                explicit: false,
-            });
+            return self.labelled(text, code, at, phrase_at..phrase_at + phrase.len(), false);
         }
-        let title = text.cell(lead..lead + label.len()).map(unquote)?;
+        self.labelled(text, code, at, lead..lead + label.len(), false)
+    }
+
+    /// The candidate of a code at `at` titled by the label at `title`, nothing more.
+    fn labelled(
+        &self,
+        text: &Text,
+        code: u16,
+        at: usize,
+        title: std::ops::Range<usize>,
+        explicit: bool,
+    ) -> Option<Candidate> {
+        let title = text.cell(title).map(unquote)?;
         Some(Candidate {
             code,
             code_span: text.source_span(at..at + 3),
@@ -968,7 +969,7 @@ impl<'r> Interpreter<'r> {
             title_certain: true,
             title: Some(title),
             description: Text::new(),
-            explicit: false,
+            explicit,
         })
     }
 
@@ -985,16 +986,7 @@ impl<'r> Interpreter<'r> {
             return None;
         }
         let start = at + 3 + lead;
-        let title = text.cell(start..start + label.len()).map(unquote)?;
-        Some(Candidate {
-            code,
-            code_span: text.source_span(at..at + 3),
-            phrase: self.is_phrase(code, &title.text),
-            title_certain: true,
-            title: Some(title),
-            description: Text::new(),
-            explicit,
-        })
+        self.labelled(text, code, at, start..start + label.len(), explicit)
     }
 
     fn heading_candidate(&self, text: &Text) -> Option<Candidate> {
