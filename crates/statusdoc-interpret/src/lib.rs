@@ -79,6 +79,7 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
         block: 0,
         heading_counts,
         depth: 0,
+        lead_in_says: Default::default(),
     };
     interpreter.run(&blocks);
     let mut entries = std::mem::take(&mut interpreter.entries);
@@ -227,6 +228,9 @@ pub(crate) struct Interpreter<'r> {
     /// The code of the heading entry whose section this is: a paragraph under "## 401
     /// Unauthorized" that starts "HTTP 401 Unauthorized means…" describes it again.
     heading_code: Option<u16>,
+    /// Whether a lead-in paragraph says status codes, by its text: the same lead-in
+    /// is asked about once per candidate under it.
+    lead_in_says: std::cell::RefCell<HashMap<Box<str>, bool>>,
 }
 
 /// Where a code starts in text that begins with one, and its code: after leading
@@ -499,11 +503,18 @@ impl<'r> Interpreter<'r> {
         };
         self.headings.iter().any(|(_, _, says)| *says)
             || lead_in.iter().any(|t| {
-                if is_label(t) {
+                if let Some(&says) = self.lead_in_says.borrow().get(t.as_str()) {
+                    return says;
+                }
+                let says = if is_label(t) {
                     says_status_codes(t.as_str())
                 } else {
                     words::says_status_codes_in_prose(t.as_str())
-                }
+                };
+                self.lead_in_says
+                    .borrow_mut()
+                    .insert(t.as_str().into(), says);
+                says
             })
     }
 

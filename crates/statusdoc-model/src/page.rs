@@ -62,6 +62,12 @@ impl Text {
         let mut run: Option<usize> = None;
         let mut i = 0;
         while i < bytes.len() {
+            // Fast path: printable ASCII is neither white space nor invisible.
+            if bytes[i].is_ascii_graphic() {
+                run.get_or_insert(i);
+                i += 1;
+                continue;
+            }
             let (c, width) = if bytes[i].is_ascii() {
                 (char::from(bytes[i]), 1)
             } else {

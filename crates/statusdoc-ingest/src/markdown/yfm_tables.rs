@@ -29,6 +29,9 @@ use super::Region;
 /// The `#|` … `|#` tables of a page, in page order.
 pub(super) fn regions(text: &str) -> Vec<Region> {
     let mut found = Vec::new();
+    if !text.contains("#|") {
+        return found;
+    }
     let lines = lines(text);
     let mut k = 0;
     while k < lines.len() {
