@@ -345,3 +345,52 @@ fn rendered_references_with_descriptions_in_html_attributes() {
     );
     assert!(doc.notes.is_empty(), "{:?}", doc.notes);
 }
+
+/// A disclosure per response (`<details><summary>403</summary>…`), as built API
+/// references show them: each is a term and its content; the content's tables and
+/// examples stay inside it, and the run of disclosures is one list under its label.
+#[test]
+fn disclosures_are_terms_and_their_content() {
+    let page = r#"<h2>POST /v1/auth</h2>
+<p><strong>Possible responses:</strong></p>
+<details><summary><span class="httpCode">200</span></summary><div>
+<p><strong>Headers:</strong></p><table><tr><th>Header</th><th>Value</th></tr>
+<tr><td>Content-Type</td><td>application/json</td></tr></table>
+<pre>{"code": 200}</pre></div></details>
+<details><summary><span class="httpCode">403</span></summary><div>
+<p>Invalid credentials.</p><pre>{"code": 403}</pre></div></details>
+<details><summary><span class="httpCode">500</span></summary><div><p>Not Found - nothing.</p></div></details>
+<details><p>No summary: content of its own.</p></details>"#;
+    let document = read_str(page);
+    let codes: Vec<u16> = document.entries.iter().map(|e| e.code).collect();
+    assert_eq!(codes, [200, 403, 500]);
+    let found = summary(&document);
+    assert_eq!(found[1].1, "");
+    assert!(found[1].2.starts_with("Invalid credentials."), "{found:?}");
+    // A reason phrase leading the content of a lone code is its (wrong) title.
+    assert_eq!(found[2].1, "Not Found");
+    // A details element without a summary is an ordinary group of blocks.
+    let options = statusdoc_ingest::ReadOptions {
+        format: Some(Format::Html),
+        ..statusdoc_ingest::ReadOptions::new(Registry::bundled())
+    };
+    let (_, model) =
+        statusdoc_ingest::read_page_model("page.html", page.as_bytes(), &options).expect("reads");
+    let outline = model.outline();
+    assert!(outline.contains("term 403"), "{outline}");
+    assert!(outline.contains("p No summary"), "{outline}");
+}
+
+/// A disclosure labelled with words, not a code, heads what it holds: its table of
+/// codes is read as if it stood under a heading with that label.
+#[test]
+fn disclosure_with_a_label_heads_its_content() {
+    let page = r#"<h2>Errors</h2>
+<details><summary>Show the status codes</summary>
+<table><tr><th>Code</th><th>Meaning</th></tr>
+<tr><td>400</td><td>Bad Request</td></tr><tr><td>404</td><td>Not Found</td></tr></table>
+</details>"#;
+    let found = summary(&read_str(page));
+    let codes: Vec<(u16, &str)> = found.iter().map(|(c, t, _)| (*c, t.as_str())).collect();
+    assert_eq!(codes, [(400, "Bad Request"), (404, "Not Found")]);
+}

@@ -462,9 +462,27 @@ impl<'r> Interpreter<'r> {
                     i += 1;
                 }
                 Block::DefinitionList(definitions) => {
-                    self.definitions(definitions, &lead_in);
+                    // Lists one after another are one list (disclosures, one per
+                    // response, each read as a list of one term).
+                    let run = blocks[i + 1..]
+                        .iter()
+                        .take_while(|b| matches!(b, Block::DefinitionList(_)))
+                        .count();
+                    if run == 0 {
+                        self.definitions(definitions, &lead_in);
+                    } else {
+                        let joined: Vec<Definition> = blocks[i..=i + run]
+                            .iter()
+                            .filter_map(|b| match b {
+                                Block::DefinitionList(d) => Some(d.iter().cloned()),
+                                _ => None,
+                            })
+                            .flatten()
+                            .collect();
+                        self.definitions(&joined, &lead_in);
+                    }
                     lead_in.clear();
-                    i += 1;
+                    i += 1 + run;
                 }
                 Block::Literal(_) | Block::Container(_) => {
                     i += 1;
@@ -1806,8 +1824,11 @@ impl<'r> Interpreter<'r> {
                 }
                 let lone =
                     found.len() == 1 && found[0].title.is_none() && found[0].description.is_empty();
+                // A container (a disclosure's content) is read through.
+                let mut details = Vec::new();
+                flatten(&d.details, &mut details);
                 for candidate in &mut found {
-                    for (k, block) in d.details.iter().enumerate() {
+                    for (k, block) in details.iter().enumerate() {
                         // A term that is only a code, defined by "Not Found - the pet…":
                         // a known reason phrase leading the definition is its title
                         // ("Success. If data…" is a sentence, not a title).

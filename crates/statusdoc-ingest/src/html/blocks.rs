@@ -119,6 +119,8 @@ pub(crate) struct Builder<'m> {
     content_depth: usize,
     /// The source offset after the last text read, for text with no position.
     anchor: usize,
+    /// Each open disclosure's `<summary>`, and the `<details>` it labels.
+    summaries: HashMap<NodeId, NodeId>,
     pub(crate) findings: Findings,
 }
 
@@ -138,6 +140,7 @@ impl<'m> Builder<'m> {
             code_depth: 0,
             content_depth: 0,
             anchor: 0,
+            summaries: HashMap::new(),
             findings: Findings::default(),
         }
     }
@@ -184,6 +187,7 @@ impl<'m> Builder<'m> {
             }
             match (is_root, open) {
                 (true, _) => {}
+                (false, true) if element.name() == "details" => self.open_details(node),
                 (false, true) => self.open(node.id(), element),
                 (false, false) => self.close(node.id(), element.name()),
             }
@@ -229,6 +233,7 @@ impl<'m> Builder<'m> {
         }
         let name = element.name();
         let top_is_text = matches!(self.top(), Some(Kind::Text { .. }));
+        let is_summary = self.summaries.contains_key(&id);
         if CODE_ELEMENTS.contains(&name) || LITERAL_ELEMENTS.contains(&name) {
             self.code_depth += 1;
         }
@@ -253,6 +258,9 @@ impl<'m> Builder<'m> {
                 self.open_frame(id, Kind::Blocks(Vec::new(), None))
             }
             ("dt", Some(Kind::Definitions(..))) => self.open_text(id, TextKind::Term),
+            ("summary", Some(Kind::Definitions(..))) if is_summary => {
+                self.open_text(id, TextKind::Term)
+            }
             ("table", _) => self.open_frame(id, Kind::Table(Table::default(), Vec::new(), false)),
             ("caption", Some(Kind::Table(..))) => self.open_text(id, TextKind::Caption),
             ("thead" | "tbody" | "tfoot", Some(Kind::Table(_, _, in_head))) => {
@@ -281,6 +289,25 @@ impl<'m> Builder<'m> {
         }
     }
 
+    /// A disclosure (`<details>` whose first element is its `<summary>`) is a term and
+    /// what it defines: API references show each response so, the code in the summary
+    /// and its headers, schema and example inside. Its content is a container, read
+    /// like the page's own blocks.
+    fn open_details(&mut self, node: NodeRef<Node>) {
+        let summary = node
+            .children()
+            .find(|c| matches!(c.value(), Node::Element(_)))
+            .filter(|c| matches!(c.value(), Node::Element(e) if e.name() == "summary"));
+        let top_is_text = matches!(self.top(), Some(Kind::Text { .. }));
+        match summary {
+            Some(summary) if !top_is_text => {
+                self.summaries.insert(summary.id(), node.id());
+                self.open_frame(node.id(), Kind::Definitions(Vec::new(), 0, false));
+            }
+            _ => self.boundary(),
+        }
+    }
+
     fn close(&mut self, id: NodeId, name: &str) {
         if CODE_ELEMENTS.contains(&name) || LITERAL_ELEMENTS.contains(&name) {
             self.code_depth = self.code_depth.saturating_sub(1);
@@ -297,7 +324,15 @@ impl<'m> Builder<'m> {
         }
         let top_is_text = matches!(self.top(), Some(Kind::Text { .. }));
         if self.frames.last().and_then(|f| f.node) == Some(id) {
-            self.pop();
+            // A disclosure is two frames on one element: its content and its list.
+            while self.frames.last().and_then(|f| f.node) == Some(id) {
+                self.pop();
+            }
+            if let Some(details) = self.summaries.remove(&id) {
+                if self.frames.last().and_then(|f| f.node) == Some(details) {
+                    self.open_frame(details, Kind::Blocks(Vec::new(), None));
+                }
+            }
         } else if top_is_text && LIST_ELEMENTS.contains(&name) {
             self.text_list(name, false);
         } else if let ("thead", Some(Kind::Table(_, _, in_head))) = (name, self.top()) {
@@ -460,13 +495,18 @@ impl<'m> Builder<'m> {
 
     /// Closes the innermost structure and places what it read in the one around it.
     fn pop(&mut self) {
-        let Some(Frame { kind, after, .. }) = self.frames.pop() else {
+        let Some(Frame { kind, after, node }) = self.frames.pop() else {
             return;
         };
         let anchor = self.anchor;
+        // A disclosure's content and its list are frames on the same element.
+        let disclosed = node.is_some() && self.frames.last().and_then(|f| f.node) == node;
         let block = match kind {
             Kind::Blocks(mut blocks, paragraph) => {
                 push_paragraph(&mut blocks, paragraph);
+                if disclosed && !blocks.is_empty() {
+                    blocks = vec![Block::Container(blocks)];
+                }
                 match self.frames.last_mut().map(|f| &mut f.kind) {
                     Some(Kind::List(list)) => list.items.push(blocks),
                     Some(Kind::Definitions(definitions, group, defined)) => {
