@@ -2249,7 +2249,11 @@ fn marked_phrase(text: &Text, at: usize) -> Option<std::ops::Range<usize>> {
         .marks()
         .find(|(r, m)| *m == Mark::Code && r.start <= at && at + 3 <= r.end)?;
     let inside = s.get(at + 3..range.end)?;
-    let lead = inside.len() - inside.trim_start().len();
+    // "`200 - Ok`": the separator inside the literal is not part of the phrase.
+    let lead = inside.len()
+        - inside
+            .trim_start_matches([' ', '\t', ':', '-', '–', '—'])
+            .len();
     let phrase = at + 3 + lead..at + 3 + inside.trim_end().len();
     (!phrase.is_empty() && lead > 0).then_some(phrase)
 }
@@ -2337,12 +2341,22 @@ pub(crate) fn unquote(cell: Cell) -> Cell {
     } else {
         cell
     };
-    let pairs = [('"', '"'), ('“', '”'), ('\'', '\''), ('‘', '’'), ('«', '»')];
+    // "200 (OK)": a phrase in parentheses after its code, as in quotes.
+    let pairs = [
+        ('"', '"'),
+        ('“', '”'),
+        ('\'', '\''),
+        ('‘', '’'),
+        ('«', '»'),
+        ('(', ')'),
+        ('（', '）'),
+    ];
     for (open, close) in pairs {
         if let Some(inner) = cell
             .text
             .strip_prefix(open)
             .and_then(|t| t.strip_suffix(close))
+            .filter(|t| open != '(' && open != '（' || !t.contains([open, close]))
         {
             let inner = inner.trim();
             if inner.is_empty() {

@@ -596,10 +596,17 @@ pub(crate) fn read(
                             // case, is a description in the column of titles; a label in
                             // Title Case ("Invalid Record") is the vendor's title.
                             let parts = split_title(interpreter.registry, cell.text.as_str());
-                            let noted = parts
-                                .detail
-                                .as_ref()
-                                .is_some_and(|d| cell.text.as_str()[d.clone()].starts_with('('));
+                            // "Not Found (no such pet)", "OK - user in group": a
+                            // phrase, then its note after a parenthesis or a separator.
+                            let noted = match (&parts.title, &parts.detail) {
+                                (Some(t), Some(d)) => {
+                                    let s = cell.text.as_str();
+                                    s[d.clone()].starts_with('(')
+                                        || s.get(t.end..d.start)
+                                            .is_some_and(|gap| gap.contains(['-', '–', '—', ':']))
+                                }
+                                _ => false,
+                            };
                             let phrase_lead = parts.title.clone().filter(|r| {
                                 noted
                                     && interpreter

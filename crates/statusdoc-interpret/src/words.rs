@@ -38,7 +38,37 @@ pub fn leading_code(text: &str) -> Option<u16> {
         return None;
     }
     let code: u16 = text[..3].parse().ok()?;
+    if range_end(&text[3..]).is_some_and(|end| end > code) {
+        return None;
+    }
     (100..=599).contains(&code).then_some(code)
+}
+
+/// The end of a range written in words or with a spaced dash after its first code
+/// ("100 to 199", "200 through 299", "400 – 499", "500 bis 599"): a range of codes
+/// is not one of them.
+fn range_end(after: &str) -> Option<u16> {
+    const JOINERS: [&str; 13] = [
+        "to", "through", "thru", "until", "bis", "à", "a", "до", "~", "～", "-", "–", "—",
+    ];
+    let rest = after.trim_start();
+    let spaced = rest.len() < after.len();
+    let joiner = JOINERS.iter().find(|j| {
+        let word = j.starts_with(char::is_alphabetic);
+        // A word needs space around it; a dash or tilde may touch the codes.
+        rest.starts_with(**j)
+            && (!word || spaced && rest[j.len()..].starts_with(char::is_whitespace))
+    })?;
+    let end = rest[joiner.len()..].trim_start();
+    let bytes = end.as_bytes();
+    if bytes.len() >= 3
+        && bytes[..3].iter().all(u8::is_ascii_digit)
+        && !bytes.get(3).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        end[..3].parse().ok()
+    } else {
+        None
+    }
 }
 
 /// Where a title that runs into its description ends: `"Not Acceptable Indicates that"`
@@ -565,6 +595,20 @@ mod tests {
         assert_eq!(leading_code("500/month"), None);
         assert_eq!(leading_code("100/1000"), None);
         assert_eq!(leading_code("404が返されます"), Some(404));
+    }
+
+    #[test]
+    fn ranges_of_codes_are_not_codes() {
+        assert_eq!(leading_code("100 to 199: informational"), None);
+        assert_eq!(leading_code("200 through 299"), None);
+        assert_eq!(leading_code("400 – 499 client errors"), None);
+        assert_eq!(leading_code("500 bis 599"), None);
+        assert_eq!(leading_code("400 a 499"), None);
+        assert_eq!(leading_code("200~299"), None);
+        // A code followed by words or by a smaller number is still a code.
+        assert_eq!(leading_code("200 to indicate success"), Some(200));
+        assert_eq!(leading_code("404 - 100 retries"), Some(404));
+        assert_eq!(leading_code("200 a successful response"), Some(200));
     }
 
     #[test]

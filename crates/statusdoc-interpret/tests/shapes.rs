@@ -1434,3 +1434,22 @@ fn a_label_after_several_codes_names_them_all() {
         ]
     );
 }
+
+#[test]
+fn a_phrase_in_parentheses_is_the_title_and_ranges_are_not_entries() {
+    let got = entries(vec![
+        p("Status codes returned by this API:"),
+        list(&[
+            "200 (OK): the groups are returned",
+            "404 (Not Found): no such group",
+            "400 to 499: errors made by the client",
+        ]),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(200, "OK", "the groups are returned"),
+            e(404, "Not Found", "no such group"),
+        ]
+    );
+}
