@@ -66,12 +66,25 @@ pub(crate) fn read(document: &mut Document) -> Page {
     // is indented like its key, which other YAML parsers accept) is blanked out and the
     // rest read: such values are examples and schemas, not responses' descriptions.
     let mut skipped: Vec<(Span, String)> = Vec::new();
+    // A quoted scalar whose continuation lines are indented less than its key (YAML 1.2
+    // refuses it; PyYAML, libyaml and js-yaml, which render most API references, read
+    // it) has those line breaks turned into spaces: a line break in a quoted scalar
+    // folds to a space anyway, so only white space in the value changes and every
+    // index stays the same. The text is rebuilt from the untouched source.
+    let mut repaired_quotes = 0usize;
     let docs = loop {
         let offsets = Offsets::new(&parsed);
         match MarkedYaml::load_from_str(&parsed) {
             Ok(docs) => break docs,
             Err(error) => {
                 let at = offsets.byte(error.marker().index());
+                if repaired_quotes < MAX_REINDENTED_SCALARS
+                    && error.info().contains("indentation in quoted scalar")
+                    && join_underindented_lines(&mut parsed, at)
+                {
+                    repaired_quotes += 1;
+                    continue;
+                }
                 let blank = (skipped.len() < MAX_SKIPPED_FLOWS
                     && error.info().contains("indentation"))
                 .then(|| enclosing_flow(&parsed, at))
@@ -198,6 +211,71 @@ pub(crate) fn embedded_responses(
 
 /// Flow collections blanked out before a file is given up as not YAML.
 const MAX_SKIPPED_FLOWS: usize = 16;
+const MAX_REINDENTED_SCALARS: usize = 256;
+
+/// Joins the lines of the quoted scalar that opens at byte `at` wherever a line is
+/// indented no more than the line the scalar starts on: the line breaks before such a
+/// line (and before the blank lines above it) become spaces. False when `at` opens no
+/// quoted scalar, its closing quote is missing, or no line needed it.
+fn join_underindented_lines(text: &mut String, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&quote) = bytes.get(at).filter(|b| matches!(b, b'"' | b'\'')) else {
+        return false;
+    };
+    let mut end = None;
+    let mut i = at + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 1,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+            b if b == quote => {
+                end = Some(i);
+                break;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let Some(end) = end else {
+        return false;
+    };
+    let line_start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let key_indent = bytes[line_start..at]
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count();
+    let mut breaks = Vec::new();
+    let mut pending = Vec::new();
+    for i in at + 1..end {
+        if bytes[i] != b'\n' {
+            continue;
+        }
+        pending.push(i);
+        let indent = bytes[i + 1..end].iter().take_while(|&&b| b == b' ').count();
+        match bytes.get(i + 1 + indent) {
+            Some(b'\n') | Some(b'\r') => {}
+            _ if indent > key_indent => pending.clear(),
+            _ => breaks.append(&mut pending),
+        }
+    }
+    if breaks.is_empty() {
+        return false;
+    }
+    // Each replaced byte is an ASCII line break (`\r\n` both), so the text stays UTF-8
+    // and every offset stays the same.
+    let mut edited = std::mem::take(text).into_bytes();
+    for i in breaks {
+        edited[i] = b' ';
+        if i > 0 && edited[i - 1] == b'\r' {
+            edited[i - 1] = b' ';
+        }
+    }
+    *text = String::from_utf8(edited).expect("ASCII bytes replaced by ASCII bytes");
+    true
+}
 
 /// The flow collection (`{…}` or `[…]`, brackets included) that encloses byte `at`, or
 /// that ends at it: found back from `at` by bracket depth, outside quoted strings on

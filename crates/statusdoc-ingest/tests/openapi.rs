@@ -405,3 +405,28 @@ fn json_keys_with_a_space_before_the_colon() {
     );
     assert_spans_exact(&doc);
 }
+
+/// A quoted description whose continuation lines start at the left margin (refused by
+/// YAML 1.2, read by PyYAML and js-yaml, which render most references) is read, with
+/// its spans on the source; an unclosed quote still gets the SD001 note.
+#[test]
+fn quoted_scalars_with_unindented_continuation_lines() {
+    let text = "openapi: \"3.0.0\"\ninfo:\n  description: \"An API.\n<br><br>\n\nMore words here.\"\n  title: T\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: \"Returns\nthe station list\"\n        '404':\n          description: Not Found\n";
+    let doc = read(text);
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    assert_eq!(
+        entries(&doc),
+        [
+            (200, "", "Returns the station list"),
+            (404, "Not Found", "")
+        ]
+    );
+    assert_spans_exact(&doc);
+    let crlf = read(&text.replace('\n', "\r\n"));
+    assert!(crlf.notes.is_empty(), "{:?}", crlf.notes);
+    assert_eq!(crlf.entries.len(), 2);
+
+    let unclosed = read("openapi: 3.0.0\ninfo:\n  description: \"An API.\n<br>\npaths: {}\n");
+    assert_eq!(unclosed.notes.len(), 1, "{:?}", unclosed.notes);
+    assert_eq!(unclosed.notes[0].rule, "SD001");
+}
