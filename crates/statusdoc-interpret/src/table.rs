@@ -92,8 +92,9 @@ impl<'t> Grid<'t> {
 
 /// A paragraph whose every line is a row of cells between pipes ("| 423 | Locked |"):
 /// a Markdown table that lost its delimiter row, or the rows a blank line cut off
-/// from their table, which render as text but read as a table. `None` for anything
-/// else.
+/// from their table, or a table whose delimiter row has more cells than its header
+/// (renderers other than CommonMark's accept it), which render or read as a table.
+/// `None` for anything else.
 pub(crate) fn pipe_rows(text: &Text) -> Option<Table> {
     let s = text.as_str();
     let mut rows: Vec<Vec<TableCell>> = Vec::new();
@@ -125,8 +126,14 @@ pub(crate) fn pipe_rows(text: &Text) -> Option<Table> {
         if delimiter {
             continue;
         }
-        if *width.get_or_insert(cells.len()) != cells.len() {
-            return None;
+        // Rows may be ragged, as Markdown renderers allow: a short row leaves its last
+        // cells empty, and empty cells past the header's are dropped ("| 422 | … | |").
+        let width = *width.get_or_insert(cells.len());
+        if cells.len() > width {
+            if cells[width..].iter().any(|c| !c.is_empty()) {
+                return None;
+            }
+            cells.truncate(width);
         }
         rows.push(
             cells

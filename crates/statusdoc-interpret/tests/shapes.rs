@@ -1453,3 +1453,24 @@ fn a_phrase_in_parentheses_is_the_title_and_ranges_are_not_entries() {
         ]
     );
 }
+
+/// A pipe table whose delimiter row has one cell more than its header is no table to
+/// CommonMark (a paragraph of pipes) but is one to other renderers: its rows are read,
+/// a trailing empty cell dropped; a row with text past the header's cells is no row.
+#[test]
+fn a_paragraph_of_pipe_rows_may_be_ragged() {
+    let got = entries(vec![p(
+        "| HTTP status | Code | Description |\n| --- | --- | --- | --- |\n| 400 | 412.101 | The key is missing |\n| 422 | 412.155 | The document is unknown | |",
+    )]);
+    assert_eq!(
+        got,
+        [
+            e(400, "", "The key is missing"),
+            e(422, "", "The document is unknown"),
+        ]
+    );
+    let got = entries(vec![p(
+        "| HTTP status | Description |\n| --- | --- |\n| 400 | The key is missing | more |",
+    )]);
+    assert!(got.is_empty(), "{got:?}");
+}
