@@ -721,19 +721,33 @@ pub(crate) fn read(
                 }
             }
             if let (true, true, Some(text)) =
-                (titled_descriptions, candidate.title.is_none(), &description)
+                (title_col.is_none(), candidate.title.is_none(), &description)
             {
                 // In such a column, a cell's lead is its title when it is a known
                 // phrase, or a short title set off by a separator ("Request Failed -
-                // …") or standing alone ("Object Not Found").
+                // …") or standing alone ("Object Not Found"). In any description
+                // column, the row's own phrase set off by a separator ("Bad request —
+                // …") is its title.
                 let parts = split_title(interpreter.registry, text.as_str());
                 if let Some(title) = parts.title {
                     let lead = &text.as_str()[title.clone()];
                     let phrase = parts.certain && interpreter.is_phrase(candidate.code, lead);
+                    // Set off by a dash or a colon: "Bad request. Check…" and "Not
+                    // found, block deleted" are sentences that start with the words.
+                    let set_off = parts.detail.as_ref().is_some_and(|detail| {
+                        let between = text.as_str()[title.end..detail.start].trim();
+                        matches!(between, "—" | "–" | "-" | "--" | ":" | "：")
+                    });
+                    let own_phrase = phrase
+                        && set_off
+                        && interpreter
+                            .registry
+                            .match_phrase(candidate.code, lead)
+                            .is_own();
                     let short_title = parts.certain
                         && lead.split_whitespace().count() <= 5
                         && !crate::words::looks_like_prose(lead);
-                    if phrase || short_title {
+                    if titled_descriptions && (phrase || short_title) || own_phrase {
                         candidate.title = text.cell(title).map(unquote);
                         candidate.title_certain = parts.certain;
                         candidate.phrase = phrase;

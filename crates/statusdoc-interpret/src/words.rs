@@ -282,7 +282,9 @@ pub fn says_status_codes(text: &str) -> bool {
             "状態コード",
             "ステータスコード",
             "响应码",
+            "回應碼",
             "返回码",
+            "返回碼",
             "상태 코드",
             "응답 코드",
             "codice di stato",
@@ -327,7 +329,7 @@ pub fn says_errors(text: &str) -> bool {
                 | "ошибки"
                 | "ошибок"
         )
-    }) || ["错误", "エラー", "오류", "에러"]
+    }) || ["错误", "錯誤", "エラー", "오류", "에러"]
         .iter()
         .any(|w| lower.contains(w))
 }

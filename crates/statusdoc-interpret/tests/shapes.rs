@@ -1474,3 +1474,49 @@ fn a_paragraph_of_pipe_rows_may_be_ragged() {
     )]);
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// In a description column that holds no titles, a cell led by its row's own reason
+/// phrase set off by a dash or colon has that title; a sentence that starts with the
+/// words ("Bad request. Check…", "Not found, block deleted") has none. A lead-in about
+/// errors in Traditional Chinese (錯誤) is evidence as 错误 is.
+#[test]
+fn a_description_led_by_its_own_phrase_and_a_dash_has_that_title() {
+    let got = entries(vec![
+        p("所有錯誤回應都含一個 request_id。"),
+        table(
+            &["", ""],
+            &[
+                &["400", "Bad request — 缺欄位、body 格式錯誤"],
+                &["401", "API key 缺失、被停用"],
+                &["429", "速率限制、配額"],
+                &["503", "Provider 連線失敗或逾時"],
+            ],
+        ),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(400, "Bad request", "缺欄位、body 格式錯誤"),
+            e(401, "", "API key 缺失、被停用"),
+            e(429, "", "速率限制、配額"),
+            e(503, "", "Provider 連線失敗或逾時"),
+        ]
+    );
+    for sentence in [
+        "Not found, mark as deleted",
+        "Not found. The key is unknown",
+    ] {
+        let got = entries(vec![
+            p("All error responses carry a request id."),
+            table(
+                &["", ""],
+                &[
+                    &["400", "The body is not JSON"],
+                    &["404", sentence],
+                    &["503", "The provider timed out"],
+                ],
+            ),
+        ]);
+        assert_eq!(got[1], e(404, "", sentence), "{got:?}");
+    }
+}
