@@ -22,7 +22,8 @@ use statusdoc_reference::PhraseMatch;
 
 use crate::split::split_title;
 use crate::words::{
-    self, column_role, is_identifier, says_other_codes, says_status_codes, ColumnRole,
+    self, column_role, is_identifier, is_identifier_list, says_other_codes, says_status_codes,
+    ColumnRole,
 };
 use crate::{code_lead, unquote, Candidate, Interpreter};
 
@@ -249,7 +250,17 @@ pub(crate) fn read(
             || h.split(|c: char| !c.is_alphanumeric()).any(|w| {
                 matches!(
                     w,
-                    "status" | "http" | "response" | "estado" | "statut" | "статус" | "状态"
+                    "status"
+                        | "http"
+                        | "response"
+                        | "estado"
+                        | "statut"
+                        | "статус"
+                        | "状态"
+                        | "狀態"
+                        | "状態"
+                        | "ステータス"
+                        | "상태"
                 )
             })
     };
@@ -281,7 +292,7 @@ pub(crate) fn read(
         (hits, filled)
     };
     let is_ident_col = |c: usize| {
-        let (idents, filled) = share(c, &is_identifier);
+        let (idents, filled) = share(c, &is_identifier_list);
         filled > 0 && idents * 2 > filled
     };
     let row_code = |r: usize| {

@@ -364,6 +364,22 @@ pub fn says_other_codes(text: &str) -> bool {
         || has_pair("reply", "codes")
 }
 
+/// A cell of error names: one identifier, or a list of them ("`invalid_param`,
+/// `bad_request`", "`file_too_large`、`unsupported_file_type`, provider errors") whose
+/// items are mostly identifiers.
+pub fn is_identifier_list(text: &str) -> bool {
+    if is_identifier(text) {
+        return true;
+    }
+    let items: Vec<&str> = text
+        .split([',', '、', '，', ';', '；'])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    let names = items.iter().filter(|item| is_identifier(item)).count();
+    items.len() >= 2 && names * 2 > items.len()
+}
+
 /// An identifier rather than words: `badRequest`, `INVALID_ARGUMENT`, `APIG.0101`,
 /// `ERR-1024`, `resource_not_found`. A column of these is a column of error names, never
 /// of titles.
@@ -673,6 +689,25 @@ mod tests {
             "Gone.",
         ] {
             assert!(!is_identifier(words), "{words}");
+        }
+    }
+
+    #[test]
+    fn lists_of_identifiers_are_error_names() {
+        for names in [
+            "not_found",
+            "invalid_param、bad_request、app_unavailable、provider errors",
+            "`file_too_large`, `unsupported_file_type`",
+        ] {
+            assert!(is_identifier_list(names), "{names}");
+        }
+        for words in [
+            "Not Found",
+            "forbidden",
+            "Bad Request, Invalid Input",
+            "a, b_c, d",
+        ] {
+            assert!(!is_identifier_list(words), "{words}");
         }
     }
 

@@ -1520,3 +1520,38 @@ fn a_description_led_by_its_own_phrase_and_a_dash_has_that_title() {
         assert_eq!(got[1], e(404, "", sentence), "{got:?}");
     }
 }
+
+/// A column listing the error names each status carries ("`invalid_param`、
+/// `bad_request`") is no title column, though some names read as phrases
+/// ("unauthorized", "not_found"); a header saying status in Japanese is evidence.
+#[test]
+fn a_column_of_error_name_lists_is_no_title_column() {
+    let got = entries(vec![table(
+        &["ステータス", "意味", "主な code"],
+        &[
+            &[
+                "400",
+                "リクエストが無効",
+                "invalid_param、bad_request、provider errors",
+            ],
+            &["401", "API キーの欠落", "unauthorized"],
+            &["404", "リソースが存在しない", "not_found"],
+            &[
+                "429",
+                "リクエストが多すぎる",
+                "too_many_requests、rate_limit_error",
+            ],
+            &["500", "サーバー側での失敗", "internal_server_error"],
+        ],
+    )]);
+    assert_eq!(
+        got,
+        [
+            e(400, "", "リクエストが無効"),
+            e(401, "", "API キーの欠落"),
+            e(404, "", "リソースが存在しない"),
+            e(429, "", "リクエストが多すぎる"),
+            e(500, "", "サーバー側での失敗"),
+        ]
+    );
+}
