@@ -824,6 +824,11 @@ impl<'r> Interpreter<'r> {
     /// description, since a group title ("Server Error") is no code's phrase. `title`
     /// is a title column's cell, when the table has one.
     pub(crate) fn multi_code(&self, cell: &Text, title: Option<&Text>) -> Option<Vec<Candidate>> {
+        if title.is_none() {
+            if let Some(many) = self.codes_with_phrases(cell) {
+                return Some(many);
+            }
+        }
         let text = cell.as_str().trim_end();
         let (mut at, _) = code_lead(text)?;
         let mut codes: Vec<(u16, usize)> = Vec::new();
@@ -908,6 +913,92 @@ impl<'r> Interpreter<'r> {
                 })
                 .collect(),
         )
+    }
+
+    /// Several codes each with its own phrase, listed before a shared description
+    /// ("`502 Bad Gateway`, `503 Service Unavailable`, or `504 Gateway Timeout`: These
+    /// all…"): one candidate per code, titled by its phrase.
+    fn codes_with_phrases(&self, cell: &Text) -> Option<Vec<Candidate>> {
+        let text = cell.as_str().trim_end();
+        let (mut at, _) = code_lead(text)?;
+        if at > 0 {
+            return None;
+        }
+        let mut found: Vec<(u16, usize, std::ops::Range<usize>)> = Vec::new();
+        loop {
+            let code = leading_code(&text[at..])?;
+            let rest = &text[at + 3..];
+            let phrase_at = at + 3 + (rest.len() - rest.trim_start_matches(' ').len());
+            // The longest run of up to six words after the code that is its own phrase.
+            let mut phrase_end = None;
+            let mut words = 0;
+            for (i, c) in text[phrase_at..].char_indices() {
+                let end = phrase_at + i;
+                if matches!(c, ' ' | ',' | ':' | ';' | '.' | '—' | '–' | '(') && end > phrase_at
+                {
+                    words += 1;
+                    if self
+                        .registry
+                        .match_phrase(code, &text[phrase_at..end])
+                        .is_own()
+                    {
+                        phrase_end = Some(end);
+                    }
+                    if words >= 6 || c != ' ' {
+                        break;
+                    }
+                }
+            }
+            if phrase_end.is_none()
+                && self
+                    .registry
+                    .match_phrase(code, &text[phrase_at..])
+                    .is_own()
+            {
+                phrase_end = Some(text.len());
+            }
+            let phrase_end = phrase_end?;
+            found.push((code, at, phrase_at..phrase_end));
+            let rest = &text[phrase_end..];
+            let gap = rest.len() - rest.trim_start_matches([' ', ',', '/', '&']).len();
+            let after = &rest[gap..];
+            let word = ["or ", "and "]
+                .iter()
+                .find(|w| after.starts_with(**w))
+                .map_or(0, |w| w.len());
+            if gap == 0 && word == 0 || !rest[..gap].contains([',', '/', '&']) && word == 0 {
+                break;
+            }
+            let next = phrase_end + gap + word;
+            if leading_code(&text[next..]).is_none() {
+                break;
+            }
+            at = next;
+        }
+        if found.len() < 2 {
+            return None;
+        }
+        let end = found.last().map_or(0, |(_, _, phrase)| phrase.end);
+        let rest = &text[end..];
+        let lead = rest.len() - rest.trim_start_matches([' ', '-', '–', '—', ':']).len();
+        if end < text.len() && !rest[..lead].contains(['-', '–', '—', ':']) {
+            return None;
+        }
+        let description = cell.slice(end + lead..text.len());
+        found
+            .into_iter()
+            .map(|(code, at, phrase)| {
+                Some(Candidate {
+                    code,
+                    code_span: cell.source_span(at..at + 3),
+                    title: Some(cell.cell(phrase)?),
+                    title_certain: true,
+                    phrase: true,
+                    description: description.clone(),
+                    explicit: false,
+                })
+            })
+            .collect()
     }
 
     /// Whether a title is a phrase the registry knows: of this code or another,

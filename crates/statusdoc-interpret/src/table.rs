@@ -150,6 +150,22 @@ pub(crate) fn pipe_rows(text: &Text) -> Option<Table> {
     })
 }
 
+/// A class of codes ("2xx", "5XX errors") or the rest of them ("other", "default").
+fn is_class_or_rest(text: &str) -> bool {
+    let text = text.trim().to_ascii_lowercase();
+    let bytes = text.as_bytes();
+    let class = bytes.len() >= 3
+        && (b'1'..=b'5').contains(&bytes[0])
+        && bytes[1] == b'x'
+        && bytes[2] == b'x'
+        && !bytes.get(3).is_some_and(u8::is_ascii_alphanumeric);
+    class
+        || matches!(
+            text.as_str(),
+            "other" | "others" | "default" | "any other" | "all others" | "anything else" | "*"
+        )
+}
+
 fn is_placeholder(text: &str) -> bool {
     let text = text.trim();
     !text.chars().any(char::is_alphanumeric)
@@ -211,6 +227,11 @@ pub(crate) fn read(
             let mut filled = 0;
             for r in body.clone() {
                 if let Some(text) = grid.own_text(r, c) {
+                    // A class row ("2xx") or a catch-all ("other") in a column of codes
+                    // is neither a code nor a value.
+                    if is_class_or_rest(text.as_str()) {
+                        continue;
+                    }
                     filled += 1;
                     if starts_with_code(text) {
                         codes += 1;

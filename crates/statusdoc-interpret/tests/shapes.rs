@@ -1555,3 +1555,46 @@ fn a_column_of_error_name_lists_is_no_title_column() {
         ]
     );
 }
+
+/// Several codes each with its own phrase before one description are one entry each,
+/// titled by its phrase and sharing the description; codes with other words are not.
+#[test]
+fn codes_each_with_its_phrase_share_a_description() {
+    let got = entries(vec![
+        h(2, "Summary of HTTP Status Codes"),
+        p("200 OK: The request was successful."),
+        p("502 Bad Gateway, 503 Service Unavailable, or 504 Gateway Timeout: These all usually indicate downtime."),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(200, "OK", "The request was successful."),
+            e(502, "Bad Gateway", "These all usually indicate downtime."),
+            e(
+                503,
+                "Service Unavailable",
+                "These all usually indicate downtime."
+            ),
+            e(
+                504,
+                "Gateway Timeout",
+                "These all usually indicate downtime."
+            ),
+        ]
+    );
+}
+
+/// Class rows ("2xx") and catch-alls ("other") in a column of codes neither count
+/// against it nor become entries.
+#[test]
+fn class_rows_and_catch_alls_leave_the_code_column_a_code_column() {
+    let got = entries(vec![table(
+        &["HTTP Status", "Description"],
+        &[
+            &["2xx", "message is processed as per status in payload"],
+            &["404", "error is logged and message is dropped"],
+            &["other", "warning is logged and message to be retried"],
+        ],
+    )]);
+    assert_eq!(got, [e(404, "", "error is logged and message is dropped")]);
+}
