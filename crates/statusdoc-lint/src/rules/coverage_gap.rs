@@ -3,7 +3,9 @@
 //! ## What it does
 //! Flags a page that documents several codes of a class but not the class's base code:
 //! 200 missing from a page listing 201–206, 400 from a page listing other 4xx codes,
-//! 500 from one listing other 5xx codes (two or more others are needed). Codes listed
+//! 500 from one listing other 5xx codes (two or more others are needed, in a listing
+//! of at least four codes: two or three codes say what one feature returns, as in
+//! "401, 403 - access is denied", and are no status table). Codes listed
 //! under `[coverage] required` in `statusdoc.toml` must appear on every page.
 //!
 //! The finding points where the missing code belongs (the entry that would follow it)
@@ -51,6 +53,8 @@ use statusdoc_model::{Entry, Listing};
 const CLASS_BASES: [u16; 3] = [200, 400, 500];
 /// How many other codes of the class make the base's absence a gap.
 const MIN_OTHERS: usize = 2;
+/// How many distinct codes the page's catalog needs before it is a status table.
+const MIN_CATALOG: usize = 4;
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // Only the page's own catalog of codes can have gaps: an operation's responses and
@@ -64,6 +68,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     if entries.is_empty() {
         return;
     }
+    let mut catalog: Vec<u16> = entries.iter().map(|e| e.code).collect();
+    catalog.sort_unstable();
+    catalog.dedup();
+    let short = catalog.len() < MIN_CATALOG;
     // Documented anywhere on the page counts, in whatever listing.
     let documented = |code: u16| cx.document.entries.iter().any(|e| e.code == code);
     let mut missing: Vec<(u16, String)> = Vec::new();
@@ -76,7 +84,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         others.sort_unstable();
         others.dedup();
         let others = others.len();
-        if others >= MIN_OTHERS && !documented(base) {
+        if !short && others >= MIN_OTHERS && !documented(base) {
             missing.push((
                 base,
                 format!("the page documents {others} other {}xx codes", base / 100),

@@ -5,6 +5,10 @@
 //! are called "Not Acceptable". The finding is reported on the entry whose title is not
 //! its code's phrase (or on the later one), with the other entry labelled.
 //!
+//! A label that is no code's phrase, given to codes of one class ("Success" for 200,
+//! 201 and 204, "Client error" for 4xx), names the class, not a code: each such title
+//! is SD102's finding, not this rule's.
+//!
 //! ## Why is this bad?
 //! Each status code has its own meaning; two codes with one title make the table
 //! ambiguous, and catalogs keyed by title lose one of them. One of the two is certainly
@@ -81,6 +85,16 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if (entry.listing != Listing::Catalog || other.listing != Listing::Catalog)
             && entry.block != other.block
         {
+            continue;
+        }
+        // A class's label on codes of that class: SD102 reports each title.
+        let no_phrase = |e: &statusdoc_model::Entry| {
+            matches!(
+                cx.registry.match_phrase(e.code, e.title_text()),
+                PhraseMatch::Unknown
+            )
+        };
+        if entry.code / 100 == other.code / 100 && no_phrase(entry) && no_phrase(other) {
             continue;
         }
         // Report on the entry whose title is wrong for its code, if only one is.
