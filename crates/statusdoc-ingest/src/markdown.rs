@@ -21,7 +21,10 @@ pub(crate) fn read(document: &mut Document) -> Page {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_STRIKETHROUGH;
+        | Options::ENABLE_STRIKETHROUGH
+        // `### 503 - Unavailable {#503}`: Hugo, MkDocs (attr_list), kramdown and Pandoc
+        // take the braces as the heading's id and classes, not its text.
+        | Options::ENABLE_HEADING_ATTRIBUTES;
     // `[block:…]` JSON blocks, `#|` tables and HTML tables with Markdown cells are read apart and put back where they
     // stand.
     let mut regions = json_blocks::regions(&text);

@@ -309,3 +309,19 @@ fn yfm_multiline_tables() {
     );
     assert_spans_exact(&doc);
 }
+
+/// A heading's attribute block (`{#503}`, `{#id .class}`), which Hugo, MkDocs, kramdown
+/// and Pandoc take as the heading's id, is no part of its title.
+#[test]
+fn heading_attributes_are_not_titles() {
+    let doc = read(
+        "# Errors\n\n### 503 - Remote service unavailable {#503}\n\nThe remote failed.\n\n### 404 - Not found {#not-found .red}\n\nNo such thing.\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [
+            (503, "Remote service unavailable", "The remote failed."),
+            (404, "Not found", "No such thing."),
+        ]
+    );
+}
