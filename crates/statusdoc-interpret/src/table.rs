@@ -438,10 +438,13 @@ pub(crate) fn read(
             .count();
         filled >= 2 && lines * 2 >= filled && lines >= 2
     });
+    // A column the header calls codes ("GRPC Code", "Error Code") holds names of
+    // another kind, never titles, even when some read as phrases ("NotFound").
+    let other_codes_col = |c: usize| says_other_codes(&header[c]);
     let title_col = others
         .iter()
         .copied()
-        .filter(|&c| !is_ident_col(c) && !titled_code_cells)
+        .filter(|&c| !is_ident_col(c) && !titled_code_cells && !other_codes_col(c))
         .find(|&c| {
             let (phrases, filled) = phrase_share(c);
             filled > 0
@@ -514,7 +517,8 @@ pub(crate) fn read(
                 && phrase_share(short).0 > 0
                 && !sentences(short))
             .then_some(short)
-        });
+        })
+        .filter(|&c| !other_codes_col(c));
     let description_col = others
         .iter()
         .copied()

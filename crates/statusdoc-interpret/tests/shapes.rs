@@ -1598,3 +1598,43 @@ fn class_rows_and_catch_alls_leave_the_code_column_a_code_column() {
     )]);
     assert_eq!(got, [e(404, "", "error is logged and message is dropped")]);
 }
+
+/// A column the header says holds another protocol's codes (gRPC status names) gives
+/// no titles, though its names read as phrases ("NotFound", "Unauthenticated").
+#[test]
+fn a_column_of_grpc_names_gives_no_titles() {
+    let got = entries(vec![table(
+        &["GRPC Code", "HTTP Code", "Message"],
+        &[
+            &[
+                "InvalidArgument",
+                "400",
+                "the request body could not be parsed as JSON",
+            ],
+            &[
+                "Unauthenticated",
+                "401",
+                "no credentials were sent with the request",
+            ],
+            &[
+                "NotFound",
+                "404",
+                "the organization does not exist or was deleted",
+            ],
+            &[
+                "ResourceExhausted",
+                "429",
+                "too many requests were sent in one minute",
+            ],
+        ],
+    )]);
+    assert_eq!(
+        got,
+        [
+            e(400, "", "the request body could not be parsed as JSON"),
+            e(401, "", "no credentials were sent with the request"),
+            e(404, "", "the organization does not exist or was deleted"),
+            e(429, "", "too many requests were sent in one minute"),
+        ]
+    );
+}
