@@ -319,6 +319,16 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
     .map(|p| p.len())
     .max()
     .unwrap_or(0);
+    // "[404] Not found", "(404) Not found": a code set off in brackets.
+    let skip = if skip == 0
+        && rest.starts_with(['[', '('])
+        && rest.get(4..5).is_some_and(|c| c == "]" || c == ")")
+        && leading_code(&rest[1..]).is_some()
+    {
+        1
+    } else {
+        skip
+    };
     let code = leading_code(&rest[skip..])?;
     let prefix = rest[..skip].to_lowercase();
     let explicit =
@@ -1097,8 +1107,12 @@ impl<'r> Interpreter<'r> {
         let s = text.as_str();
         let (at, code, explicit) = code_lead_explicit(s)?;
         let rest = &s[at + 3..];
-        let lead = rest.len()
-            - rest
+        // The bracket closing "[404]" or "(404)" sets the label off too.
+        let closer = usize::from(
+            at > 0 && matches!(s.as_bytes()[at - 1], b'[' | b'(') && rest.starts_with([']', ')']),
+        );
+        let lead = closer + rest[closer..].len()
+            - rest[closer..]
                 .trim_start_matches([' ', '\t', ':', '-', '–', '—'])
                 .len();
         let label = rest[lead..].trim_end();

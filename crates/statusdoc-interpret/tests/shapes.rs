@@ -1638,3 +1638,34 @@ fn a_column_of_grpc_names_gives_no_titles() {
         ]
     );
 }
+
+/// A code set off in brackets ("[404] Not Found", "(500) Internal Server Error") leads
+/// its heading or item as a bare code does.
+#[test]
+fn codes_in_brackets_lead_headings_and_items() {
+    let got = entries(vec![
+        h(1, "Examples"),
+        h(2, "[400] Bad Request"),
+        p("The syntax is wrong."),
+        h(2, "[404] Not Found"),
+        p("No resource."),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(400, "Bad Request", "The syntax is wrong."),
+            e(404, "Not Found", "No resource."),
+        ]
+    );
+    let got = entries(vec![list(&[
+        "[400] Bad Request: wrong",
+        "(500) Internal Server Error: oops",
+    ])]);
+    assert_eq!(
+        got,
+        [
+            e(400, "Bad Request", "wrong"),
+            e(500, "Internal Server Error", "oops"),
+        ]
+    );
+}
