@@ -20,7 +20,8 @@
 //!   heading of that name and a definition list of response names and descriptions,
 //!   after the operations wherever the document puts them (names are not codes: the
 //!   interpreter makes an entry only of a name that is a phrase, `NotFound`,
-//!   `forbiddenError`, or a description that starts with a code);
+//!   `forbiddenError`, a name that ends in a code, `Generic400`, or a description that
+//!   starts with a code);
 //! - `default`, range keys (`4XX`) and extension keys (`x-…`) are no entries.
 //!
 //! Descriptions keep exact spans: plain and quoted scalars map character for character

@@ -2272,9 +2272,19 @@ fn status_field_lines(text: &Text) -> Vec<(Text, bool)> {
 
 /// The status a response's name stands for: a reason phrase written as an identifier
 /// ("NotFound", "TooManyRequests", "UnprocessableEntity", "NotFoundResponse"), or a code
-/// glued to one ("400BadRequest"). The name must say exactly one registered status.
+/// glued to one ("400BadRequest") or after a word ("Generic400", "Error_404"). The name
+/// must say exactly one registered status.
 fn code_named(registry: &Registry, name: &str) -> Option<u16> {
     let name = name.trim_matches(|c: char| !c.is_alphanumeric());
+    let bytes = name.as_bytes();
+    if bytes.len() > 4 && bytes[bytes.len() - 3..].iter().all(u8::is_ascii_digit) {
+        let before = bytes[bytes.len() - 4];
+        let code: u16 = name[name.len() - 3..].parse().ok()?;
+        return ((before.is_ascii_alphabetic() || before == b'_' || before == b'-')
+            && bytes[..bytes.len() - 3].iter().any(u8::is_ascii_alphabetic)
+            && registry.get(code).is_some())
+        .then_some(code);
+    }
     if name.len() > 3 && name.as_bytes()[..3].iter().all(u8::is_ascii_digit) {
         let code: u16 = name[..3].parse().ok()?;
         let rest = &name[3..];

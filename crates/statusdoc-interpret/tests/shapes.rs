@@ -375,6 +375,10 @@ fn named_responses_say_their_status() {
             def("400BadRequest"),
             def("TooManyRequests Too Many Requests - slow down"),
             def("GeneralError Something failed"),
+            def("Generic401 Unauthorized"),
+            def("Error_503 Service unavailable"),
+            def("Thumbnail640 An image"),
+            def("Version2 The second version"),
         ]),
     ]);
     assert_eq!(
@@ -383,6 +387,8 @@ fn named_responses_say_their_status() {
             e(404, "", "The pet does not exist"),
             e(400, "", ""),
             e(429, "Too Many Requests", "slow down"),
+            e(401, "Unauthorized", ""),
+            e(503, "Service unavailable", ""),
         ]
     );
     // Names under another heading, or names that say no status, are no entries.
