@@ -5,10 +5,10 @@ use statusdoc_model::Format;
 
 /// Lint API vendors' documentation of HTTP status codes.
 ///
-/// statusdoc reads status code pages (Markdown, reStructuredText, HTML, text dumps),
-/// checks every entry against the IANA registry and RFC 9110, and reports wrong,
-/// obsolete or misspelled reason phrases, retry advice that contradicts the RFC,
-/// duplicates, gaps, and renderings of one page that disagree.
+/// statusdoc reads status code pages (Markdown, reStructuredText, HTML, AsciiDoc, OpenAPI
+/// descriptions, text dumps), checks every entry against the IANA registry and RFC
+/// 9110, and reports wrong, obsolete or misspelled reason phrases, retry advice that
+/// contradicts the RFC, duplicates, gaps, and renderings of one page that disagree.
 #[derive(Parser)]
 #[command(name = "statusdoc", version, propagate_version = true)]
 pub struct Cli {
