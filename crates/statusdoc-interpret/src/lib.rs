@@ -658,7 +658,19 @@ impl<'r> Interpreter<'r> {
                     || words::echoes_meaning(c.code, c.description.as_str())
             })
             .count();
-        n >= 3 && registered == n && echoed * 4 >= n * 3
+        if n >= 3 && registered == n && echoed * 4 >= n * 3 {
+            return true;
+        }
+        // Or the codes alone: five or more, all registered, in order, from three classes
+        // or more, most of them not round numbers ("200, 201, 204, 304, 400, 401, 403,
+        // 404, 412, 500" beside words in any language). Counts, sizes and a vendor's own
+        // numbering are round, consecutive or unregistered.
+        let codes: Vec<u16> = group.iter().map(|c| c.code).collect();
+        let mut classes: Vec<u16> = codes.iter().map(|c| c / 100).collect();
+        classes.dedup();
+        let ascending = codes.windows(2).all(|w| w[0] < w[1]);
+        let unround = codes.iter().filter(|&&c| c % 10 != 0).count();
+        n >= 5 && registered == n && ascending && classes.len() >= 3 && unround * 2 > n
     }
 
     pub(crate) fn push(

@@ -312,10 +312,14 @@ pub(crate) fn read(
         }
         (hits, filled)
     };
-    let is_ident_col = |c: usize| {
-        let (idents, filled) = share(c, &is_identifier_list);
-        filled > 0 && idents * 2 > filled
-    };
+    // Asked of each column many times below: decided once.
+    let ident_cols: Vec<bool> = (0..width)
+        .map(|c| {
+            let (idents, filled) = share(c, &is_identifier_list);
+            filled > 0 && idents * 2 > filled
+        })
+        .collect();
+    let is_ident_col = |c: usize| ident_cols[c];
     let row_code = |r: usize| {
         grid.own_text(r, code_col)
             .and_then(|t| code_lead(t.as_str()))

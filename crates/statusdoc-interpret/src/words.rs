@@ -237,6 +237,16 @@ pub fn column_role(header: &str) -> ColumnRole {
 /// "Códigos de estado", "状态码"). Used as evidence, never alone.
 pub fn says_status_codes(text: &str) -> bool {
     let lower = text.to_lowercase();
+    // Every ASCII wording below holds one of these: most text holds none.
+    if lower.is_ascii()
+        && ![
+            "http", "xx", "status", "respons", "return", "reason", "code", "kode", "codice",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return false;
+    }
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -368,11 +378,15 @@ pub fn says_other_codes(text: &str) -> bool {
 /// `bad_request`", "`file_too_large`、`unsupported_file_type`, provider errors") whose
 /// items are mostly identifiers.
 pub fn is_identifier_list(text: &str) -> bool {
+    const SEPARATORS: [char; 5] = [',', '、', '，', ';', '；'];
     if is_identifier(text) {
         return true;
     }
+    if !text.contains(SEPARATORS) {
+        return false;
+    }
     let items: Vec<&str> = text
-        .split([',', '、', '，', ';', '；'])
+        .split(SEPARATORS)
         .map(str::trim)
         .filter(|item| !item.is_empty())
         .collect();

@@ -1675,3 +1675,33 @@ fn codes_in_brackets_lead_headings_and_items() {
         ]
     );
 }
+
+/// A table with no word of context is a status table when its codes alone say so: five
+/// or more, all registered, ascending, from three classes, mostly not round numbers. A
+/// table of round numbers is not.
+#[test]
+fn registered_codes_in_order_are_evidence_of_their_own() {
+    let got = entries(vec![table(
+        &["Code", "Desc"],
+        &[
+            &["200", "成功"],
+            &["201", "创建成功"],
+            &["304", "没有改动"],
+            &["401", "无法认证"],
+            &["404", "找不到资源"],
+            &["500", "服务器错误"],
+        ],
+    )]);
+    assert_eq!(got.len(), 6, "{got:?}");
+    let got = entries(vec![table(
+        &["Tier", "Price"],
+        &[
+            &["100", "free"],
+            &["200", "$10"],
+            &["300", "$20"],
+            &["400", "$30"],
+            &["500", "$40"],
+        ],
+    )]);
+    assert!(got.is_empty(), "{got:?}");
+}
