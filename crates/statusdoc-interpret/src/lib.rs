@@ -682,16 +682,40 @@ impl<'r> Interpreter<'r> {
     ) {
         let mut section = self.section();
         section.extend(extra_section);
+        let title = candidate
+            .title
+            .map(|title| self.without_repeated_code(candidate.code, title));
         self.entries.push(Entry {
             code: candidate.code,
             code_span: candidate.code_span,
-            title: candidate.title,
+            title,
             description: candidate.description.whole(),
             section,
             block,
             listing,
             title_certain: candidate.title_certain,
         });
+    }
+
+    /// A title that repeats its entry's code before the phrase ("200 - 200 OK - …",
+    /// "404 | 404 Not Found"): the phrase is the title.
+    fn without_repeated_code(&self, code: u16, title: Cell) -> Cell {
+        let Some(rest) = title.text.strip_prefix(&*code.to_string()) else {
+            return title;
+        };
+        let phrase = rest.trim_start_matches([' ', '-', ':']);
+        if phrase.len() == rest.len()
+            || title.span.len() != title.text.len()
+            || !self.registry.match_phrase(code, phrase).is_own()
+        {
+            return title;
+        }
+        let start = title.span.end - phrase.len();
+        Cell {
+            text: phrase.to_owned(),
+            span: Span::new(start, title.span.end),
+            ..title
+        }
     }
 
     /// A candidate from text that starts with a code: the code, the title after it and

@@ -1705,3 +1705,22 @@ fn registered_codes_in_order_are_evidence_of_their_own() {
     )]);
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// A title that repeats its code before the phrase ("200 - 200 OK - …") is the phrase.
+#[test]
+fn a_title_that_repeats_its_code_is_the_phrase() {
+    let got = entries(vec![
+        h(2, "HTTP status codes"),
+        list(&[
+            "200 - 200 OK - the request succeeded",
+            "201 - Created - a new resource",
+        ]),
+    ]);
+    assert_eq!(
+        got,
+        [
+            e(200, "OK", "the request succeeded"),
+            e(201, "Created", "a new resource"),
+        ]
+    );
+}
