@@ -264,6 +264,20 @@ fn css_grid_rows_are_a_table() {
             entry.code.to_string()
         );
     }
+    // Cards that are links holding the cells are rows too.
+    let cards = r#"<h1>Error pages</h1><div class="grid">
+<a href="400.html" class="card"><div class="code">400</div><div class="d">Bad Request</div></a>
+<a href="404.html" class="card"><div class="code">404</div><div class="d">Not Found</div></a>
+<a href="503.html" class="card"><div class="code">503</div><div class="d">Service Unavailable</div></a>
+</div>"#;
+    assert_eq!(
+        summary(&read_str(cards)),
+        [
+            (400, "Bad Request".to_owned(), String::new()),
+            (404, "Not Found".to_owned(), String::new()),
+            (503, "Service Unavailable".to_owned(), String::new()),
+        ]
+    );
     // One row alone, rows with text of their own, or rows with block content inside
     // their cells are not a grid.
     let not_grids = [

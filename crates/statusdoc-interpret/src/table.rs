@@ -570,8 +570,18 @@ pub(crate) fn read(
     // A title column the header calls a description ("Http status | Description" whose
     // cells are mostly reason phrases): a sentence-case cell in it that is no phrase
     // ("Returned the order entity") is a description.
-    let described_titles =
-        title_col.is_some_and(|c| column_role(&header[c]) == ColumnRole::Description);
+    // So is one the header calls messages ("Code | Message": "OK" beside "invalid
+    // parameters"): what the API says, a title only where it is a phrase or a label.
+    let described_titles = title_col.is_some_and(|c| {
+        let h = header[c].to_lowercase();
+        column_role(&h) == ColumnRole::Description
+            || h.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+                matches!(
+                    w,
+                    "message" | "messages" | "mensaje" | "mensagem" | "meldung" | "сообщение"
+                )
+            })
+    });
 
     // Rows to candidates; rows with an empty or spanned code cell continue the last.
     let mut candidates: Vec<Candidate> = Vec::new();

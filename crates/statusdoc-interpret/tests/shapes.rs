@@ -1724,3 +1724,25 @@ fn a_title_that_repeats_its_code_is_the_phrase() {
         ]
     );
 }
+
+/// A "Message" column holds what the API says: a phrase in it is a title ("OK"), a
+/// sentence-case message is a description ("invalid parameters").
+#[test]
+fn a_message_column_gives_titles_only_where_it_holds_phrases() {
+    let got = entries(vec![table(
+        &["Code", "Message"],
+        &[
+            &["200", "OK"],
+            &["400", "invalid parameters"],
+            &["404", "result not found"],
+        ],
+    )]);
+    assert_eq!(
+        got,
+        [
+            e(200, "OK", ""),
+            e(400, "", "invalid parameters"),
+            e(404, "", "result not found"),
+        ]
+    );
+}

@@ -10,7 +10,8 @@
 //! read as text, the cells of a row run together ("auth.invalid_key401…"). The reader
 //! gives such a run the page model's table: each row a table row, each cell a cell.
 //! Only what any grid has is required (no class name or style is looked at beyond
-//! telling rows of one kind from another): at least two rows of the same tag and
+//! telling rows of one kind from another): at least two rows (`<div>`, or `<a>` cards)
+//! of the same tag and
 //! class, each with the same number (two or more) of element children, no text
 //! directly in a row, and no block element inside a cell.
 
@@ -94,7 +95,8 @@ fn row_shape(node: NodeRef<Node>) -> Option<usize> {
     let Node::Element(element) = node.value() else {
         return None;
     };
-    if element.name() != "div" {
+    // A card is often a link holding the cells (`<a class="card"><div>404</div>…</a>`).
+    if !matches!(element.name(), "div" | "a") {
         return None;
     }
     let mut cells = 0;
