@@ -247,9 +247,14 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
     let mut start = text.len() - text.trim_start().len();
     // A section number before the code ("2.3.1 406 Not Acceptable", "3.2. 404 Not
     // Found"): digits with dots between them, then white space.
+    // A part may be a placeholder ("12.1.x 412 Precondition Failed").
     let numbered = text[start..]
         .char_indices()
-        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .take_while(|&(at, c)| {
+            c.is_ascii_digit()
+                || c == '.'
+                || c == 'x' && at > 0 && text[start..].as_bytes()[at - 1] == b'.'
+        })
         .last()
         .map_or(0, |(at, c)| at + c.len_utf8());
     if numbered > 0 {
@@ -257,6 +262,7 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
         let after = &text[start + numbered..];
         let gap = after.len() - after.trim_start().len();
         if number.contains('.')
+            && number.starts_with(|c: char| c.is_ascii_digit())
             && number.split('.').filter(|p| !p.is_empty()).count() >= 2
             && number.split('.').all(|p| p.len() <= 2)
             && gap > 0

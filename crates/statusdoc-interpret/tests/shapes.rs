@@ -925,6 +925,8 @@ fn a_section_number_before_the_code() {
         p("Returned when the pot cannot comply."),
         h(2, "2.3.2 418 I'm a teapot"),
         p("The pot is a teapot."),
+        h(2, "12.1.x  412 Precondition Failed"),
+        p("A precondition failed."),
     ]);
     assert_eq!(
         got,
@@ -934,7 +936,8 @@ fn a_section_number_before_the_code() {
                 "Not Acceptable",
                 "Returned when the pot cannot comply."
             ),
-            e(418, "I'm a teapot", "The pot is a teapot.")
+            e(418, "I'm a teapot", "The pot is a teapot."),
+            e(412, "Precondition Failed", "A precondition failed."),
         ]
     );
     // A version number is no section number: "1.5" alone before a number of requests.
