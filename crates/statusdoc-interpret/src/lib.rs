@@ -253,7 +253,7 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
         .take_while(|&(at, c)| {
             c.is_ascii_digit()
                 || c == '.'
-                || c == 'x' && at > 0 && text[start..].as_bytes()[at - 1] == b'.'
+                || c == 'x' && at > 0 && text.as_bytes()[start + at - 1] == b'.'
         })
         .last()
         .map_or(0, |(at, c)| at + c.len_utf8());
@@ -1018,7 +1018,8 @@ impl<'r> Interpreter<'r> {
                 .iter()
                 .find(|w| after.starts_with(**w))
                 .map_or(0, |w| w.len());
-            if gap == 0 && word == 0 || !rest[..gap].contains([',', '/', '&']) && word == 0 {
+            // Separated by a comma, slash or ampersand, or by "or"/"and".
+            if word == 0 && !rest[..gap].contains([',', '/', '&']) {
                 break;
             }
             let next = phrase_end + gap + word;
