@@ -514,6 +514,11 @@ impl<'a> Builder<'a> {
                 let span = Span::new(range.start, range.end);
                 self.inline_mut().line_break(span);
             }
+            // `<br>` inside a paragraph or cell breaks the line as a hard break does.
+            Event::InlineHtml(tag) if is_line_break_tag(&tag) => {
+                let span = Span::new(range.start, range.end);
+                self.inline_mut().line_break(span);
+            }
             Event::Start(Tag::HtmlBlock) => {
                 self.end_inline();
                 self.html = Some(range);
@@ -773,4 +778,15 @@ fn attribute_lists(piece: &str) -> Vec<(usize, usize)> {
         from = close + 1;
     }
     found
+}
+
+/// `<br>`, `<br/>`, `<br />` in any case.
+fn is_line_break_tag(tag: &str) -> bool {
+    let inner = tag
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/')
+        .trim();
+    inner.eq_ignore_ascii_case("br")
 }

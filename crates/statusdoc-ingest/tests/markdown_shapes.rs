@@ -325,3 +325,19 @@ fn heading_attributes_are_not_titles() {
         ]
     );
 }
+
+/// The README template for an endpoint ("* **Success Response:**" over "* **Code:** 200
+/// <br /> **Content:** …"): each code is an entry; the field on the next line is no
+/// title.
+#[test]
+fn the_endpoint_readme_template() {
+    let doc = read(
+        "# Show User\n\n* **Success Response:**\n\n  * **Code:** 200 <br />\n    **Content:** `{ id : 12 }`\n\n* **Error Response:**\n\n  * **Code:** 404 NOT FOUND <br />\n    **Content:** `{ error : \"User doesnt exist\" }`\n",
+    );
+    let got: Vec<(u16, Option<String>)> = doc
+        .entries
+        .iter()
+        .map(|e| (e.code, e.title.as_ref().map(|t| t.text.clone())))
+        .collect();
+    assert_eq!(got, [(200, None), (404, Some("NOT FOUND".to_owned()))]);
+}

@@ -314,6 +314,9 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
         "DELETE ",
         "Error ",
         "Code ",
+        // "**Code:** 200 <br /> **Content:** …": the README template for an endpoint's
+        // success and error responses.
+        "Code: ",
         // Sphinx httpdomain field lists: `:statuscode 404: …`, `:status 404: …`.
         "statuscode ",
         "status ",
@@ -340,6 +343,13 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
     let explicit =
         prefix.contains("http") || prefix.contains("status") || prefix.contains("response");
     Some((start + skip, code, explicit))
+}
+
+/// Whether a heading names HTTP itself ("HTTP status codes", "HTTP mapping").
+fn names_http(text: &str) -> bool {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "http" || w == "https")
 }
 
 impl<'r> Interpreter<'r> {
@@ -552,12 +562,36 @@ impl<'r> Interpreter<'r> {
             })
     }
 
+    /// Whether a lead-in label names a response ("Success Response:", "Error
+    /// Response:"): the list below it gives the endpoint's statuses ("**Code:** 200").
+    fn lead_in_labels_response(lead_in: &[&Text]) -> bool {
+        lead_in.iter().any(|t| {
+            let s = t.as_str().trim();
+            s.split_whitespace().count() <= 3
+                && (s.ends_with(':') || is_pseudo_heading(t))
+                && s.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| matches!(w, "response" | "respuesta" | "resposta" | "réponse"))
+        })
+    }
+
     /// Whether the nearest heading, or a lead-in sentence, names other kinds of codes.
     pub(crate) fn context_says_other(&self, lead_in: &[&Text]) -> bool {
-        self.headings
-            .last()
-            .is_some_and(|(_, t, _)| says_other_codes(t))
-            || lead_in.iter().any(|t| says_other_codes(t.as_str()))
+        // The nearest heading that names a protocol decides: "SMTP response codes" ›
+        // "Temporary failure codes (4xx)" is SMTP's, "gRPC" › "HTTP mapping" is HTTP's.
+        let heading_says_other = self
+            .headings
+            .iter()
+            .rev()
+            .find_map(|(_, t, _)| {
+                if says_other_codes(t) {
+                    Some(true)
+                } else {
+                    names_http(t).then_some(false)
+                }
+            })
+            .unwrap_or(false);
+        heading_says_other || lead_in.iter().any(|t| says_other_codes(t.as_str()))
     }
 
     /// An operation's responses, or the page's catalog of codes.
@@ -734,8 +768,14 @@ impl<'r> Interpreter<'r> {
         let after = &s[at + 3..];
         let next = after.trim_start().chars().next();
         // The code is set apart from what follows: "404 - …", "404: …", "**404** …".
+        let gap_end = at + 3 + (after.len() - after.trim_start().len());
         let separated = after.starts_with([':', ','])
             || next.is_some_and(|c| "-–—:|".contains(c))
+            // The code ends its line ("**Code:** 200 <br />").
+            || text
+                .lines()
+                .iter()
+                .any(|line| line.start > at + 3 && line.start <= gap_end)
             // "400 if the body is malformed": the condition the code is returned on.
             || ["if ", "when ", "whenever "]
                 .iter()
@@ -744,10 +784,22 @@ impl<'r> Interpreter<'r> {
                 && !text.is_marked(at..s.len().min(at + 5), Mark::Strong)
             || text.is_marked(at..at + 3, Mark::Code)
                 && !text.is_marked(at..s.len().min(at + 5), Mark::Code);
+        // A field label on the next line ("200 <br /> Content: …") is no title.
+        let next_line_label = |title: &std::ops::Range<usize>| {
+            let (start, end) = (at + title.start, at + title.end);
+            text.lines()
+                .iter()
+                .any(|line| line.start > at + 3 && line.start <= start)
+                && s[end..].trim_start().starts_with(':')
+        };
         let mut parts = split_code_and_title(self.registry, &s[at..]);
         // "301 - **Moved + `Location:`** if the token…": a bold label right after the
         // code and its separator is the title, whatever its case or what follows.
-        if let Some(bold) = bold_label(text, at + 3) {
+        // Not one on the next line ("**Code:** 200 <br /> **Content:** …"): a line
+        // break ends the code's line.
+        if let Some(bold) = bold_label(text, at + 3)
+            .filter(|bold| !next_line_label(&(bold.start - at..bold.end - at)))
+        {
             let detail_start = s[bold.end..].len()
                 - s[bold.end..]
                     .trim_start_matches([' ', '-', '–', '—', ':'])
@@ -758,6 +810,16 @@ impl<'r> Interpreter<'r> {
                 detail: (!detail.is_empty()).then(|| detail.start - at..detail.end - at),
                 certain: true,
             };
+        }
+        if let Some(title) = parts.title.clone() {
+            if next_line_label(&title) {
+                let end = parts.detail.as_ref().map_or(title.end, |d| d.end);
+                parts = split::CodeAndTitle {
+                    title: None,
+                    detail: Some(title.start..end),
+                    certain: false,
+                };
+            }
         }
         // "`200 OK` for a successful operation": code and phrase set off together in
         // one code span, then the condition the code is returned on.
@@ -1236,12 +1298,10 @@ impl<'r> Interpreter<'r> {
                     .entry(key)
                     .or_insert((stack.iter().any(|s| s.2), stack.last().is_some_and(|s| s.3)));
             }
-            stack.push((
-                *level,
-                i,
-                says_status_codes(text.as_str()),
-                says_other_codes(text.as_str()),
-            ));
+            // Another protocol named above stays in force until a heading names HTTP.
+            let other = says_other_codes(text.as_str())
+                || !names_http(text.as_str()) && stack.last().is_some_and(|s| s.3);
+            stack.push((*level, i, says_status_codes(text.as_str()), other));
         }
         let mut accepted = HashMap::new();
         let mut keys: Vec<_> = groups.keys().copied().collect();
@@ -1608,7 +1668,7 @@ impl<'r> Interpreter<'r> {
                 None => others.push(item),
             }
         }
-        let context = self.context_says_status(lead_in);
+        let context = self.context_says_status(lead_in) || Self::lead_in_labels_response(lead_in);
         let other = self.context_says_other(lead_in);
         if self.accept(&candidates, context, other)
             || !other && self.accept_errors(&candidates, self.context_says_errors(lead_in))
@@ -2002,7 +2062,7 @@ impl<'r> Interpreter<'r> {
                 found
             })
             .collect();
-        let context = self.context_says_status(lead_in);
+        let context = self.context_says_status(lead_in) || Self::lead_in_labels_response(lead_in);
         let other = self.context_says_other(lead_in);
         if self.accept(&candidates, context, other) {
             let block = self.next_block();

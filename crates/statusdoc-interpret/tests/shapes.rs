@@ -1749,3 +1749,37 @@ fn a_message_column_gives_titles_only_where_it_holds_phrases() {
         ]
     );
 }
+
+/// Another protocol named by a heading above stays in force below it: "SMTP response
+/// codes" › "Temporary failure codes (4xx)" lists SMTP replies, until a heading names
+/// HTTP.
+#[test]
+fn another_protocol_named_above_holds_for_the_sections_below() {
+    let rows: &[&[&str]] = &[
+        &["421", "Service not available, closing transmission channel"],
+        &[
+            "450",
+            "Requested mail action not taken: mailbox unavailable",
+        ],
+        &["451", "Requested action aborted: local error in processing"],
+    ];
+    let got = entries(vec![
+        h(2, "SMTP response codes"),
+        h(3, "Temporary failure codes (4xx)"),
+        table(&["Code", "Meaning"], rows),
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+    let got = entries(vec![
+        h(2, "SMTP response codes"),
+        h(3, "HTTP status codes (4xx)"),
+        table(
+            &["Code", "Meaning"],
+            &[
+                &["400", "Bad Request"],
+                &["404", "Not Found"],
+                &["429", "Too Many Requests"],
+            ],
+        ),
+    ]);
+    assert_eq!(got.len(), 3, "{got:?}");
+}
