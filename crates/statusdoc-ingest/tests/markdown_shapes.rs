@@ -332,12 +332,19 @@ fn heading_attributes_are_not_titles() {
 #[test]
 fn the_endpoint_readme_template() {
     let doc = read(
-        "# Show User\n\n* **Success Response:**\n\n  * **Code:** 200 <br />\n    **Content:** `{ id : 12 }`\n\n* **Error Response:**\n\n  * **Code:** 404 NOT FOUND <br />\n    **Content:** `{ error : \"User doesnt exist\" }`\n",
+        "# Show User\n\n* **Success Response:**\n\n  * **Code:** 200 <br />\n    **Content:** `{ id : 12 }`\n\n* **Error Response:**\n\n  * **Code:** 404 NOT FOUND <br />\n    **Content:** `{ error : \"User doesnt exist\" }`\n\n  * **Code:** 401 UNAUTHORIZED <br />\n    **Content:** `{ error : \"You are unauthorized\" }`\n",
     );
     let got: Vec<(u16, Option<String>)> = doc
         .entries
         .iter()
         .map(|e| (e.code, e.title.as_ref().map(|t| t.text.clone())))
         .collect();
-    assert_eq!(got, [(200, None), (404, Some("NOT FOUND".to_owned()))]);
+    assert_eq!(
+        got,
+        [
+            (200, None),
+            (404, Some("NOT FOUND".to_owned())),
+            (401, Some("UNAUTHORIZED".to_owned()))
+        ]
+    );
 }

@@ -1854,6 +1854,15 @@ impl<'r> Interpreter<'r> {
         if fields.len() < 2 || fields.len() * 3 < list.items.len() * 2 {
             return false;
         }
+        // One status field: a list of every item's status ("Code: 400 …", "Code: 500
+        // …") is a list of entries, not one thing's fields.
+        let statuses = fields
+            .iter()
+            .filter(|(label, _)| is_status_label(label))
+            .count();
+        if statuses > 1 {
+            return false;
+        }
         let status = fields.iter().find(|(label, _)| is_status_label(label));
         let Some(mut candidate) = status.and_then(|(_, value)| self.candidate(value, true)) else {
             return false;
