@@ -127,9 +127,14 @@ pub fn unreadable_page(error: &IngestError) -> Document {
     };
     let offset = error.offset();
     let (line, column) = error.position();
+    // An empty file is a placeholder more often than a lost page: it does not fail a run.
+    let severity = match error {
+        IngestError::Empty { .. } => statusdoc_model::Severity::Warning,
+        _ => statusdoc_model::Severity::Error,
+    };
     let mut note = statusdoc_model::Diagnostic::of(
         statusdoc_model::Rule::UnreadablePage,
-        statusdoc_model::Severity::Error,
+        severity,
         &document.source,
         statusdoc_model::Span::empty(0),
         message,

@@ -1304,7 +1304,7 @@ fn walking_skips_ignored_files_and_reports_unreadable_pages() {
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{out}{}", stderr(&output));
     assert!(!out.contains("SD101"), "ignored files are not read: {out}");
-    assert!(out.contains("error[SD006]: the file is empty"), "{out}");
+    assert!(out.contains("warning[SD006]: the file is empty"), "{out}");
     assert!(out.contains("--> docs/empty.md:1:1"), "{out}");
     assert!(
         out.contains("error[SD006]: the file looks binary (a NUL byte at byte 8)"),
@@ -1313,12 +1313,16 @@ fn walking_skips_ignored_files_and_reports_unreadable_pages() {
     assert!(out.contains("--> docs/image.md:3:1"), "{out}");
     assert!(
         out.contains(
-            "2 errors, 0 warnings in 3 pages (1 with status codes); 1 symbolic link not followed"
+            "1 error, 1 warning in 3 pages (1 with status codes); 1 symbolic link not followed"
         ),
         "{out}"
     );
     assert!(
-        out.contains("    2  SD006  error    unreadable-page"),
+        out.contains("    1  SD006  error    unreadable-page"),
+        "{out}"
+    );
+    assert!(
+        out.contains("    1  SD006  warning  unreadable-page"),
         "{out}"
     );
 
@@ -1326,7 +1330,7 @@ fn walking_skips_ignored_files_and_reports_unreadable_pages() {
         (
             "concise",
             &[
-                "docs/empty.md:1:1: error[SD006]",
+                "docs/empty.md:1:1: warning[SD006]",
                 "docs/image.md:3:1: error[SD006]",
             ],
         ),
@@ -1337,7 +1341,7 @@ fn walking_skips_ignored_files_and_reports_unreadable_pages() {
         (
             "github",
             &[
-                "::error file=docs/empty.md,line=1,col=1,",
+                "::warning file=docs/empty.md,line=1,col=1,",
                 "::error file=docs/image.md,line=3,col=1,",
             ],
         ),

@@ -3,7 +3,9 @@
 //! ## What it does
 //! Reports a file found by walking a folder that has a page's extension but is not a
 //! readable page: it is empty, binary (it holds a NUL byte), UTF-16, or not valid
-//! UTF-8. The finding points at the first offending byte.
+//! UTF-8. The finding points at the first offending byte. An empty file is a warning
+//! (docs trees keep empty placeholder pages; a run does not fail on one); the others
+//! are errors.
 //!
 //! ## Why is this bad?
 //! Nothing in the file was checked. A page saved in the wrong encoding or truncated to
