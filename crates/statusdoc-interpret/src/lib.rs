@@ -518,11 +518,82 @@ impl<'r> Interpreter<'r> {
     }
 
     fn table(&mut self, table: &Table, lead_in: &[&Text], previous: Option<(Vec<String>, u8)>) {
+        if self.field_table(table) {
+            return;
+        }
         let inherited = previous.as_ref().map(|(header, _)| header.as_slice());
         if let Some(header) = table::read(self, table, lead_in, inherited) {
             let level = self.headings.last().map_or(0, |(level, _, _)| *level);
             self.previous_table = Some((header, level));
         }
+    }
+
+    /// A table of one endpoint's fields, a label and a value per row ("URL | …",
+    /// "Success code | 200", "Fail code | 404 on missing note"): each row whose label
+    /// names a success, failure or error code gives entries from its value, with no
+    /// title unless the value gives the phrase (the label is a role, not a code's
+    /// name). False for any other table.
+    fn field_table(&mut self, table: &Table) -> bool {
+        let rows: Vec<(&Text, &Text)> = table
+            .rows
+            .iter()
+            .filter_map(|row| match row.as_slice() {
+                [label, value] => Some((&label.text, &value.text)),
+                _ => None,
+            })
+            .collect();
+        if rows.len() < 3 || rows.len() != table.rows.len() {
+            return false;
+        }
+        let code_label = |label: &str| {
+            let label = label.trim().trim_end_matches(':').to_lowercase();
+            let words: Vec<&str> = label.split_whitespace().collect();
+            matches!(
+                words.as_slice(),
+                [
+                    "success" | "successful" | "fail" | "failure" | "error" | "failed",
+                    "code" | "codes" | "status" | "response"
+                ] | [
+                    "success" | "fail" | "failure" | "error",
+                    "status",
+                    "code" | "codes"
+                ]
+            )
+        };
+        let labelled: Vec<&Text> = rows
+            .iter()
+            .filter(|(label, _)| code_label(label.as_str()))
+            .map(|(_, value)| *value)
+            .collect();
+        // Labels down the first column: short, and not codes themselves.
+        let labels = rows.iter().all(|(label, _)| {
+            label.as_str().split_whitespace().count() <= 4 && code_lead(label.as_str()).is_none()
+        });
+        if labelled.is_empty() || !labels {
+            return false;
+        }
+        let mut candidates = Vec::new();
+        for value in labelled {
+            for mut candidate in self.candidates(value, true) {
+                if !candidate.phrase {
+                    candidate.title = None;
+                    candidate.title_certain = false;
+                }
+                candidates.push(candidate);
+            }
+        }
+        if candidates.is_empty()
+            || !candidates
+                .iter()
+                .all(|c| self.registry.get(c.code).is_some())
+        {
+            return false;
+        }
+        let block = self.next_block();
+        for candidate in candidates {
+            self.push(candidate, block, Vec::new(), Listing::Operation);
+        }
+        true
     }
 
     pub(crate) fn next_block(&mut self) -> usize {

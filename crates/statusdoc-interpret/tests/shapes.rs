@@ -1783,3 +1783,32 @@ fn another_protocol_named_above_holds_for_the_sections_below() {
     ]);
     assert_eq!(got.len(), 3, "{got:?}");
 }
+
+/// A table of one endpoint's fields ("URL | …", "Success code | 200", "Fail code |
+/// 404 on missing note") gives entries from its code rows, titled only by a phrase; a
+/// field table without such rows gives none.
+#[test]
+fn an_endpoint_field_table_gives_its_success_and_fail_codes() {
+    let got = entries(vec![table(
+        &[],
+        &[
+            &["Description", "This GET method returns all the packages"],
+            &["URL", "http://host:8080/api/helium/package"],
+            &["Success code", "200"],
+            &["Fail code", "404 on note or paragraph not exists"],
+            &["Sample JSON response", "{ \"status\": \"OK\" }"],
+        ],
+    )]);
+    assert_eq!(
+        got,
+        [
+            e(200, "", ""),
+            e(404, "", "on note or paragraph not exists"),
+        ]
+    );
+    let got = entries(vec![table(
+        &[],
+        &[&["Port", "8080"], &["Workers", "200"], &["Timeout", "500"]],
+    )]);
+    assert!(got.is_empty(), "{got:?}");
+}
