@@ -44,6 +44,13 @@ fn no_vendor_names_in_non_test_code() {
             manifests.push(entry.path().join("key.toml"));
         }
     }
+    for entry in std::fs::read_dir(root.join("tests/wild/trees"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        manifests.push(entry.path().join("ORIGIN.toml"));
+    }
     for file in manifests {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
         for line in text.lines() {

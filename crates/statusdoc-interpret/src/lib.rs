@@ -979,7 +979,8 @@ impl<'r> Interpreter<'r> {
                 !(title.is_some()
                     && d.starts_with('(')
                     && d.ends_with(')')
-                    && !d[1..].contains('('))
+                    && !d[1..].contains('(')
+                    && statusdoc_reference::is_qualifier(&d[1..d.len() - 1]))
             })
             .map(|r| text.slice(r.start + at..r.end + at))
             .unwrap_or_default();
@@ -999,8 +1000,59 @@ impl<'r> Interpreter<'r> {
     pub(crate) fn candidates(&self, text: &Text, in_code_column: bool) -> Vec<Candidate> {
         match self.multi_code(text, None) {
             Some(many) => many,
-            None => self.candidate(text, in_code_column).into_iter().collect(),
+            None => self
+                .candidate(text, in_code_column)
+                .or_else(|| self.phrase_first(text))
+                .into_iter()
+                .collect(),
         }
+    }
+
+    /// "Not Found - 404", "OK (200): the pet", "Bad Request – 400 e mensagem": the
+    /// code's own registered phrase first, then the code set off after it. The phrase
+    /// is the evidence (it names this very code), so nothing looser qualifies.
+    fn phrase_first(&self, text: &Text) -> Option<Candidate> {
+        let s = text.as_str().trim_end();
+        let (sep, sep_len) = [" - ", " – ", " — ", ": ", " ("]
+            .iter()
+            .filter_map(|sep| s.find(sep).map(|at| (at, sep.len())))
+            .min()?;
+        let phrase = s[..sep].trim();
+        let words = phrase.split_whitespace().count();
+        if phrase.is_empty() || words > 6 || phrase.contains(char::is_numeric) {
+            return None;
+        }
+        let code_at = sep + sep_len;
+        let code = leading_code(&s[code_at..])?;
+        let after = &s[code_at + 3..];
+        let closed = if s[sep..code_at].ends_with('(') {
+            after.strip_prefix(')')?
+        } else {
+            after
+        };
+        // The code ends its word: "404s", "4045" are not it.
+        if closed.starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        if !self.registry.match_phrase(code, phrase).is_own() {
+            return None;
+        }
+        let rest = closed.trim_start_matches([' ', '\t', ':', '-', '–', '—', ',', ';', '.']);
+        let description_at = s.len() - rest.len();
+        let phrase_at = s.len() - s.trim_start().len();
+        Some(Candidate {
+            code,
+            code_span: text.source_span(code_at..code_at + 3),
+            title: text.cell(phrase_at..phrase_at + phrase.len()).map(unquote),
+            title_certain: true,
+            description: if rest.is_empty() {
+                Text::default()
+            } else {
+                text.slice(description_at..s.len())
+            },
+            phrase: true,
+            explicit: false,
+        })
     }
 
     /// A cell or line for several codes ("200, 201", "401 / 403", "404 or 410"): one

@@ -1812,3 +1812,50 @@ fn an_endpoint_field_table_gives_its_success_and_fail_codes() {
     )]);
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn phrase_before_its_code() {
+    assert_eq!(
+        entries(vec![
+            h(2, "Erros"),
+            list(&[
+                "Bad Request - 400",
+                "Not Found – 404 e resposta sem dados",
+                "Internal Server Error (500)",
+            ]),
+        ]),
+        vec![
+            e(400, "Bad Request", ""),
+            e(404, "Not Found", "e resposta sem dados"),
+            e(500, "Internal Server Error", ""),
+        ]
+    );
+    // Another code's phrase, a sentence, a count: no evidence.
+    assert_eq!(
+        entries(vec![list(&[
+            "Not Found - 400",
+            "Wait for it - 404 pages are rare",
+            "Retries - 300",
+        ])]),
+        vec![]
+    );
+}
+
+#[test]
+fn a_reference_to_the_rfc_is_no_part_of_the_title() {
+    assert_eq!(
+        entries(vec![table(
+            &["Code", "Meaning"],
+            &[
+                &["200", "OK (HTTP/1.0 - RFC 7231)"],
+                &["208", "Already Reported (WebDAV)"],
+                &["426", "Upgrade Required (RFC 2817)"],
+            ],
+        )]),
+        vec![
+            e(200, "OK", "(HTTP/1.0 - RFC 7231)"),
+            e(208, "Already Reported (WebDAV)", ""),
+            e(426, "Upgrade Required", "(RFC 2817)"),
+        ]
+    );
+}

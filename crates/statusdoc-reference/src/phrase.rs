@@ -70,6 +70,21 @@ pub fn is_qualifier(inner: &str) -> bool {
     if words.is_empty() || words.len() > 5 || inner.contains(['(', ')']) {
         return false;
     }
+    // "(HTTP/1.1 - RFC 7231)", "(WebDAV; RFC 4918)": where the phrase is defined is a
+    // reference for the reader, not part of the phrase.
+    let cites_rfc = inner
+        .split(|c: char| !c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[0].eq_ignore_ascii_case("rfc") && w[1].parse::<u32>().is_ok())
+        || inner.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            w.get(..3)
+                .is_some_and(|rfc| rfc.eq_ignore_ascii_case("rfc"))
+                && w.get(3..).is_some_and(|n| n.parse::<u32>().is_ok())
+        });
+    if cites_rfc {
+        return false;
+    }
     let quoted = |open: char, close: char| {
         inner
             .find(open)
@@ -140,12 +155,13 @@ mod tests {
     fn qualifiers_and_explanations() {
         for qualifier in [
             "Google",
-            "WebDAV; RFC 4918",
+            "WebDAV",
             "Moved Temporarily",
             "Unused",
             "2",
             "Previously 'Moved temporarily'",
             "HTTP Delta encoding",
+            "Ünïcödé",
         ] {
             assert!(is_qualifier(qualifier), "{qualifier}");
         }
@@ -155,6 +171,9 @@ mod tests {
             "i.e. wrong token",
             "nginx",
             "",
+            "WebDAV; RFC 4918",
+            "HTTP/1.1 - RFC 7231",
+            "RFC7725",
         ] {
             assert!(!is_qualifier(explanation), "{explanation}");
         }
