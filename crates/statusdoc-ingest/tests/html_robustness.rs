@@ -102,10 +102,9 @@ fn fifty_megabyte_page() {
         page.push_str(filler);
     }
     page.push_str("</main></body></html>");
-    let started = Instant::now();
+    // How long it takes is the benchmarks' business (`cargo xtask bench --scaling`);
+    // here: it is read whole, and its one entry found.
     let document = read(page);
-    let elapsed = started.elapsed();
-    assert!(elapsed.as_secs() < 60, "took {elapsed:?}");
     assert_eq!(document.entries.len(), 1);
     assert_eq!(document.entries[0].title_text(), "Not Found");
 }

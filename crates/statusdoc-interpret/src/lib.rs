@@ -71,6 +71,8 @@ pub fn interpret(page: &Page, registry: &Registry) -> Vec<Entry> {
         previous_labelled: false,
         previous_table: None,
         heading_code: None,
+        section_says_other: false,
+        section_names_http: false,
         status_field_paragraphs,
         operation_page,
         registry,
@@ -228,6 +230,11 @@ pub(crate) struct Interpreter<'r> {
     /// The code of the heading entry whose section this is: a paragraph under "## 401
     /// Unauthorized" that starts "HTTP 401 Unauthorized means…" describes it again.
     heading_code: Option<u16>,
+    /// A paragraph of the current section (since the last heading) says its codes are
+    /// another protocol's ("based generally on RFC 821", "SMTP reply codes"), and
+    /// none names HTTP.
+    section_says_other: bool,
+    section_names_http: bool,
     /// Whether a lead-in paragraph says status codes, by its text: the same lead-in
     /// is asked about once per candidate under it.
     lead_in_says: std::cell::RefCell<HashMap<Box<str>, bool>>,
@@ -347,9 +354,18 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
 
 /// Whether a heading names HTTP itself ("HTTP status codes", "HTTP mapping").
 fn names_http(text: &str) -> bool {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "http" || w == "https")
+    // Asked of every paragraph: most do not name it, which one scan tells.
+    static HTTP: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["http"])
+            .expect("a fixed pattern builds")
+    });
+    if !HTTP.is_match(text) {
+        return false;
+    }
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("http") || w.eq_ignore_ascii_case("https"))
 }
 
 impl<'r> Interpreter<'r> {
@@ -395,6 +411,8 @@ impl<'r> Interpreter<'r> {
                         let listing = self.listing();
                         self.push(candidate, *block, Vec::new(), listing);
                     }
+                    self.section_says_other = false;
+                    self.section_names_http = false;
                     let heading = text.as_str().trim().to_owned();
                     let says = says_status_codes(&heading);
                     self.headings.push((*level, heading, says));
@@ -402,6 +420,9 @@ impl<'r> Interpreter<'r> {
                     i += 1;
                 }
                 Block::Paragraph(text) => {
+                    self.section_says_other =
+                        self.section_says_other || says_other_codes(text.as_str());
+                    self.section_names_http = self.section_names_http || names_http(text.as_str());
                     let restated = self.heading_code.is_some_and(|code| {
                         code_lead(text.as_str()).is_some_and(|(_, c)| c == code)
                     });
@@ -662,7 +683,9 @@ impl<'r> Interpreter<'r> {
                 }
             })
             .unwrap_or(false);
-        heading_says_other || lead_in.iter().any(|t| says_other_codes(t.as_str()))
+        heading_says_other
+            || lead_in.iter().any(|t| says_other_codes(t.as_str()))
+            || self.section_says_other && !self.section_names_http
     }
 
     /// An operation's responses, or the page's catalog of codes.
@@ -741,7 +764,18 @@ impl<'r> Interpreter<'r> {
         let n = group.len();
         let phrases = group.iter().filter(|c| c.phrase || c.explicit).count();
         if other {
-            return phrases * 5 >= n * 4;
+            // Said to be another protocol's codes: only HTTP's own phrase for each code
+            // (or the text naming HTTP) outweighs that ("502 Not implemented" is 501's).
+            let own = group
+                .iter()
+                .filter(|c| {
+                    c.explicit
+                        || c.title
+                            .as_ref()
+                            .is_some_and(|t| self.registry.match_phrase(c.code, &t.text).is_own())
+                })
+                .count();
+            return own * 5 >= n * 4;
         }
         if phrases > 0 && phrases * 2 >= n {
             return true;
@@ -836,6 +870,14 @@ impl<'r> Interpreter<'r> {
     pub(crate) fn candidate(&self, text: &Text, in_code_column: bool) -> Option<Candidate> {
         let s = text.as_str();
         let (at, code, explicit) = code_lead_explicit(s)?;
+        // "Returns `201 Created` if imported successfully.": a sentence about what an
+        // operation returns, not an item that documents the code.
+        if !in_code_column
+            && s[..at].trim_start().starts_with("Returns ")
+            && s.trim_end().ends_with('.')
+        {
+            return None;
+        }
         let after = &s[at + 3..];
         let next = after.trim_start().chars().next();
         // The code is set apart from what follows: "404 - …", "404: …", "**404** …".
@@ -1013,9 +1055,14 @@ impl<'r> Interpreter<'r> {
     /// is the evidence (it names this very code), so nothing looser qualifies.
     fn phrase_first(&self, text: &Text) -> Option<Candidate> {
         let s = text.as_str().trim_end();
+        // The phrase is a few words: its separator comes early or not at all.
+        let mut head = s.len().min(120);
+        while !s.is_char_boundary(head) {
+            head -= 1;
+        }
         let (sep, sep_len) = [" - ", " – ", " — ", ": ", " ("]
             .iter()
-            .filter_map(|sep| s.find(sep).map(|at| (at, sep.len())))
+            .filter_map(|sep| s[..head].find(sep).map(|at| (at, sep.len())))
             .min()?;
         let phrase = s[..sep].trim();
         let words = phrase.split_whitespace().count();
@@ -1793,8 +1840,15 @@ impl<'r> Interpreter<'r> {
         }
         let context = self.context_says_status(lead_in) || Self::lead_in_labels_response(lead_in);
         let other = self.context_says_other(lead_in);
-        if self.accept(&candidates, context, other)
-            || !other && self.accept_errors(&candidates, self.context_says_errors(lead_in))
+        // "**`HTTP 404` Limitation:** …" among other labelled notes: a code that only
+        // one item in a list of other things names, with no phrase of its own, is a
+        // mention.
+        let lone_mention = list.items.len() >= 3
+            && (list.items.len() - others.len()) * 3 < list.items.len()
+            && !candidates.iter().any(|c| c.phrase);
+        if !lone_mention
+            && (self.accept(&candidates, context, other)
+                || !other && self.accept_errors(&candidates, self.context_says_errors(lead_in)))
         {
             let block = self.next_block();
             self.list_blocks.push(block);
@@ -2337,19 +2391,54 @@ fn is_status_record(registry: &Registry, text: &Text) -> bool {
 /// (`Content-Type: text/html`): a message of an example exchange.
 fn is_transcript_status(text: &Text, next: Option<&&Block>) -> bool {
     let s = text.as_str().trim();
+    if is_example_status(s, next) {
+        return true;
+    }
     if !s.starts_with("HTTP/") {
         return false;
     }
-    let Some(Block::Paragraph(next)) = next else {
+    let (Some(Block::Paragraph(next)) | Some(Block::Literal(next))) = next else {
         return false;
     };
     let next = next.as_str();
+    // The response's body right after its status line ("HTTP/1.1 200 OK" over
+    // "<!DOCTYPE html>").
+    if next.trim_start().starts_with(['{', '[', '<']) {
+        return true;
+    }
     let Some((name, _)) = next.split_once(": ") else {
         return false;
     };
     !name.is_empty()
         && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// "Status 200" alone on its line, over the body of an example response (a JSON or XML
+/// body on the next lines or in the literal block after it): the status of an example,
+/// not documentation of the code.
+fn is_example_status(s: &str, next: Option<&&Block>) -> bool {
+    let label = s.trim_start_matches(['*', '_']);
+    let Some(number) = ["Status: ", "Status ", "status: ", "status "]
+        .iter()
+        .find_map(|p| label.strip_prefix(p))
+    else {
+        return false;
+    };
+    let number = number.trim_start_matches('`');
+    if leading_code(number).is_none() {
+        return false;
+    }
+    let rest = number[3..].trim_start_matches(['`', '*', '_']);
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let body = |t: &str| t.trim_start().starts_with(['{', '[', '<']);
+    if rest.trim().is_empty() {
+        matches!(next, Some(Block::Literal(code)) if body(code.as_str()))
+    } else {
+        body(rest)
+    }
 }
 
 /// A list laid out as a table: every item (three or more) a line of text with a nested

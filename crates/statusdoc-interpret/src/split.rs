@@ -200,8 +200,14 @@ fn split_plain(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
     // Indicates that ... unsupported. In your client" separates at the phrase.
     let known_first = known && separator.is_none_or(|(at, _)| end < at);
     if let Some((at, len)) = separator.filter(|_| !known_first) {
+        // A double dash sets off a title the way Slate's error tables do ("No token
+        // included -- …"), whatever its case; a label, not a sentence.
+        let slate_label = &rest[at..at + len] == " -- "
+            && rest[..at].split_whitespace().count() <= 5
+            && rest[..at].chars().next().is_some_and(char::is_uppercase)
+            && !rest[..at].trim_end().ends_with(['.', ',', ';', ':']);
         if rest[..at].split_whitespace().count() <= MAX_TITLE_WORDS
-            && !looks_like_prose(&rest[..at])
+            && (slate_label || !looks_like_prose(&rest[..at]))
         {
             let title = start..start + rest[..at].trim_end().len();
             // Keep "<placeholder>" and "(qualifier)" whole in the detail.

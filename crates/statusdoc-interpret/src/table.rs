@@ -543,29 +543,29 @@ pub(crate) fn read(
     // Without a title column, a description column whose cells mostly start with a
     // known phrase and a separator ("Bad Request -- La solicitud es inválida.") holds
     // the titles too.
-    let titled_descriptions = title_col.is_none()
-        && description_col.is_some_and(|c| {
-            let mut titled = 0;
-            let mut filled = 0;
-            for r in body.clone() {
-                let (Some(text), Some(code)) = (grid.own_text(r, c), row_code(r)) else {
-                    continue;
-                };
-                filled += 1;
-                let parts = split_title(interpreter.registry, text.as_str());
-                // "Too many requests are sent…" goes on as a sentence: no title.
-                if parts.certain
-                    && parts
-                        .title
-                        .is_some_and(|t| interpreter.is_phrase(code, &text.as_str()[t]))
-                {
-                    titled += 1;
-                }
+    let phrase_led = |c: usize| {
+        let mut titled = 0;
+        let mut filled = 0;
+        for r in body.clone() {
+            let (Some(text), Some(code)) = (grid.own_text(r, c), row_code(r)) else {
+                continue;
+            };
+            filled += 1;
+            let parts = split_title(interpreter.registry, text.as_str());
+            // "Too many requests are sent…" goes on as a sentence: no title.
+            if parts.certain
+                && parts
+                    .title
+                    .is_some_and(|t| interpreter.is_phrase(code, &text.as_str()[t]))
+            {
+                titled += 1;
             }
-            // Known phrases, set off from what follows, lead a quarter of the cells:
-            // the column is "title - text".
-            titled >= 2 && titled * 4 >= filled || titled == 1 && filled <= 2
-        });
+        }
+        // Known phrases, set off from what follows, lead a quarter of the cells:
+        // the column is "title - text".
+        titled >= 2 && titled * 4 >= filled || titled == 1 && filled <= 2
+    };
+    let titled_descriptions = title_col.is_none() && description_col.is_some_and(phrase_led);
 
     // A title column the header calls a description ("Http status | Description" whose
     // cells are mostly reason phrases): a sentence-case cell in it that is no phrase
@@ -582,6 +582,8 @@ pub(crate) fn read(
                 )
             })
     });
+
+    let title_col_phrase_led = described_titles && title_col.is_some_and(phrase_led);
 
     // Rows to candidates; rows with an empty or spanned code cell continue the last.
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -664,10 +666,17 @@ pub(crate) fn read(
                                 }
                                 _ => false,
                             };
+                            // In a column of "title - text" cells, a short label set
+                            // off the same way is the vendor's title ("No token
+                            // included -- …" below "Bad Request -- …").
                             let phrase_lead = parts.title.clone().filter(|r| {
+                                let lead = &cell.text.as_str()[r.clone()];
                                 noted
-                                    && interpreter
-                                        .is_phrase(candidate.code, &cell.text.as_str()[r.clone()])
+                                    && (interpreter.is_phrase(candidate.code, lead)
+                                        || parts.certain
+                                            && title_col_phrase_led
+                                            && lead.split_whitespace().count() <= 5
+                                            && is_set_off_label(lead))
                             });
                             if let Some(range) = phrase_lead {
                                 candidate.phrase = true;
@@ -796,7 +805,8 @@ pub(crate) fn read(
                             .is_own();
                     let short_title = parts.certain
                         && lead.split_whitespace().count() <= 5
-                        && !crate::words::looks_like_prose(lead);
+                        && (!crate::words::looks_like_prose(lead)
+                            || set_off && is_set_off_label(lead));
                     if titled_descriptions && (phrase || short_title) || own_phrase {
                         candidate.title = text.cell(title).map(unquote);
                         candidate.title_certain = parts.certain;
@@ -861,4 +871,14 @@ pub(crate) fn read(
         interpreter.push(candidate, block, extra.clone(), listing);
     }
     Some(header)
+}
+
+/// A short label in sentence case that a separator sets off from its text ("No token
+/// included -- …"): a title in a column whose other cells lead with phrases the same
+/// way, though it reads like the start of a sentence on its own.
+fn is_set_off_label(lead: &str) -> bool {
+    let lead = lead.trim();
+    lead.split_whitespace().count() <= 5
+        && lead.chars().next().is_some_and(char::is_uppercase)
+        && !lead.ends_with(['.', ',', ';', ':'])
 }

@@ -347,31 +347,71 @@ pub fn says_errors(text: &str) -> bool {
 /// Whether a heading, caption or header names codes that are not HTTP status codes
 /// (gRPC, SMTP, FTP, WebSocket close codes, gateway opcodes, process exit codes).
 pub fn says_other_codes(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |w: &str| words.contains(&w);
-    let has_pair = |a: &str, b: &str| words.windows(2).any(|pair| pair[0] == a && pair[1] == b);
-    // Protocols with numeric status or reply codes of their own, many of them
-    // shaped like HTTP's (RTSP's "454 Session Not Found", ICAP, IRC numerics).
-    [
-        "grpc", "smtp", "esmtp", "lmtp", "ftp", "sip", "rtsp", "icap", "nntp", "irc",
-    ]
-    .iter()
-    .any(|w| has(w))
-        || has("websocket")
-        || has("opcode")
-        || has("opcodes")
-        || has("errno")
-        || has_pair("close", "code")
-        || has_pair("close", "codes")
-        || has_pair("close", "event")
-        || has_pair("exit", "code")
-        || has_pair("exit", "codes")
-        || has_pair("reply", "code")
-        || has_pair("reply", "codes")
+    // Every paragraph of a page is asked: most have none of the words, which one scan
+    // tells; the rest are read word by word, lowercased into a small buffer.
+    static STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "grpc",
+                "smtp",
+                "lmtp",
+                "ftp",
+                "sip",
+                "rtsp",
+                "icap",
+                "nntp",
+                "irc",
+                "websocket",
+                "opcode",
+                "errno",
+                "rfc",
+                "code",
+                "event",
+                "reply",
+            ])
+            .expect("fixed patterns build")
+    });
+    if !STEMS.is_match(text) {
+        return false;
+    }
+    const LONGEST: usize = 12;
+    let mut previous = [0u8; LONGEST];
+    let mut previous_len = 0;
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() || word.len() > LONGEST || !word.is_ascii() {
+            previous_len = 0;
+            continue;
+        }
+        let mut lower = [0u8; LONGEST];
+        for (to, from) in lower.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        let word = &lower[..word.len()];
+        let found = match word {
+            // Protocols with numeric status or reply codes of their own, many of
+            // them shaped like HTTP's (RTSP's "454 Session Not Found", ICAP, IRC
+            // numerics), and the RFCs of FTP's and SMTP's reply codes as one word.
+            b"grpc" | b"smtp" | b"esmtp" | b"lmtp" | b"ftp" | b"sip" | b"rtsp" | b"icap"
+            | b"nntp" | b"irc" | b"websocket" | b"opcode" | b"opcodes" | b"errno" | b"rfc821"
+            | b"rfc959" | b"rfc2821" | b"rfc5321" => true,
+            _ => matches!(
+                (&previous[..previous_len], word),
+                (b"close", b"code" | b"codes" | b"event")
+                    | (b"exit" | b"reply", b"code" | b"codes")
+                    // FTP's and SMTP's reply classes ("2yz - Positive Completion
+                    // reply") and the RFCs that define them.
+                    | (b"completion" | b"preliminary" | b"intermediate", b"reply")
+                    | (b"rfc", b"821" | b"959" | b"2821" | b"5321")
+            ),
+        };
+        if found {
+            return true;
+        }
+        previous = lower;
+        previous_len = word.len();
+    }
+    false
 }
 
 /// A cell of error names: one identifier, or a list of them ("`invalid_param`,
@@ -680,6 +720,8 @@ mod tests {
         assert!(!says_status_codes("Status"));
         assert!(says_other_codes("SMTP reply codes"));
         assert!(says_other_codes("Gateway Close Event Codes"));
+        assert!(says_other_codes("2yz - Positive Completion reply"));
+        assert!(says_other_codes("based generally on [RFC640,RFC821]"));
         assert!(!says_other_codes("HTTP status codes"));
     }
 

@@ -1859,3 +1859,35 @@ fn a_reference_to_the_rfc_is_no_part_of_the_title() {
         ]
     );
 }
+
+#[test]
+fn slate_labels_set_off_by_a_double_dash() {
+    assert_eq!(
+        entries(vec![table(
+            &["reason", "Meaning"],
+            &[
+                &["400", "Bad Request -- The message could not be read."],
+                &["401", "Unauthorized -- The token was refused."],
+                &["452", "No token included -- The method needs a token."],
+            ],
+        )]),
+        vec![
+            e(400, "Bad Request", "The message could not be read."),
+            e(401, "Unauthorized", "The token was refused."),
+            e(452, "No token included", "The method needs a token."),
+        ]
+    );
+}
+
+#[test]
+fn example_statuses_over_their_bodies_are_no_entries() {
+    assert_eq!(
+        entries(vec![
+            h(2, "Polling"),
+            p("Status 202 { \"wait\": 4 }"),
+            p("Status 200"),
+            Block::Literal(text("{ \"id\": 1 }")),
+        ]),
+        vec![]
+    );
+}
