@@ -252,6 +252,17 @@ pub(crate) fn code_lead(text: &str) -> Option<(usize, u16)> {
 /// its own.
 pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
     let mut start = text.len() - text.trim_start().len();
+    // "☑️ **201** Success", "❌ 400": a symbol (emoji, check mark, bullet) that marks
+    // the item, then the code.
+    let symbols = text[start..]
+        .char_indices()
+        .take_while(|&(_, c)| !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace())
+        .last()
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    if symbols > 0 && text[start + symbols..].starts_with(char::is_whitespace) {
+        let rest = &text[start + symbols..];
+        start += symbols + (rest.len() - rest.trim_start().len());
+    }
     // A section number before the code ("2.3.1 406 Not Acceptable", "3.2. 404 Not
     // Found"): digits with dots between them, then white space.
     // A part may be a placeholder ("12.1.x 412 Precondition Failed").
@@ -1060,10 +1071,15 @@ impl<'r> Interpreter<'r> {
         while !s.is_char_boundary(head) {
             head -= 1;
         }
-        let (sep, sep_len) = [" - ", " – ", " — ", ": ", " ("]
+        let (sep, sep_len) = [" - ", " – ", " — ", ": ", " (", "\t"]
             .iter()
             .filter_map(|sep| s[..head].find(sep).map(|at| (at, sep.len())))
-            .min()?;
+            .min()
+            // "Unavailable For Legal Reasons 451": the code alone at the end.
+            .or_else(|| {
+                let at = s.rfind(' ')?;
+                (s.len() - at == 4).then_some((at, 1))
+            })?;
         let phrase = s[..sep].trim();
         let words = phrase.split_whitespace().count();
         if phrase.is_empty() || words > 6 || phrase.contains(char::is_numeric) {
@@ -1401,6 +1417,13 @@ impl<'r> Interpreter<'r> {
     fn heading_candidate(&self, text: &Text) -> Option<Candidate> {
         if let Some(candidate) = self.code_after_label(text) {
             return Some(candidate);
+        }
+        // "OK<TAB>200", "Unavailable For Legal Reasons 451": the code's own phrase, then
+        // the code.
+        if code_lead(text.as_str()).is_none() {
+            if let Some(candidate) = self.phrase_first(text) {
+                return Some(candidate);
+            }
         }
         if let Some(candidate) = self.candidate(text, false) {
             if candidate.title.is_some() || candidate.description.is_empty() {
@@ -2216,8 +2239,20 @@ impl<'r> Interpreter<'r> {
                             .or_else(|| self.term_candidate(&d.term)),
                     );
                 }
-                let lone =
-                    found.len() == 1 && found[0].title.is_none() && found[0].description.is_empty();
+                // Sphinx httpdomain's `:statuscode 404: not found`: the renderer prints
+                // the phrase from the code, and the field's text is the description,
+                // whatever it says.
+                let httpdomain_field = {
+                    let term = d.term.as_str().trim_start();
+                    ["statuscode ", "status ", "code "].iter().any(|field| {
+                        term.strip_prefix(field)
+                            .is_some_and(|rest| leading_code(rest.trim_start()).is_some())
+                    })
+                };
+                let lone = !httpdomain_field
+                    && found.len() == 1
+                    && found[0].title.is_none()
+                    && found[0].description.is_empty();
                 // A container (a disclosure's content) is read through.
                 let mut details = Vec::new();
                 flatten(&d.details, &mut details);

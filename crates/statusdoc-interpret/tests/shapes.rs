@@ -1891,3 +1891,55 @@ fn example_statuses_over_their_bodies_are_no_entries() {
         vec![]
     );
 }
+
+#[test]
+fn httpdomain_field_text_is_a_description() {
+    let defs = Block::DefinitionList(vec![
+        Definition {
+            term: text("statuscode 200"),
+            details: vec![p("Ok")],
+        },
+        Definition {
+            term: text("statuscode 401"),
+            details: vec![p("unauthorized")],
+        },
+    ]);
+    assert_eq!(
+        entries(vec![h(2, "Login"), defs]),
+        vec![e(200, "", "Ok"), e(401, "", "unauthorized")]
+    );
+}
+
+#[test]
+fn headings_that_end_with_their_code() {
+    assert_eq!(
+        entries(vec![
+            h(3, "OK\t200"),
+            p("Equivalent to HTTP status 200."),
+            h(3, "NoContent\t204"),
+            p("Equivalent to HTTP status 204."),
+            h(3, "Unavailable For Legal Reasons 451"),
+            p("Equivalent to HTTP status 451."),
+        ]),
+        vec![
+            e(200, "OK", "Equivalent to HTTP status 200."),
+            e(204, "NoContent", "Equivalent to HTTP status 204."),
+            e(
+                451,
+                "Unavailable For Legal Reasons",
+                "Equivalent to HTTP status 451."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_symbol_before_the_code_marks_the_item() {
+    assert_eq!(
+        entries(vec![
+            h(2, "Responses"),
+            list(&["✅ 200 OK", "❌ 404 Not Found"]),
+        ]),
+        vec![e(200, "OK", ""), e(404, "Not Found", "")]
+    );
+}

@@ -127,30 +127,64 @@ fn after_method(source: &str, code_start: usize) -> bool {
 /// "200 - with an unsupported Content-Type: …": an entry for one condition of a code,
 /// so the same code under another condition is no duplicate.
 fn is_qualified(entry: &statusdoc_model::Entry) -> bool {
-    entry.title.is_none()
-        && entry
-            .description_text()
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "with"
-                        | "when"
-                        | "if"
-                        | "for"
-                        | "on"
-                        | "after"
-                        | "without"
-                        | "while"
-                        | "unless"
-                )
-            })
+    has_subcode(entry.description_text())
+        || entry.title.is_none()
+            && entry
+                .description_text()
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "with"
+                            | "when"
+                            | "if"
+                            | "for"
+                            | "on"
+                            | "after"
+                            | "without"
+                            | "while"
+                            | "unless"
+                    )
+                })
+}
+
+/// "400 Bad Request, response code 14: …": an entry for one of the vendor's own codes
+/// under the status, which the same status with another sub-code does not repeat.
+fn has_subcode(description: &str) -> bool {
+    let mut words = description
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '(' | ')' | '#'))
+        .filter(|w| !w.is_empty());
+    let first = words.next().map(str::to_lowercase);
+    let first = match first.as_deref() {
+        Some("error" | "response" | "reason" | "sub" | "internal") => {
+            words.next().map(str::to_lowercase)
+        }
+        other => other.map(str::to_owned),
+    };
+    matches!(first.as_deref(), Some("code" | "subcode" | "sub-code"))
+        && words.next().is_some_and(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+                && w.chars().any(|c| c.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::after_method;
+
+    #[test]
+    fn a_subcode_qualifies_the_status() {
+        use super::has_subcode;
+        assert!(has_subcode(
+            "response code 14: the user has exceeded their quota."
+        ));
+        assert!(has_subcode("(error code 1021) the token expired"));
+        assert!(has_subcode("code E42: bad input"));
+        assert!(!has_subcode("the response code is wrong"));
+        assert!(!has_subcode("code that failed"));
+    }
 
     #[test]
     fn a_code_after_a_method_is_that_methods_response() {
