@@ -6,7 +6,8 @@
 //! warning (redundant). Codes repeated in different tables, such as one table per
 //! endpoint, are not flagged, and neither are rows of a table keyed by something else
 //! (a vendor's error codes with an HTTP status column), where codes repeat by design,
-//! or entries for one condition of a code ("200 - with an unsupported Content-Type").
+//! or entries for one condition of a code ("200 - with an unsupported Content-Type")
+//! or for one of the vendor's own sub-codes ("400 Bad Request, response code 14: …").
 //! Entries written after a method ("GET 400 - Bad Request", "POST 400 - …") are each
 //! that method's response.
 //! In an operation's own list of responses, a code may answer several conditions
