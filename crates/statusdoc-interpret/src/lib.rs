@@ -1866,6 +1866,7 @@ impl<'r> Interpreter<'r> {
         // "**`HTTP 404` Limitation:** …" among other labelled notes: a code that only
         // one item in a list of other things names, with no phrase of its own, is a
         // mention.
+        titles_like_the_others(&mut candidates);
         let lone_mention = list.items.len() >= 3
             && (list.items.len() - others.len()) * 3 < list.items.len()
             && !candidates.iter().any(|c| c.phrase);
@@ -2447,6 +2448,35 @@ fn is_transcript_status(text: &Text, next: Option<&&Block>) -> bool {
     !name.is_empty()
         && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// In a list whose items mostly give a code and its phrase ("403, Forbidden", "404,
+/// Not Found"), an item whose only text after the code is a short label in their
+/// place ("429, Too many request") gives its title, misspelt or not. Its extent is
+/// the whole rest of the item; whether it is a title is inferred, so it is not certain.
+fn titles_like_the_others(candidates: &mut [Candidate]) {
+    let phrased = candidates
+        .iter()
+        .filter(|c| c.phrase && c.title.is_some())
+        .count();
+    if candidates.len() < 3 || phrased * 4 < candidates.len() * 3 {
+        return;
+    }
+    for candidate in candidates.iter_mut().filter(|c| c.title.is_none()) {
+        let label = candidate.description.as_str().trim();
+        let is_label = !label.is_empty()
+            && label.split_whitespace().count() <= 5
+            && label.chars().next().is_some_and(char::is_uppercase)
+            && !label.contains(['.', ':', ';', ',', '(', '!', '?'])
+            && !label.contains(" - ");
+        if is_label {
+            if let Some(title) = candidate.description.whole() {
+                candidate.title = Some(title);
+                candidate.title_certain = false;
+                candidate.description = Text::new();
+            }
+        }
+    }
 }
 
 /// "Status 200" alone on its line, over the body of an example response (a JSON or XML

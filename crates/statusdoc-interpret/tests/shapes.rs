@@ -1943,3 +1943,37 @@ fn a_symbol_before_the_code_marks_the_item() {
         vec![e(200, "OK", ""), e(404, "Not Found", "")]
     );
 }
+
+#[test]
+fn a_label_where_the_other_items_give_phrases_is_a_title() {
+    assert_eq!(
+        entries(vec![
+            h(3, "4XX - Client error responses"),
+            list(&[
+                "403, Forbidden",
+                "404, Not Found",
+                "409, Conflict",
+                "429, Too many request",
+            ]),
+        ]),
+        vec![
+            e(403, "Forbidden", ""),
+            e(404, "Not Found", ""),
+            e(409, "Conflict", ""),
+            e(429, "Too many request", ""),
+        ]
+    );
+    // A sentence stays a description.
+    assert_eq!(
+        entries(vec![
+            h(3, "Responses"),
+            list(&[
+                "403, Forbidden",
+                "404, Not Found",
+                "409, Conflict",
+                "429, Slow down.",
+            ]),
+        ])[3],
+        e(429, "", "Slow down.")
+    );
+}
