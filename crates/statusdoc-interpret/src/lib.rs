@@ -979,6 +979,24 @@ impl<'r> Interpreter<'r> {
                 separated = true;
             }
         }
+        // "**210 Verification required**: Transaction on hold…": code and label in one
+        // bold run, set off by a colon or a dash: the label is the title, in any case.
+        if parts.title.is_none() {
+            if let Some(label) = bold_code_label(text, at) {
+                let tail = &s[label.end..];
+                let gap = tail.len()
+                    - tail
+                        .trim_start_matches(['*', '_', ' ', ':', '-', '–', '—'])
+                        .len();
+                let detail = label.end + gap..s.trim_end().len();
+                parts = split::CodeAndTitle {
+                    title: Some(label.start - at..label.end - at),
+                    detail: (!detail.is_empty()).then(|| detail.start - at..detail.end - at),
+                    certain: true,
+                };
+                separated = true;
+            }
+        }
         // A title that runs straight into a lowercase sentence.
         if let (Some(title), Some(detail)) = (parts.title.clone(), parts.detail.clone()) {
             let gap = &s[at + title.end..at + detail.start];
@@ -2760,6 +2778,24 @@ fn marked_phrase(text: &Text, at: usize) -> Option<std::ops::Range<usize>> {
             .len();
     let phrase = at + 3 + lead..at + 3 + inside.trim_end().len();
     (!phrase.is_empty() && lead > 0).then_some(phrase)
+}
+
+/// The label in a bold run that starts with the code at `at` and is set off after the
+/// run by a colon or a dash ("**210 Verification required**: …"): short, capitalised.
+fn bold_code_label(text: &Text, at: usize) -> Option<std::ops::Range<usize>> {
+    let s = text.as_str();
+    let (range, _) = text
+        .marks()
+        .find(|(r, m)| *m == Mark::Strong && r.start <= at && at + 3 < r.end)?;
+    let inside = s.get(at + 3..range.end)?;
+    let lead = inside.len() - inside.trim_start_matches([' ', '\t']).len();
+    let label = inside[lead..].trim_end();
+    let after = s[range.end..].trim_start();
+    let set_off = after.starts_with([':', '：', '-', '–', '—']);
+    let short = (1..=5).contains(&label.split_whitespace().count())
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && !label.ends_with(['.', ':', ',', ';']);
+    (lead > 0 && set_off && short).then(|| at + 3 + lead..at + 3 + lead + label.len())
 }
 
 /// A short paragraph that is all bold ("**PUT**", "**Errors**"): a heading in all but

@@ -1977,3 +1977,28 @@ fn a_label_where_the_other_items_give_phrases_is_a_title() {
         e(429, "", "Slow down.")
     );
 }
+
+#[test]
+fn a_bold_run_of_code_and_label_titles_the_item() {
+    let mut item = text("210 Verification required: Transaction on hold.");
+    item.mark_range(0..25, statusdoc_model::page::Mark::Strong);
+    let mut ok = text("200 Success: The request was successful.");
+    ok.mark_range(0..11, statusdoc_model::page::Mark::Strong);
+    let mut created = text("201 Created: A resource was created.");
+    created.mark_range(0..11, statusdoc_model::page::Mark::Strong);
+    let list = Block::List(List {
+        items: vec![
+            vec![Block::Paragraph(ok)],
+            vec![Block::Paragraph(created)],
+            vec![Block::Paragraph(item)],
+        ],
+    });
+    assert_eq!(
+        entries(vec![h(2, "Status codes"), list]),
+        vec![
+            e(200, "Success", "The request was successful."),
+            e(201, "Created", "A resource was created."),
+            e(210, "Verification required", "Transaction on hold."),
+        ]
+    );
+}
