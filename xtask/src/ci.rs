@@ -88,11 +88,7 @@ fn ensure_chromium() -> anyhow::Result<()> {
     {
         return Ok(());
     }
-    let is_root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-    if !is_root {
+    if !is_root() {
         bail!("Chromium is missing: install Debian's `chromium` and `chromium-driver` packages (sudo apt-get install chromium chromium-driver)");
     }
     apt_get_update()?;
