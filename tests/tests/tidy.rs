@@ -176,3 +176,69 @@ fn rule_ids_only_in_the_rule_table() {
         hits.join("\n")
     );
 }
+
+/// `cargo xtask ci` builds xtask first and the workspace's tests next. When the tests'
+/// dev-dependencies switch on a feature of a crate that xtask also uses, that crate and
+/// everything above it is compiled twice (it doubled CI's compile time).
+/// `crates/workspace-hack` switches those features on for xtask too; this check fails,
+/// naming what to add there, when a dependency change brings a difference back.
+#[test]
+fn xtask_build_shares_the_test_build() {
+    fn features_by_package(args: &[&str]) -> std::collections::BTreeMap<String, Vec<String>> {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let output = std::process::Command::new(cargo)
+            .current_dir(xtask::root())
+            .args([
+                "tree", "--locked", "--prefix", "none", "--format", "{p}|{f}",
+            ])
+            .args(args)
+            .output()
+            .expect("cargo tree runs");
+        assert!(
+            output.status.success(),
+            "cargo tree {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let mut features = std::collections::BTreeMap::new();
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            let Some((package, list)) = line.split_once('|') else {
+                continue;
+            };
+            // "name v1.2.3 (path)": name and version identify the package.
+            let package = package
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let list = list.trim_end_matches(" (*)");
+            let entry: &mut Vec<String> = features.entry(package).or_default();
+            entry.extend(list.split(',').filter(|f| !f.is_empty()).map(str::to_owned));
+            entry.sort();
+            entry.dedup();
+        }
+        features
+    }
+    let xtask = features_by_package(&["--package", "xtask", "--edges", "normal,build"]);
+    let tests = features_by_package(&["--workspace", "--edges", "normal,build,dev"]);
+    let mut differences = Vec::new();
+    for (package, features) in &xtask {
+        let Some(test_features) = tests.get(package) else {
+            continue;
+        };
+        let missing: Vec<&String> = test_features
+            .iter()
+            .filter(|f| !features.contains(f))
+            .collect();
+        if !missing.is_empty() && !package.starts_with("xtask ") {
+            differences.push(format!("{package}: {missing:?}"));
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "the test build compiles these crates with features the xtask build lacks, so CI \
+         compiles them (and all above them) twice; add them to \
+         crates/workspace-hack/Cargo.toml ([build-dependencies] for crates that \
+         proc-macros or build scripts use):\n  {}",
+        differences.join("\n  ")
+    );
+}

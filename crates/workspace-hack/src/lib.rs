@@ -1,0 +1,1 @@
+//! Feature unification for the xtask build; see `Cargo.toml`. No code.
