@@ -555,7 +555,7 @@ impl<'a> Builder<'a> {
         // kramdown's inline attribute lists (`[Continue](…){: external}`, a line
         // `{: #status-codes}`; Jekyll's and IBM's Markdown) set attributes and render
         // as nothing.
-        let lists = if raw == piece && piece.contains("{:") {
+        let lists = if raw == piece && piece.contains('{') && piece.contains("{:") {
             attribute_lists(piece)
         } else {
             Vec::new()

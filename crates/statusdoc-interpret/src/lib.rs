@@ -309,6 +309,15 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
             }
         }
     }
+    // Asked of every cell, item and paragraph: the code comes within the longest prefix
+    // below ("HTTP Status Code ") or a bracket of the start, so text without a digit
+    // there has none (one short scan instead of thirty prefix comparisons).
+    if !rest.as_bytes()[..rest.len().min(22)]
+        .iter()
+        .any(u8::is_ascii_digit)
+    {
+        return None;
+    }
     let skip = [
         "HTTP/1.1 ",
         "HTTP/1.0 ",
@@ -342,6 +351,8 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
         "code ",
     ]
     .iter()
+    // The first byte rules out most prefixes before any comparison.
+    .filter(|p| rest.as_bytes().first() == p.as_bytes().first())
     .filter(|p| rest.starts_with(**p) && leading_code(&rest[p.len()..]).is_some())
     .map(|p| p.len())
     .max()
@@ -361,6 +372,36 @@ pub(crate) fn code_lead_explicit(text: &str) -> Option<(usize, u16, bool)> {
     let explicit =
         prefix.contains("http") || prefix.contains("status") || prefix.contains("response");
     Some((start + skip, code, explicit))
+}
+
+/// The first separator between a phrase and its code in `head` (" - ", " – ", " — ",
+/// ": ", " (", a tab): its byte offset and length. One pass over the bytes: it is asked
+/// of every paragraph and list item.
+fn first_separator(head: &str) -> Option<(usize, usize)> {
+    let bytes = head.as_bytes();
+    for (at, &byte) in bytes.iter().enumerate() {
+        let rest = &bytes[at..];
+        let len = match byte {
+            b'\t' => 1,
+            b':' if rest.get(1) == Some(&b' ') => 2,
+            b' ' => match rest.get(1) {
+                Some(b'(') => 2,
+                Some(b'-') if rest.get(2) == Some(&b' ') => 3,
+                // En and em dashes: E2 80 93 / E2 80 94.
+                Some(0xE2)
+                    if rest.get(2) == Some(&0x80)
+                        && matches!(rest.get(3), Some(0x93 | 0x94))
+                        && rest.get(4) == Some(&b' ') =>
+                {
+                    5
+                }
+                _ => continue,
+            },
+            _ => continue,
+        };
+        return Some((at, len));
+    }
+    None
 }
 
 /// Whether a heading names HTTP itself ("HTTP status codes", "HTTP mapping").
@@ -1089,10 +1130,7 @@ impl<'r> Interpreter<'r> {
         while !s.is_char_boundary(head) {
             head -= 1;
         }
-        let (sep, sep_len) = [" - ", " – ", " — ", ": ", " (", "\t"]
-            .iter()
-            .filter_map(|sep| s[..head].find(sep).map(|at| (at, sep.len())))
-            .min()
+        let (sep, sep_len) = first_separator(&s[..head])
             // "Unavailable For Legal Reasons 451": the code alone at the end.
             .or_else(|| {
                 let at = s.rfind(' ')?;

@@ -236,17 +236,20 @@ pub fn column_role(header: &str) -> ColumnRole {
 /// about HTTP status codes ("HTTP Status Codes", "Response codes", "Responses",
 /// "Códigos de estado", "状态码"). Used as evidence, never alone.
 pub fn says_status_codes(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    // Every ASCII wording below holds one of these: most text holds none.
-    if lower.is_ascii()
-        && ![
-            "http", "xx", "status", "respons", "return", "reason", "code", "kode", "codice",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
+    // Every ASCII wording below holds one of these stems: most text holds none, which
+    // one scan tells without lower-casing it (it is asked of every paragraph).
+    static STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "http", "xx", "status", "respons", "return", "reason", "code", "kode", "codice",
+            ])
+            .expect("fixed patterns build")
+    });
+    if text.is_ascii() && !STEMS.is_match(text) {
         return false;
     }
+    let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
