@@ -31,6 +31,11 @@ use super::Region;
 /// The `<table>` … `</table>` regions of a page that have a blank line inside.
 pub(super) fn regions(text: &str) -> Vec<Region> {
     let mut found = Vec::new();
+    // Most pages hold no HTML table: one scan for `<` says so before the line walk.
+    if !memchr::memchr_iter(b'<', text.as_bytes()).any(|at| starts_with_tag(&text[at..], "<table"))
+    {
+        return found;
+    }
     let mut at = 0;
     let mut fence: Option<&str> = None;
     while at < text.len() {
