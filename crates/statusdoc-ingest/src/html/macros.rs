@@ -9,8 +9,15 @@
 pub(crate) fn expand(text: &str, push: &mut impl FnMut(usize, usize)) {
     let mut done = 0;
     let mut from = 0;
-    while let Some(at) = text.get(from..).and_then(|t| t.find("{{")) {
-        let start = from + at;
+    // `{` found by memchr, not `str::find("{{")`: this runs on every text node, and a
+    // substring searcher's setup costs more than the scan of most nodes.
+    let bytes = text.as_bytes();
+    let opening = |from: usize| {
+        memchr::memchr_iter(b'{', bytes.get(from..)?)
+            .map(|i| from + i)
+            .find(|&i| bytes.get(i + 1) == Some(&b'{'))
+    };
+    while let Some(start) = opening(from) {
         match parse(text, start) {
             Some((end, shown)) => {
                 if done < start {
