@@ -53,6 +53,11 @@ pub struct Args {
     /// Runs per figure (the median is reported).
     #[arg(long, default_value_t = 3)]
     pub runs: usize,
+    /// Only lint the generated input shapes (table rows, nesting depth, line length,
+    /// findings, files at 1×, 4× and 16×) and print their growth exponents; fail above
+    /// 1.15. `--scaling` includes them in `BENCHMARKS.md`.
+    #[arg(long)]
+    pub shapes: bool,
     /// Only read and parse every file under DIR with its format's parser (the floor).
     #[arg(long, value_name = "DIR")]
     pub floor: Option<PathBuf>,
@@ -83,6 +88,32 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     }
     let statusdoc = target.join("release/statusdoc");
     let xtask = target.join("release/xtask");
+    if args.shapes {
+        step("input shapes at 1×, 4×, 16×");
+        let figures = crate::shapes::measure(&statusdoc, &bench_dir.join("shapes"), args.runs)?;
+        let (section, exceeded) = crate::shapes::render(&figures);
+        println!("{section}");
+        // The section is its own experiment (no ratio to another tool): it replaces
+        // the one in BENCHMARKS.md, the rest of which stays as `--scaling` wrote it.
+        let path = root.join("BENCHMARKS.md");
+        let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+        if let Some(at) = text.find("## Input shapes") {
+            text.truncate(at);
+        } else if !text.is_empty() && !text.ends_with("\n\n") {
+            text.push('\n');
+        }
+        text.push_str(&section);
+        std::fs::write(&path, text).context("writing BENCHMARKS.md")?;
+        eprintln!("\nbench: wrote the input shapes into BENCHMARKS.md");
+        if !exceeded.is_empty() {
+            bail!(
+                "growth exponent above {}: {}",
+                crate::shapes::MAX_EXPONENT,
+                exceeded.join(", ")
+            );
+        }
+        return Ok(());
+    }
     let output_flag = Command::new(&statusdoc)
         .args(["lint", "--help"])
         .output()
@@ -266,7 +297,15 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         tools: &tools,
         target: &target,
     };
-    let (text, exceeded) = report.render()?;
+    let (mut text, mut exceeded) = report.render()?;
+    if args.scaling {
+        step("input shapes at 1×, 4×, 16×");
+        let figures = crate::shapes::measure(&statusdoc, &bench_dir.join("shapes"), args.runs)?;
+        let (section, shapes_exceeded) = crate::shapes::render(&figures);
+        text.push('\n');
+        text.push_str(&section);
+        exceeded.extend(shapes_exceeded);
+    }
     std::fs::write(root.join("BENCHMARKS.md"), &text).context("writing BENCHMARKS.md")?;
     eprintln!("\nbench: wrote BENCHMARKS.md");
     if !exceeded.is_empty() {

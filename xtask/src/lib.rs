@@ -6,6 +6,7 @@ pub mod ci;
 pub mod gen_corpus;
 pub mod generate;
 pub mod score;
+pub mod shapes;
 
 /// Under CI, generated files are only checked, never written.
 pub fn is_ci() -> bool {
