@@ -193,9 +193,9 @@ fn ensure_sarif_multitool() -> anyhow::Result<()> {
 
 pub fn run() -> anyhow::Result<()> {
     let started = std::time::Instant::now();
-    // What the tests need is installed while fmt and clippy run: the installs wait on
-    // the network and the package manager, clippy on the processors. The tests start
-    // once both are done.
+    // What the tests need is installed while fmt, clippy and the tests' compilation
+    // run: the installs wait on the network and the package manager, the compiler on
+    // the processors. The tests start once both are done.
     let installs = std::thread::spawn(|| -> anyhow::Result<PathBuf> {
         let python = ensure_docutils()?;
         ensure_chromium()?;
@@ -218,6 +218,12 @@ pub fn run() -> anyhow::Result<()> {
             "-D",
             "warnings",
         ]),
+    )?;
+    // Compiling the tests needs none of the tools: it overlaps the installs too (a
+    // first `apt-get install chromium` can take minutes).
+    run_step(
+        "cargo test --no-run",
+        cargo().args(["test", "--workspace", "--no-run", "--quiet"]),
     )?;
     let python = installs
         .join()
