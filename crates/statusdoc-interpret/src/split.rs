@@ -183,7 +183,24 @@ fn split_plain(registry: &Registry, text: &str, after_code: usize) -> CodeAndTit
         .iter()
         .filter_map(|s| rest[..rest_trimmed_len].find(s).map(|at| (at, s.len())))
         .min();
-    let (end, mut known) = title_end(registry, &rest[..rest_trimmed_len]);
+    let (mut end, mut known) = title_end(registry, &rest[..rest_trimmed_len]);
+    // "Conflict Error - Duplicate resource", "Forbidden Error (no access)": the phrase
+    // and the class noun, then a separator or nothing, are the vendor's label.
+    if known {
+        let tail = &rest[end..rest_trimmed_len];
+        let gap = tail.len() - tail.trim_start().len();
+        for noun in ["Error", "Exception"] {
+            if let Some(after) = tail[gap..].strip_prefix(noun) {
+                let next = after.trim_start();
+                if gap > 0
+                    && (next.is_empty()
+                        || next.starts_with(['(', '-', '–', '—', ':', ';', ',', '|']))
+                {
+                    end += gap + noun.len();
+                }
+            }
+        }
+    }
     // A phrase followed straight (no separator) by a lowercase word is the start of a
     // sentence: "Bad request body or query.", "Created tag", "Unauthorized to access
     // the requested resource".
@@ -256,6 +273,34 @@ mod tests {
             parts.title.map(|r| &text[r]),
             parts.detail.map(|r| &text[r]),
         )
+    }
+
+    #[test]
+    fn a_phrase_and_its_class_noun_are_one_label() {
+        assert_eq!(
+            split("409 Conflict Error - Duplicate resource prohibited."),
+            (
+                Some("Conflict Error"),
+                Some("Duplicate resource prohibited.")
+            )
+        );
+        assert_eq!(
+            split("403 Forbidden Error (No se permite acceder a ese recurso)"),
+            (
+                Some("Forbidden Error"),
+                Some("(No se permite acceder a ese recurso)")
+            )
+        );
+        // A sentence goes on after the noun: the phrase alone leads it.
+        assert_eq!(
+            split(
+                "404 Not Found Error occurs when the pet is gone, and the client should not retry"
+            ),
+            (
+                Some("Not Found"),
+                Some("Error occurs when the pet is gone, and the client should not retry")
+            )
+        );
     }
 
     #[test]
