@@ -18,13 +18,18 @@ use statusdoc_model::{Document, Span};
 
 pub(crate) fn read(document: &mut Document) -> Page {
     let text = document.source.text().to_owned();
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+    let mut options = Options::ENABLE_TABLES
         | Options::ENABLE_DEFINITION_LIST
         | Options::ENABLE_STRIKETHROUGH
         // `### 503 - Unavailable {#503}`: Hugo, MkDocs (attr_list), kramdown and Pandoc
         // take the braces as the heading's id and classes, not its text.
         | Options::ENABLE_HEADING_ATTRIBUTES;
+    // Front matter opens the page. pulldown-cmark also reads a `---` rule followed by
+    // text anywhere below as the start of a metadata block running to the next `---`,
+    // which made a page's table (between two rules) vanish.
+    if text.starts_with("---") {
+        options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    }
     // `[block:…]` JSON blocks, `#|` tables and HTML tables with Markdown cells are read apart and put back where they
     // stand.
     let mut regions = json_blocks::regions(&text);

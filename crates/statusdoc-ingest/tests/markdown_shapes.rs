@@ -348,3 +348,38 @@ fn the_endpoint_readme_template() {
         ]
     );
 }
+
+/// Two `---` rules with text between them are rules, not front matter: metadata opens
+/// a page or is not there (pulldown-cmark alone took the table between them as YAML).
+#[test]
+fn rules_below_the_top_are_not_front_matter() {
+    let page = "# Http Error Codes\n---\n<body>\n\n<table>\n<tr><th>Code</th><th>Meaning</th></tr>\n<tr><td>200</td><td>OK</td></tr>\n<tr><td>404</td><td>Not Found</td></tr>\n</table>\n\n---\n";
+    let doc = read(page);
+    assert_eq!(entries(&doc), [(200, "OK", ""), (404, "Not Found", "")]);
+    assert_spans_exact(&doc);
+    // Front matter at the top is still front matter.
+    let doc = read("---\ntitle: Errors\n---\n| Code | Meaning |\n|---|---|\n| 404 | Not Found |\n");
+    assert_eq!(entries(&doc), [(404, "Not Found", "")]);
+    assert_eq!(doc.title.as_deref(), Some("Errors"));
+}
+
+/// An example response's status line explained beside its headers is no entry; a list
+/// of status lines is a list of entries.
+#[test]
+fn a_status_line_among_header_notes_is_an_example() {
+    let doc = read(
+        "# Create\n\nThe response:\n\n* `HTTP/1.1 201 Created`: the protocol version and the status code.\n* `Content-Type`: the format of the data.\n* `Content-Length`: the length of the data.\n",
+    );
+    assert_eq!(entries(&doc), []);
+    let doc = read(
+        "# Responses\n\n* `HTTP/1.1 200 OK`: it worked.\n* `HTTP/1.1 404 Not Found`: no such pet.\n* `HTTP/1.1 500 Internal Server Error`: try later.\n",
+    );
+    assert_eq!(
+        entries(&doc),
+        [
+            (200, "OK", "it worked."),
+            (404, "Not Found", "no such pet."),
+            (500, "Internal Server Error", "try later.")
+        ]
+    );
+}

@@ -1909,11 +1909,19 @@ impl<'r> Interpreter<'r> {
         }
         let mut candidates = Vec::new();
         let mut others: Vec<&[Block]> = Vec::new();
+        // Whether every item with a code opens with a status line ("`HTTP/1.1 201
+        // Created`: the protocol version and the status"): an example response's line
+        // explained beside its headers.
+        let mut status_lines_only = true;
         // In a list introduced as status codes, "200 if it succeeded" is an entry.
         let lenient = self.context_says_status(lead_in);
         for item in &list.items {
             match self.item_candidate(item, lenient) {
-                Some(found) => candidates.extend(found),
+                Some(found) => {
+                    candidates.extend(found);
+                    let text = item.first().map(Block::flat_text).unwrap_or_default();
+                    status_lines_only &= text.as_str().trim_start().starts_with("HTTP/");
+                }
                 None => others.push(item),
             }
         }
@@ -1923,9 +1931,10 @@ impl<'r> Interpreter<'r> {
         // one item in a list of other things names, with no phrase of its own, is a
         // mention.
         titles_like_the_others(&mut candidates);
+        let coded = list.items.len() - others.len();
         let lone_mention = list.items.len() >= 3
-            && (list.items.len() - others.len()) * 3 < list.items.len()
-            && !candidates.iter().any(|c| c.phrase);
+            && (coded * 3 < list.items.len() && !candidates.iter().any(|c| c.phrase)
+                || status_lines_only && coded * 2 < list.items.len());
         if !lone_mention
             && (self.accept(&candidates, context, other)
                 || !other && self.accept_errors(&candidates, self.context_says_errors(lead_in)))
